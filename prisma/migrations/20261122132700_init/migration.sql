@@ -96,6 +96,7 @@ CREATE TABLE "Membership" (
     "organizationId" UUID NOT NULL,
     "userId" UUID NOT NULL,
     "role" "Role" NOT NULL,
+    "disabledAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Membership_pkey" PRIMARY KEY ("organizationId","userId")

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { requireTenant } from "../auth/context";
+import type { Permission } from "../auth/permissions";
+import type { SessionPrincipal } from "../db/sessions";
+import { AppError } from "../errors";
+import type { TenantContext } from "../tenant";
+import type { ActionResult } from "./result";
+
+interface ActionSpec<S extends z.ZodType> {
+  /** Required: an action without a declared permission does not type-check. */
+  permission: Permission;
+  input: S;
+}
+
+type Handler<S extends z.ZodType, R> = (
+  input: z.output<S>,
+  ctx: TenantContext,
+  principal: SessionPrincipal,
+) => Promise<R>;
+
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    out[key] = key in out ? ([] as unknown[]).concat(out[key], value) : value;
+  }
+  return out;
+}
+
+export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+/** Maps anything thrown to the action result; users never see internals. */
+export function toErrorResult(error: unknown): ActionResult<never> {
+  if (error instanceof AppError) {
+    return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
+  }
+  console.error("action failed", error);
+  return { ok: false, error: { code: "INTERNAL", message: "Something went wrong. Please try again." } };
+}
+
+/**
+ * The one wrapper for server actions: authenticate → tenant from the session →
+ * authorise the declared permission → validate input with zod → run → one result
+ * shape. Accepts a plain object or FormData.
+ */
+export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S>, handler: Handler<S, R>) {
+  return async (raw: z.input<S> | FormData): Promise<ActionResult<R>> => {
+    try {
+      const { ctx, principal } = await requireTenant(spec.permission);
+      const parsed = spec.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.success) {
+        const fieldErrors = toFieldErrors(parsed.error);
+        const [field, messages] = Object.entries(fieldErrors)[0] ?? ["_", ["is invalid"]];
+        return {
+          ok: false,
+          error: { code: "VALIDATION", message: `${field === "_" ? "Input" : field}: ${messages[0]}`, fieldErrors },
+        };
+      }
+      return { ok: true, data: await handler(parsed.data, ctx, principal) };
+    } catch (error) {
+      return toErrorResult(error);
+    }
+  };
+}

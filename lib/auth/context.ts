@@ -1,0 +1,55 @@
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { loadSessionPrincipal, type SessionPrincipal } from "../db/sessions";
+import { ForbiddenError, UnauthenticatedError } from "../errors";
+import type { TenantContext } from "../tenant";
+import { authOptions } from "./options";
+import { accountScopeKind, can, type Permission } from "./permissions";
+
+export interface RequestContext {
+  principal: SessionPrincipal;
+  /** Null when the user belongs to no organisation (yet). */
+  tenant: TenantContext | null;
+  organizationName: string | null;
+}
+
+/** Builds the tenant from the principal's membership in the active organisation. */
+export function tenantFromPrincipal(principal: SessionPrincipal): { tenant: TenantContext; organizationName: string } | null {
+  const membership =
+    principal.memberships.find((m) => m.organizationId === principal.activeOrganizationId) ??
+    principal.memberships[0];
+  if (!membership) return null;
+  const kind = accountScopeKind(membership.role);
+  const scope =
+    kind === "own"
+      ? ({ kind, userId: principal.user.id } as const)
+      : kind === "teams"
+        ? ({ kind, teamIds: membership.teamIds } as const)
+        : ({ kind } as const);
+  return {
+    tenant: { organizationId: membership.organizationId, userId: principal.user.id, role: membership.role, scope },
+    organizationName: membership.organizationName,
+  };
+}
+
+/**
+ * The one choke point for "who is calling": the session cookie, then the live
+ * session row, user and membership. Cached per request.
+ */
+export const getRequestContext = cache(async (): Promise<RequestContext | null> => {
+  const session = (await getServerSession(authOptions)) as { sid?: string } | null;
+  if (!session?.sid) return null;
+  const principal = await loadSessionPrincipal(session.sid);
+  if (!principal) return null;
+  const resolved = tenantFromPrincipal(principal);
+  return { principal, tenant: resolved?.tenant ?? null, organizationName: resolved?.organizationName ?? null };
+});
+
+/** The tenant for an action or route, with `permission` checked; throws otherwise. */
+export async function requireTenant(permission: Permission): Promise<{ ctx: TenantContext; principal: SessionPrincipal }> {
+  const context = await getRequestContext();
+  if (!context) throw new UnauthenticatedError();
+  if (!context.tenant) throw new ForbiddenError("You are not a member of any organisation.");
+  if (!can(context.tenant.role, permission)) throw new ForbiddenError();
+  return { ctx: context.tenant, principal: context.principal };
+}

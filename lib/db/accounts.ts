@@ -1,0 +1,198 @@
+import { NotFoundError } from "../errors";
+import type { TenantContext } from "../tenant";
+import type { AccountListQuery } from "../validation/accounts";
+import { accountScopeWhere } from "./account-scope";
+import { db, type Prisma } from "./client";
+
+export interface AccountRow {
+  id: string;
+  externalId: string;
+  name: string;
+  arr: number;
+  seats: number | null;
+  plan: string | null;
+  renewalDate: string | null;
+  startDate: string | null;
+  status: "active" | "churned";
+  owner: string | null;
+  team: string | null;
+  stage: string | null;
+  segments: string[];
+}
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function listWhere(ctx: TenantContext, q: AccountListQuery): Prisma.AccountWhereInput {
+  const and: Prisma.AccountWhereInput[] = [accountScopeWhere(ctx)];
+  if (q.q) {
+    and.push({
+      OR: [
+        { name: { contains: q.q, mode: "insensitive" } },
+        { externalId: { contains: q.q, mode: "insensitive" } },
+        { domain: { contains: q.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (q.segment) and.push({ segments: { some: { segmentId: q.segment } } });
+  if (q.stage) and.push({ lifecycleStageId: q.stage });
+  if (q.team) and.push({ teamId: q.team });
+  if (q.owner) and.push({ ownerId: q.owner === "none" ? null : q.owner });
+  return { AND: and };
+}
+
+/** One page of accounts in the caller's scope, with the total for pagination. */
+export async function listAccounts(ctx: TenantContext, q: AccountListQuery) {
+  const where = listWhere(ctx, q);
+  const [total, rows] = await Promise.all([
+    db().account.count({ where }),
+    db().account.findMany({
+      where,
+      orderBy: [{ [q.sort]: { sort: q.dir, nulls: "last" } }, { id: "asc" }],
+      skip: (q.page - 1) * q.size,
+      take: q.size,
+      select: {
+        id: true,
+        externalId: true,
+        name: true,
+        arr: true,
+        seats: true,
+        plan: true,
+        renewalDate: true,
+        startDate: true,
+        status: true,
+        owner: { select: { user: { select: { name: true } } } },
+        team: { select: { name: true } },
+        lifecycleStage: { select: { name: true } },
+        segments: { select: { segment: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  const items: AccountRow[] = rows.map((r) => ({
+    id: r.id,
+    externalId: r.externalId,
+    name: r.name,
+    arr: r.arr.toNumber(),
+    seats: r.seats,
+    plan: r.plan,
+    renewalDate: isoDay(r.renewalDate),
+    startDate: isoDay(r.startDate),
+    status: r.status,
+    owner: r.owner?.user.name ?? null,
+    team: r.team?.name ?? null,
+    stage: r.lifecycleStage?.name ?? null,
+    segments: r.segments.map((s) => s.segment.name).sort(),
+  }));
+  return { total, items };
+}
+
+/** The account with everything its page shows; NotFound when outside the caller's scope. */
+export async function getAccountOrThrow(ctx: TenantContext, accountId: string) {
+  const a = await db().account.findFirst({
+    where: { AND: [accountScopeWhere(ctx), { id: accountId }] },
+    select: {
+      id: true,
+      externalId: true,
+      name: true,
+      domain: true,
+      arr: true,
+      seats: true,
+      activeUsers: true,
+      plan: true,
+      region: true,
+      startDate: true,
+      renewalDate: true,
+      status: true,
+      traits: true,
+      stagePinned: true,
+      owner: { select: { userId: true, user: { select: { name: true, email: true } } } },
+      team: { select: { id: true, name: true } },
+      lifecycleStage: { select: { id: true, name: true } },
+      segments: { select: { source: true, segment: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!a) throw new NotFoundError("Account");
+  return {
+    id: a.id,
+    externalId: a.externalId,
+    name: a.name,
+    domain: a.domain,
+    arr: a.arr.toNumber(),
+    seats: a.seats,
+    activeUsers: a.activeUsers,
+    plan: a.plan,
+    region: a.region,
+    startDate: isoDay(a.startDate),
+    renewalDate: isoDay(a.renewalDate),
+    status: a.status,
+    traits: (a.traits ?? {}) as Record<string, unknown>,
+    owner: a.owner ? { id: a.owner.userId, name: a.owner.user.name, email: a.owner.user.email } : null,
+    team: a.team,
+    stage: a.lifecycleStage ? { ...a.lifecycleStage, pinned: a.stagePinned } : null,
+    segments: a.segments.map((s) => ({ ...s.segment, source: s.source })),
+  };
+}
+
+export type AccountDetail = Awaited<ReturnType<typeof getAccountOrThrow>>;
+
+export interface MetricValueRow {
+  metricId: string;
+  key: string;
+  name: string;
+  category: string;
+  unit: string | null;
+  value: number | null;
+  textValue: string | null;
+  observedAt: string;
+  ageDays: number;
+  stale: boolean;
+  stalenessDays: number | null;
+}
+
+/** Latest value of every metric for an account in scope, with its age and staleness at `now`. */
+export async function listLatestMetricValues(ctx: TenantContext, accountId: string, now: Date) {
+  await getAccountOrThrow(ctx, accountId);
+  const rows = await db().metricCurrentValue.findMany({
+    where: { organizationId: ctx.organizationId, accountId },
+    select: {
+      metricId: true,
+      value: true,
+      textValue: true,
+      observedAt: true,
+      metric: { select: { key: true, name: true, category: true, unit: true, stalenessDays: true } },
+    },
+    orderBy: [{ metric: { category: "asc" } }, { metric: { name: "asc" } }],
+  });
+  return rows.map((r): MetricValueRow => {
+    const ageDays = Math.floor((now.getTime() - r.observedAt.getTime()) / 86_400_000);
+    const limit = r.metric.stalenessDays;
+    return {
+      metricId: r.metricId,
+      key: r.metric.key,
+      name: r.metric.name,
+      category: r.metric.category,
+      unit: r.metric.unit,
+      value: r.value,
+      textValue: r.textValue,
+      observedAt: r.observedAt.toISOString(),
+      ageDays,
+      stale: limit !== null && ageDays > limit,
+      stalenessDays: limit,
+    };
+  });
+}
+
+/** Options for the accounts table's filters, in the caller's organisation. */
+export async function listAccountFilterOptions(ctx: TenantContext) {
+  const organizationId = ctx.organizationId;
+  const [segments, stages, teams, owners] = await Promise.all([
+    db().segment.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().lifecycleStage.findMany({ where: { organizationId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    db().team.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().membership.findMany({
+      where: { organizationId, role: { in: ["csm", "manager", "admin", "owner"] }, ownedAccounts: { some: {} } },
+      orderBy: { user: { name: "asc" } },
+      select: { userId: true, user: { select: { name: true } } },
+    }),
+  ]);
+  return { segments, stages, teams, owners: owners.map((o) => ({ id: o.userId, name: o.user.name })) };
+}

@@ -1,0 +1,30 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export { Prisma } from "./generated/client";
+export type { PrismaClient } from "./generated/client";
+
+const globalForPrisma = globalThis as unknown as { pulseboardPrisma?: PrismaClient };
+
+/**
+ * The one Prisma client of the process (kept on globalThis so hot reload in
+ * development does not open a new pool per edit). Created on first use so that
+ * scripts and tests can set DATABASE_URL before any query.
+ */
+export function db(): PrismaClient {
+  if (!globalForPrisma.pulseboardPrisma) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set.");
+    const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    globalForPrisma.pulseboardPrisma = new PrismaClient({ adapter });
+  }
+  return globalForPrisma.pulseboardPrisma;
+}
+
+/** Closes the pool; for scripts and test teardown. */
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.pulseboardPrisma?.$disconnect();
+  globalForPrisma.pulseboardPrisma = undefined;
+}
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

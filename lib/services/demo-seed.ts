@@ -1,0 +1,43 @@
+import { addMembershipByEmail, organizationExists, persistOrgPlan, resetDatabase } from "../db/factories";
+import { demoOrgOptions, generateOrgPlan, secondOrgOptions, utcMidnight } from "../demo/generate";
+
+export const DEMO_PASSWORD = "pulseboard-demo";
+
+export interface DemoLogin {
+  organization: string;
+  role: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Loads the demo organisations unless they are already there (or `reset`).
+ * Deterministic for a given day: the history always ends "today".
+ */
+export async function seedDemo(options: { reset?: boolean; today?: Date; log?: (line: string) => void } = {}) {
+  const log = options.log ?? (() => {});
+  const today = utcMidnight(options.today ?? new Date());
+  if (options.reset) await resetDatabase();
+  const acme = generateOrgPlan(demoOrgOptions(today));
+  const globex = generateOrgPlan(secondOrgOptions(today));
+  let created = false;
+  if (!(await organizationExists(acme.slug))) {
+    const started = Date.now();
+    await persistOrgPlan(acme, { password: DEMO_PASSWORD, today });
+    const g = await persistOrgPlan(globex, { password: DEMO_PASSWORD, today });
+    // One person in two organisations, to show switching between them.
+    await addMembershipByEmail(g.organizationId, acme.users.find((u) => u.role === "admin")!.email, "viewer");
+    log(`Loaded ${acme.name} (${acme.accounts.length} accounts, ${acme.observations.account.length} observations) and ${globex.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    created = true;
+  }
+  const logins: DemoLogin[] = [acme, globex].flatMap((plan) =>
+    plan.users.map((u) => ({ organization: plan.name, role: u.role, email: u.email, name: u.name })),
+  );
+  return { created, logins };
+}
+
+export function formatLogins(logins: DemoLogin[]): string {
+  const width = Math.max(...logins.map((l) => l.email.length));
+  const lines = logins.map((l) => `  ${l.organization.padEnd(17)} ${l.role.padEnd(8)} ${l.email.padEnd(width)}  ${l.name}`);
+  return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...lines].join("\n");
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const ACCOUNT_SORTS = ["name", "arr", "seats", "renewalDate", "startDate", "plan"] as const;
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.uuid({ error: "is not a valid id" }).optional());
+
+/** The accounts table's state, as it lives in the URL. Bad values fall back to defaults. */
+export const accountListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  segment: optionalId.catch(undefined),
+  stage: optionalId.catch(undefined),
+  owner: z.union([z.literal("none"), z.uuid()]).optional().catch(undefined),
+  team: optionalId.catch(undefined),
+  sort: z.enum(ACCOUNT_SORTS).catch("name").default("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  size: z.coerce
+    .number()
+    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(25)
+    .default(25),
+});
+
+export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
