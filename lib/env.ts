@@ -2,7 +2,10 @@ import { z } from "zod";
 
 const schema = z.object({
   DATABASE_URL: z
-    .string({ error: "is not set — start the app with `npm start`, which provides the embedded database, or set it to a PostgreSQL URL" })
+    .string({
+      error:
+        "is not set — start the app with `npm start`, which provides the embedded database, or set it to a PostgreSQL URL",
+    })
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   NEXTAUTH_SECRET: z
     .string({ error: "is not set — `npm start` generates one; set a random string of 32+ characters in production" })

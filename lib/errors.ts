@@ -3,13 +3,7 @@
  * one result shape. Messages are written for the person who will read them.
  */
 export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "INTERNAL";
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
 
 export class AppError extends Error {
   constructor(

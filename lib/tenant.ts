@@ -2,9 +2,7 @@ import type { Role } from "./auth/permissions";
 
 /** Which accounts a caller may see inside their organisation. */
 export type AccountScope =
-  | { kind: "organization" }
-  | { kind: "teams"; teamIds: string[] }
-  | { kind: "own"; userId: string };
+  { kind: "organization" } | { kind: "teams"; teamIds: string[] } | { kind: "own"; userId: string };
 
 /**
  * Who is acting and for which organisation. Built only from the authenticated

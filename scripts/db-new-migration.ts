@@ -11,7 +11,10 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { MIGRATIONS_DIR, diffMigrationsToSchema } from "../lib/db/schema-engine";
 
 async function main() {
-  const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const name = (process.argv[2] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) {
     console.error("usage: npm run db:migration -- <name>   (e.g. add_account_health_notes)");
     process.exit(2);

@@ -14,10 +14,11 @@ export interface RequestContext {
 }
 
 /** Builds the tenant from the principal's membership in the active organisation. */
-export function tenantFromPrincipal(principal: SessionPrincipal): { tenant: TenantContext; organizationName: string } | null {
+export function tenantFromPrincipal(
+  principal: SessionPrincipal,
+): { tenant: TenantContext; organizationName: string } | null {
   const membership =
-    principal.memberships.find((m) => m.organizationId === principal.activeOrganizationId) ??
-    principal.memberships[0];
+    principal.memberships.find((m) => m.organizationId === principal.activeOrganizationId) ?? principal.memberships[0];
   if (!membership) return null;
   const kind = accountScopeKind(membership.role);
   const scope =
@@ -46,7 +47,9 @@ export const getRequestContext = cache(async (): Promise<RequestContext | null> 
 });
 
 /** The tenant for an action or route, with `permission` checked; throws otherwise. */
-export async function requireTenant(permission: Permission): Promise<{ ctx: TenantContext; principal: SessionPrincipal }> {
+export async function requireTenant(
+  permission: Permission,
+): Promise<{ ctx: TenantContext; principal: SessionPrincipal }> {
   const context = await getRequestContext();
   if (!context) throw new UnauthenticatedError();
   if (!context.tenant) throw new ForbiddenError("You are not a member of any organisation.");

@@ -20,6 +20,8 @@ export interface AccountRow {
   segments: string[];
 }
 
+const NULLABLE_SORTS = new Set(["seats", "renewalDate", "startDate", "plan"]);
+
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function listWhere(ctx: TenantContext, q: AccountListQuery): Prisma.AccountWhereInput {
@@ -47,7 +49,7 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery) {
     db().account.count({ where }),
     db().account.findMany({
       where,
-      orderBy: [{ [q.sort]: { sort: q.dir, nulls: "last" } }, { id: "asc" }],
+      orderBy: [{ [q.sort]: NULLABLE_SORTS.has(q.sort) ? { sort: q.dir, nulls: "last" } : q.dir }, { id: "asc" }],
       skip: (q.page - 1) * q.size,
       take: q.size,
       select: {
@@ -186,10 +188,18 @@ export async function listAccountFilterOptions(ctx: TenantContext) {
   const organizationId = ctx.organizationId;
   const [segments, stages, teams, owners] = await Promise.all([
     db().segment.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().lifecycleStage.findMany({ where: { organizationId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
-    db().team.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().lifecycleStage.findMany({
+      where: { organizationId },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    }),
+    db().team.findMany({
+      where: { organizationId, ...(ctx.scope.kind === "teams" ? { id: { in: ctx.scope.teamIds } } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     db().membership.findMany({
-      where: { organizationId, role: { in: ["csm", "manager", "admin", "owner"] }, ownedAccounts: { some: {} } },
+      where: { organizationId, ownedAccounts: { some: accountScopeWhere(ctx) } },
       orderBy: { user: { name: "asc" } },
       select: { userId: true, user: { select: { name: true } } },
     }),

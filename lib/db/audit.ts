@@ -30,6 +30,15 @@ export async function listAuditEntries(ctx: TenantContext, limit = 100) {
     where: { organizationId: ctx.organizationId },
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, actorId: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true },
+    select: {
+      id: true,
+      actorId: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+    },
   });
 }

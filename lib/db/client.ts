@@ -28,3 +28,8 @@ export async function disconnectDb(): Promise<void> {
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Runs `work` in one transaction: everything or nothing is written. */
+export function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(work);
+}

@@ -16,9 +16,29 @@ export interface CreatedOrg {
 }
 
 const SEGMENTS = [
-  { key: "enterprise", name: "Enterprise", description: "ARR of $100k or more", rule: { all: [{ field: "arr", op: "gte", value: 100_000 }] } },
-  { key: "mid-market", name: "Mid-market", description: "ARR from $25k to under $100k", rule: { all: [{ field: "arr", op: "gte", value: 25_000 }, { field: "arr", op: "lt", value: 100_000 }] } },
-  { key: "smb", name: "SMB", description: "ARR under $25k", rule: { all: [{ field: "arr", op: "lt", value: 25_000 }] } },
+  {
+    key: "enterprise",
+    name: "Enterprise",
+    description: "ARR of $100k or more",
+    rule: { all: [{ field: "arr", op: "gte", value: 100_000 }] },
+  },
+  {
+    key: "mid-market",
+    name: "Mid-market",
+    description: "ARR from $25k to under $100k",
+    rule: {
+      all: [
+        { field: "arr", op: "gte", value: 25_000 },
+        { field: "arr", op: "lt", value: 100_000 },
+      ],
+    },
+  },
+  {
+    key: "smb",
+    name: "SMB",
+    description: "ARR under $25k",
+    rule: { all: [{ field: "arr", op: "lt", value: 25_000 }] },
+  },
 ];
 
 /** Stages in evaluation order; the first whose rule matches applies. */
@@ -63,7 +83,9 @@ export async function persistOrgPlan(plan: OrgPlan, opts: PersistOptions): Promi
   for (const u of plan.users) {
     const existing = await prisma.user.findUnique({ where: { email: u.email }, select: { id: true } });
     const passwordHash = opts.sharedPasswordHash ?? (await hashPassword(opts.password));
-    const user = existing ?? (await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash }, select: { id: true } }));
+    const user =
+      existing ??
+      (await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash }, select: { id: true } }));
     userIds[u.key] = user.id;
     await prisma.membership.create({ data: { organizationId, userId: user.id, role: u.role } });
     if (u.teamIndex !== null) {
@@ -75,35 +97,79 @@ export async function persistOrgPlan(plan: OrgPlan, opts: PersistOptions): Promi
 
   const segmentIds: Record<string, string> = {};
   for (const s of SEGMENTS) segmentIds[s.key] = randomUUID();
-  await prisma.segment.createMany({ data: SEGMENTS.map((s) => ({ organizationId, id: segmentIds[s.key]!, key: s.key, name: s.name, description: s.description, rule: s.rule })) });
+  await prisma.segment.createMany({
+    data: SEGMENTS.map((s) => ({
+      organizationId,
+      id: segmentIds[s.key]!,
+      key: s.key,
+      name: s.name,
+      description: s.description,
+      rule: s.rule,
+    })),
+  });
 
   const stageIds: Record<string, string> = {};
   for (const s of STAGES) stageIds[s.key] = randomUUID();
   await prisma.lifecycleStage.createMany({
-    data: STAGES.map((s, position) => ({ organizationId, id: stageIds[s.key]!, key: s.key, name: s.name, position, rule: s.rule ?? undefined })),
+    data: STAGES.map((s, position) => ({
+      organizationId,
+      id: stageIds[s.key]!,
+      key: s.key,
+      name: s.name,
+      position,
+      rule: s.rule ?? undefined,
+    })),
   });
 
   const metricIds: Record<string, string> = {};
   for (const m of plan.metrics) metricIds[m.key] = randomUUID();
   await prisma.metricDefinition.createMany({
     data: plan.metrics.map((m) => ({
-      organizationId, id: metricIds[m.key]!, key: m.key, name: m.name, description: m.description, category: m.category,
-      valueType: m.valueType, unit: m.unit, direction: m.direction, normalization: m.normalization,
-      stalenessDays: m.stalenessDays, source: m.source, options: m.options ?? [],
+      organizationId,
+      id: metricIds[m.key]!,
+      key: m.key,
+      name: m.name,
+      description: m.description,
+      category: m.category,
+      valueType: m.valueType,
+      unit: m.unit,
+      direction: m.direction,
+      normalization: m.normalization,
+      stalenessDays: m.stalenessDays,
+      source: m.source,
+      options: m.options ?? [],
     })),
   });
 
   const accountIds = plan.accounts.map(() => randomUUID());
   await prisma.account.createMany({
     data: plan.accounts.map((a, i) => ({
-      organizationId, id: accountIds[i]!, externalId: a.externalId, name: a.name, domain: a.domain,
-      ownerId: a.ownerKey ? userIds[a.ownerKey] : null, teamId: teamIds[a.teamIndex], arr: a.arr, seats: a.seats,
-      activeUsers: a.activeUsers, plan: a.plan, region: a.region, startDate: a.startDate, renewalDate: a.renewalDate,
-      status: a.status, traits: a.traits, lifecycleStageId: stageIds[stageFor(a, opts.today)],
+      organizationId,
+      id: accountIds[i]!,
+      externalId: a.externalId,
+      name: a.name,
+      domain: a.domain,
+      ownerId: a.ownerKey ? userIds[a.ownerKey] : null,
+      teamId: teamIds[a.teamIndex],
+      arr: a.arr,
+      seats: a.seats,
+      activeUsers: a.activeUsers,
+      plan: a.plan,
+      region: a.region,
+      startDate: a.startDate,
+      renewalDate: a.renewalDate,
+      status: a.status,
+      traits: a.traits,
+      lifecycleStageId: stageIds[stageFor(a, opts.today)],
     })),
   });
   await prisma.accountSegment.createMany({
-    data: plan.accounts.map((a, i) => ({ organizationId, segmentId: segmentIds[a.segment]!, accountId: accountIds[i]!, source: "rule" as const })),
+    data: plan.accounts.map((a, i) => ({
+      organizationId,
+      segmentId: segmentIds[a.segment]!,
+      accountId: accountIds[i]!,
+      source: "rule" as const,
+    })),
   });
 
   const o = plan.observations;
@@ -118,7 +184,14 @@ export async function persistOrgPlan(plan: OrgPlan, opts: PersistOptions): Promi
   await refreshCurrentValues(organizationId);
 
   await prisma.outcome.createMany({
-    data: plan.outcomes.map((x) => ({ organizationId, accountId: accountIds[x.account]!, kind: x.kind, occurredOn: x.occurredOn, arrBefore: x.arrBefore, arrAfter: x.arrAfter })),
+    data: plan.outcomes.map((x) => ({
+      organizationId,
+      accountId: accountIds[x.account]!,
+      kind: x.kind,
+      occurredOn: x.occurredOn,
+      arrBefore: x.arrBefore,
+      arrAfter: x.arrAfter,
+    })),
   });
 
   return { organizationId, userIds, accountIds, teamIds, metricIds, segmentIds, stageIds };
@@ -130,7 +203,11 @@ export async function organizationExists(slug: string): Promise<boolean> {
 }
 
 /** Adds an existing user to an organisation (demo: one person in two organisations). */
-export async function addMembershipByEmail(organizationId: string, email: string, role: "owner" | "admin" | "manager" | "csm" | "viewer") {
+export async function addMembershipByEmail(
+  organizationId: string,
+  email: string,
+  role: "owner" | "admin" | "manager" | "csm" | "viewer",
+) {
   const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   await db().membership.create({ data: { organizationId, userId: user.id, role } });
 }

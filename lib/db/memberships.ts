@@ -46,6 +46,14 @@ export async function getMemberOrThrow(ctx: TenantContext, userId: string, tx: T
   return { ...member, teamIds: member.teams.map((t) => t.teamId) };
 }
 
+export async function membershipExists(ctx: TenantContext, userId: string, tx: Tx = db()) {
+  const found = await tx.membership.findUnique({
+    where: { organizationId_userId: { organizationId: ctx.organizationId, userId } },
+    select: { userId: true },
+  });
+  return found !== null;
+}
+
 export async function countActiveOwners(ctx: TenantContext, tx: Tx = db()) {
   return tx.membership.count({
     where: { organizationId: ctx.organizationId, role: "owner", disabledAt: null },

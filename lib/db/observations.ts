@@ -16,7 +16,11 @@ const CHUNK = 20_000;
  * natural key makes a repeat of the same observation a no-op, so re-sending
  * data never duplicates it. Returns how many rows were new.
  */
-export async function insertObservations(organizationId: string, cols: ObservationColumns, tx: Tx = db()): Promise<number> {
+export async function insertObservations(
+  organizationId: string,
+  cols: ObservationColumns,
+  tx: Tx = db(),
+): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < cols.accountId.length; start += CHUNK) {
     const end = start + CHUNK;

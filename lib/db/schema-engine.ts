@@ -28,9 +28,7 @@ async function loadEngineModule() {
 }
 
 /** Opens a schema engine on the database behind `adapterFactory`. */
-export async function openSchemaEngine(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<SchemaEngine> {
+export async function openSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   const mod = await loadEngineModule();
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const log = (message: string) => {
@@ -46,7 +44,10 @@ export async function openSchemaEngine(
 /** Reads the committed migration folders in the shape the engine expects. */
 export async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => {
       const file = path.join(MIGRATIONS_DIR, dir, "migration.sql");
@@ -68,9 +69,7 @@ export async function readMigrationList(): Promise<MigrationList> {
 }
 
 /** Applies every committed migration not yet recorded; returns the names applied. */
-export async function applyMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<string[]> {
+export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const engine = await openSchemaEngine(adapterFactory);
   try {
     const migrationsList = await readMigrationList();

@@ -1,11 +1,7 @@
 import type { Role } from "../auth/permissions";
 import { db } from "./client";
 
-export async function createAuthSession(input: {
-  userId: string;
-  ip?: string;
-  userAgent?: string;
-}) {
+export async function createAuthSession(input: { userId: string; ip?: string; userAgent?: string }) {
   return db().authSession.create({
     data: { userId: input.userId, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) },
     select: { id: true },

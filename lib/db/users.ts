@@ -23,10 +23,7 @@ export async function getUserPasswordHash(userId: string) {
   return user?.passwordHash ?? null;
 }
 
-export async function createUser(
-  input: { email: string; name: string; passwordHash: string },
-  tx: Tx = db(),
-) {
+export async function createUser(input: { email: string; name: string; passwordHash: string }, tx: Tx = db()) {
   return tx.user.create({
     data: { email: normalizeEmail(input.email), name: input.name, passwordHash: input.passwordHash },
     select: { id: true, email: true, name: true },

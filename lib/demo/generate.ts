@@ -77,9 +77,18 @@ export interface OrgPlan {
   outcomes: PlannedOutcome[];
 }
 
-const SEGMENT_SHAPE: Record<SegmentKey, { share: number; arr: [number, number]; pricePerSeat: [number, number]; plans: string[]; health: number }> = {
+const SEGMENT_SHAPE: Record<
+  SegmentKey,
+  { share: number; arr: [number, number]; pricePerSeat: [number, number]; plans: string[]; health: number }
+> = {
   enterprise: { share: 0.15, arr: [100_000, 600_000], pricePerSeat: [250, 600], plans: ["Enterprise"], health: 0.64 },
-  "mid-market": { share: 0.35, arr: [25_000, 100_000], pricePerSeat: [200, 450], plans: ["Business", "Business Plus"], health: 0.6 },
+  "mid-market": {
+    share: 0.35,
+    arr: [25_000, 100_000],
+    pricePerSeat: [200, 450],
+    plans: ["Business", "Business Plus"],
+    health: 0.6,
+  },
   smb: { share: 0.5, arr: [3_000, 25_000], pricePerSeat: [150, 400], plans: ["Starter", "Team"], health: 0.56 },
 };
 const REGIONS = ["North America", "EMEA", "APAC", "LATAM"];
@@ -120,12 +129,25 @@ function buildUsers(o: OrgPlanOptions, rng: Random): PlannedUser[] {
   ];
   o.teams.forEach((team, ti) => {
     const slug = slugify(team.name);
-    users.push({ key: `manager:${ti}`, name: personName(rng), email: at(`manager.${slug}`), role: "manager", teamIndex: ti });
+    users.push({
+      key: `manager:${ti}`,
+      name: personName(rng),
+      email: at(`manager.${slug}`),
+      role: "manager",
+      teamIndex: ti,
+    });
     for (let c = 1; c <= team.csms; c++) {
-      users.push({ key: `csm:${ti}:${c}`, name: personName(rng), email: at(`csm${c}.${slug}`), role: "csm", teamIndex: ti });
+      users.push({
+        key: `csm:${ti}:${c}`,
+        name: personName(rng),
+        email: at(`csm${c}.${slug}`),
+        role: "csm",
+        teamIndex: ti,
+      });
     }
   });
-  if (o.viewer !== false) users.push({ key: "viewer", name: personName(rng), email: at("viewer"), role: "viewer", teamIndex: null });
+  if (o.viewer !== false)
+    users.push({ key: "viewer", name: personName(rng), email: at("viewer"), role: "viewer", teamIndex: null });
   return users;
 }
 
@@ -157,7 +179,10 @@ export function generateOrgPlan(o: OrgPlanOptions): OrgPlan {
   for (let i = 0; i < o.accounts; i++) {
     const segment = pickSegment(rng);
     const shape = SEGMENT_SHAPE[segment];
-    const teamIndex = Math.max(0, o.teams.findIndex((t) => t.segment === segment));
+    const teamIndex = Math.max(
+      0,
+      o.teams.findIndex((t) => t.segment === segment),
+    );
     const csms = users.filter((u) => u.role === "csm" && u.teamIndex === teamIndex);
     const arr = Math.round(logUniform(rng, shape.arr) / 100) * 100;
     const seats = Math.max(3, Math.round(arr / rng.between(...shape.pricePerSeat)));
@@ -210,15 +235,36 @@ export function generateOrgPlan(o: OrgPlanOptions): OrgPlan {
     else {
       const anniversary = nextAnniversary(startDate, addDays(o.today, -365));
       if (anniversary < o.today && anniversary > startDate) {
-        const h = healthAt(base, effectivePattern, Math.max(-(o.days - 1), (anniversary.getTime() - o.today.getTime()) / DAY), churnDay, anniversary);
+        const h = healthAt(
+          base,
+          effectivePattern,
+          Math.max(-(o.days - 1), (anniversary.getTime() - o.today.getTime()) / DAY),
+          churnDay,
+          anniversary,
+        );
         const kind = h > 0.7 && rng.chance(0.4) ? "expanded" : h < 0.45 && rng.chance(0.4) ? "contracted" : "renewed";
         const factor = kind === "expanded" ? rng.between(1.1, 1.4) : kind === "contracted" ? rng.between(0.6, 0.9) : 1;
-        outcomes.push({ account: i, kind, occurredOn: anniversary, arrBefore: Math.round(arr / factor / 100) * 100, arrAfter: arr });
+        outcomes.push({
+          account: i,
+          kind,
+          occurredOn: anniversary,
+          arrBefore: Math.round(arr / factor / 100) * 100,
+          arrAfter: arr,
+        });
       }
     }
   }
   void firstDay;
-  return { name: o.name, slug: o.slug, teams: o.teams.map((t) => t.name), users, metrics: DEMO_METRICS, accounts, observations: obs, outcomes };
+  return {
+    name: o.name,
+    slug: o.slug,
+    teams: o.teams.map((t) => t.name),
+    users,
+    metrics: DEMO_METRICS,
+    accounts,
+    observations: obs,
+    outcomes,
+  };
 }
 
 /** The realistic demo organisation `npm start` loads. */

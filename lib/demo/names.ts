@@ -1,10 +1,107 @@
 import type { Random } from "./random";
 
-const FIRST = ["Blue", "North", "Silver", "Bright", "Red", "Iron", "Green", "Swift", "Clear", "Stone", "Cedar", "Harbor", "Summit", "Lumen", "Pioneer", "Atlas", "Nova", "Orbit", "Quartz", "Maple", "Falcon", "Coral", "Vertex", "Beacon"];
-const SECOND = ["field", "wave", "peak", "line", "bridge", "forge", "path", "works", "point", "gate", "stream", "leaf", "rock", "light", "crest", "view"];
-const SUFFIX = ["Labs", "Systems", "Health", "Logistics", "Analytics", "Foods", "Energy", "Media", "Retail", "Bank", "Software", "Robotics", "Travel", "Insurance", "Education", "Networks"];
-const PEOPLE_FIRST = ["Olivia", "Adam", "Mia", "Noah", "Liam", "Emma", "Sofia", "Lucas", "Ava", "Ethan", "Isla", "Mateo", "Zoe", "Omar", "Priya", "Kenji", "Grace", "Hugo"];
-const PEOPLE_LAST = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Ribeiro", "Novak", "Kowalski", "Haddad", "Fischer", "Patel", "Nguyen", "Brennan", "Costa", "Schmidt", "Larsen", "Ahmed", "Rossi", "Walsh"];
+const FIRST = [
+  "Blue",
+  "North",
+  "Silver",
+  "Bright",
+  "Red",
+  "Iron",
+  "Green",
+  "Swift",
+  "Clear",
+  "Stone",
+  "Cedar",
+  "Harbor",
+  "Summit",
+  "Lumen",
+  "Pioneer",
+  "Atlas",
+  "Nova",
+  "Orbit",
+  "Quartz",
+  "Maple",
+  "Falcon",
+  "Coral",
+  "Vertex",
+  "Beacon",
+];
+const SECOND = [
+  "field",
+  "wave",
+  "peak",
+  "line",
+  "bridge",
+  "forge",
+  "path",
+  "works",
+  "point",
+  "gate",
+  "stream",
+  "leaf",
+  "rock",
+  "light",
+  "crest",
+  "view",
+];
+const SUFFIX = [
+  "Labs",
+  "Systems",
+  "Health",
+  "Logistics",
+  "Analytics",
+  "Foods",
+  "Energy",
+  "Media",
+  "Retail",
+  "Bank",
+  "Software",
+  "Robotics",
+  "Travel",
+  "Insurance",
+  "Education",
+  "Networks",
+];
+const PEOPLE_FIRST = [
+  "Olivia",
+  "Adam",
+  "Mia",
+  "Noah",
+  "Liam",
+  "Emma",
+  "Sofia",
+  "Lucas",
+  "Ava",
+  "Ethan",
+  "Isla",
+  "Mateo",
+  "Zoe",
+  "Omar",
+  "Priya",
+  "Kenji",
+  "Grace",
+  "Hugo",
+];
+const PEOPLE_LAST = [
+  "Okafor",
+  "Lindqvist",
+  "Moreau",
+  "Tanaka",
+  "Ribeiro",
+  "Novak",
+  "Kowalski",
+  "Haddad",
+  "Fischer",
+  "Patel",
+  "Nguyen",
+  "Brennan",
+  "Costa",
+  "Schmidt",
+  "Larsen",
+  "Ahmed",
+  "Rossi",
+  "Walsh",
+];
 
 /** Unique company names like "Northwave Analytics". */
 export function companyNames(rng: Random, count: number): string[] {
@@ -25,5 +122,8 @@ export function personName(rng: Random): string {
 }
 
 export function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }

@@ -8,7 +8,8 @@ export function npsFromAnswers(answers: readonly number[]): number | null {
   let promoters = 0;
   let detractors = 0;
   for (const a of answers) {
-    if (!Number.isInteger(a) || a < 0 || a > 10) throw new RangeError(`NPS answer ${a} is not a whole number from 0 to 10`);
+    if (!Number.isInteger(a) || a < 0 || a > 10)
+      throw new RangeError(`NPS answer ${a} is not a whole number from 0 to 10`);
     if (a >= 9) promoters++;
     else if (a <= 6) detractors++;
   }

@@ -13,8 +13,7 @@ export const LOGIN_LIMITS = {
 
 // Verifying against a real-looking hash when the email is unknown keeps the
 // response time the same, so timing does not reveal which emails have accounts.
-const DUMMY_HASH =
-  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 export interface LoginInput {
   email: string;

@@ -27,7 +27,9 @@ export async function seedDemo(options: { reset?: boolean; today?: Date; log?: (
     const g = await persistOrgPlan(globex, { password: DEMO_PASSWORD, today });
     // One person in two organisations, to show switching between them.
     await addMembershipByEmail(g.organizationId, acme.users.find((u) => u.role === "admin")!.email, "viewer");
-    log(`Loaded ${acme.name} (${acme.accounts.length} accounts, ${acme.observations.account.length} observations) and ${globex.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    log(
+      `Loaded ${acme.name} (${acme.accounts.length} accounts, ${acme.observations.account.length} observations) and ${globex.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     created = true;
   }
   const logins: DemoLogin[] = [acme, globex].flatMap((plan) =>
@@ -38,6 +40,8 @@ export async function seedDemo(options: { reset?: boolean; today?: Date; log?: (
 
 export function formatLogins(logins: DemoLogin[]): string {
   const width = Math.max(...logins.map((l) => l.email.length));
-  const lines = logins.map((l) => `  ${l.organization.padEnd(17)} ${l.role.padEnd(8)} ${l.email.padEnd(width)}  ${l.name}`);
+  const lines = logins.map(
+    (l) => `  ${l.organization.padEnd(17)} ${l.role.padEnd(8)} ${l.email.padEnd(width)}  ${l.name}`,
+  );
   return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...lines].join("\n");
 }

@@ -15,7 +15,10 @@ export const accountListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   segment: optionalId.catch(undefined),
   stage: optionalId.catch(undefined),
-  owner: z.union([z.literal("none"), z.uuid()]).optional().catch(undefined),
+  owner: z
+    .union([z.literal("none"), z.uuid()])
+    .optional()
+    .catch(undefined),
   team: optionalId.catch(undefined),
   sort: z.enum(ACCOUNT_SORTS).catch("name").default("name"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),

@@ -29,9 +29,15 @@ export const setMemberActiveSchema = z.object({
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "is required"),
-    newPassword: z.string().min(MIN_PASSWORD_LENGTH_CLIENT, `must be at least ${MIN_PASSWORD_LENGTH_CLIENT} characters`).max(200),
+    newPassword: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH_CLIENT, `must be at least ${MIN_PASSWORD_LENGTH_CLIENT} characters`)
+      .max(200),
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "does not match the new password" });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "does not match the new password",
+  });
 
 export const switchOrganizationSchema = z.object({ organizationId: z.uuid({ error: "is not an organisation" }) });

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { AccountFilters } from "@/components/accounts/account-filters";
+import { AccountsTable } from "@/components/accounts/accounts-table";
+import { Pagination } from "@/components/data-table/pagination";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageTenant } from "@/lib/auth/page";
+import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts";
+import { accountListQuerySchema, PAGE_SIZES } from "@/lib/validation/accounts";
+
+export const metadata: Metadata = { title: "Accounts" };
+
+const SCOPE_TEXT = {
+  own: "Your book of accounts.",
+  teams: "Accounts of the teams you manage.",
+  organization: "Every account in the organisation.",
+} as const;
+
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const { tenant } = await requirePageTenant("accounts:read");
+  const query = accountListQuerySchema.parse(await searchParams);
+  const [{ total, items }, options] = await Promise.all([
+    listAccounts(tenant, query),
+    listAccountFilterOptions(tenant),
+  ]);
+  const filtered = Boolean(query.q || query.segment || query.stage || query.team || query.owner);
+  return (
+    <>
+      <PageHeader title="Accounts" description={SCOPE_TEXT[tenant.scope.kind]} />
+      <AccountFilters {...options} showTeamAndOwner={tenant.scope.kind !== "own"} />
+      <AccountsTable rows={items} sort={query.sort} dir={query.dir} filtered={filtered} />
+      {total > 0 && <Pagination page={query.page} size={query.size} total={total} sizes={PAGE_SIZES} />}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { redirect } from "next/navigation";
+import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { getRequestContext } from "@/lib/auth/context";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const context = await getRequestContext();
+  if (!context) redirect("/login");
+  if (!context.tenant) redirect("/no-organization");
+  const { tenant, principal } = context;
+  const items: NavItem[] = [
+    { href: "/accounts", label: "Accounts", section: "Portfolio" },
+    ...(can(tenant.role, "members:read") ? [{ href: "/settings/members", label: "Members", section: "Settings" }] : []),
+    { href: "/settings/profile", label: "Profile", section: "Settings" },
+  ];
+  return (
+    <div className="shell">
+      <aside className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-dot" aria-hidden="true" /> Pulseboard
+        </div>
+        <OrgSwitcher
+          current={tenant.organizationId}
+          organizations={principal.memberships.map((m) => ({ id: m.organizationId, name: m.organizationName }))}
+        />
+        <NavLinks items={items} />
+        <div className="sidebar-footer">
+          <div>
+            <div className="who">{principal.user.name}</div>
+            <div className="role">
+              {ROLE_LABELS[tenant.role]} · {context.organizationName}
+            </div>
+          </div>
+          <SignOutButton />
+        </div>
+      </aside>
+      <main className="main" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

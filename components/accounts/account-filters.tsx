@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useUrlState } from "@/components/data-table/use-url-state";
+
+type Option = { id: string; name: string };
+
+interface Props {
+  segments: Option[];
+  stages: Option[];
+  teams: Option[];
+  owners: Option[];
+  showTeamAndOwner: boolean;
+}
+
+function Select({ name, label, options, extra }: { name: string; label: string; options: Option[]; extra?: Option[] }) {
+  const { params, update } = useUrlState();
+  return (
+    <label className="field">
+      {label}
+      <select
+        className="input"
+        value={params.get(name) ?? ""}
+        onChange={(e) => update({ [name]: e.target.value }, { resetPage: true })}
+      >
+        <option value="">All</option>
+        {[...(extra ?? []), ...options].map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function AccountFilters({ segments, stages, teams, owners, showTeamAndOwner }: Props) {
+  const { params, update } = useUrlState();
+  const [q, setQ] = useState(params.get("q") ?? "");
+
+  // Debounce typing so the server is asked once per pause, not once per key.
+  useEffect(() => {
+    if (q === (params.get("q") ?? "")) return;
+    const timer = setTimeout(() => update({ q }, { resetPage: true }), 300);
+    return () => clearTimeout(timer);
+  }, [q, params, update]);
+
+  return (
+    <div className="toolbar" role="search">
+      <label className="field" style={{ flex: "1 1 220px" }}>
+        Search
+        <input
+          className="input"
+          type="search"
+          placeholder="Name, id or domain"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </label>
+      <Select name="segment" label="Segment" options={segments} />
+      <Select name="stage" label="Stage" options={stages} />
+      {showTeamAndOwner && <Select name="team" label="Team" options={teams} />}
+      {showTeamAndOwner && (
+        <Select name="owner" label="Owner" options={owners} extra={[{ id: "none", name: "Unassigned" }]} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type TableColumn } from "@/components/data-table/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { AccountRow } from "@/lib/db/accounts";
+import { formatDay, formatMoney } from "@/lib/format";
+import { ACCOUNT_SORTS } from "@/lib/validation/accounts";
+
+const columns: TableColumn<AccountRow>[] = [
+  {
+    id: "name",
+    header: "Account",
+    accessorFn: (r) => r.name,
+    cell: ({ row }) => (
+      <span className="stack" style={{ gap: 0 }}>
+        <Link href={`/accounts/${row.original.id}`} tabIndex={-1}>
+          {row.original.name}
+        </Link>
+        <span className="muted" style={{ fontSize: 12 }}>
+          {row.original.externalId}
+        </span>
+      </span>
+    ),
+  },
+  { id: "arr", header: "ARR", accessorFn: (r) => r.arr, cell: ({ row }) => formatMoney(row.original.arr) },
+  { id: "seats", header: "Seats", accessorFn: (r) => r.seats, cell: ({ row }) => row.original.seats ?? "—" },
+  { id: "plan", header: "Plan", accessorFn: (r) => r.plan, cell: ({ row }) => row.original.plan ?? "—" },
+  {
+    id: "segments",
+    header: "Segment",
+    accessorFn: (r) => r.segments.join(", "),
+    cell: ({ row }) => row.original.segments.join(", ") || "—",
+  },
+  { id: "stage", header: "Stage", accessorFn: (r) => r.stage, cell: ({ row }) => row.original.stage ?? "—" },
+  {
+    id: "owner",
+    header: "Owner",
+    accessorFn: (r) => r.owner,
+    cell: ({ row }) => row.original.owner ?? <span className="badge badge-warn">Unassigned</span>,
+  },
+  { id: "team", header: "Team", accessorFn: (r) => r.team, cell: ({ row }) => row.original.team ?? "—" },
+  {
+    id: "renewalDate",
+    header: "Renewal",
+    accessorFn: (r) => r.renewalDate,
+    cell: ({ row }) =>
+      row.original.status === "churned" ? (
+        <span className="badge badge-danger">Churned {formatDay(row.original.renewalDate)}</span>
+      ) : (
+        formatDay(row.original.renewalDate)
+      ),
+  },
+];
+
+export function AccountsTable({
+  rows,
+  sort,
+  dir,
+  filtered,
+}: {
+  rows: AccountRow[];
+  sort: string;
+  dir: "asc" | "desc";
+  filtered: boolean;
+}) {
+  return (
+    <DataTable
+      caption="Accounts"
+      columns={columns}
+      data={rows}
+      sortable={ACCOUNT_SORTS}
+      sort={sort}
+      dir={dir}
+      numeric={["arr", "seats"]}
+      rowHref={(r) => `/accounts/${r.id}`}
+      empty={
+        filtered ? (
+          <EmptyState title="No accounts match these filters">Clear the search or a filter to see more.</EmptyState>
+        ) : (
+          <EmptyState title="No accounts in your book yet">
+            Accounts arrive by CSV import or the REST API; an admin can also assign existing accounts to you.
+          </EmptyState>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import {
+  changeMemberRoleAction,
+  changeMemberTeamAction,
+  removeMemberAction,
+  setMemberActiveAction,
+} from "@/lib/actions/members";
+import type { ActionResult } from "@/lib/actions/result";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import type { MemberRow } from "@/lib/db/memberships";
+
+export function MemberActions({
+  member,
+  teams,
+  roles,
+}: {
+  member: MemberRow;
+  teams: { id: string; name: string }[];
+  roles: readonly Role[];
+}) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = (action: () => Promise<ActionResult<unknown>>) =>
+    startTransition(async () => {
+      const result = await action();
+      setError(result.ok ? null : result.error.message);
+    });
+  const userId = member.userId;
+  return (
+    <div className="row" aria-busy={pending}>
+      <label>
+        <span className="sr-only">Role of {member.name}</span>
+        <select
+          className="input"
+          value={member.role}
+          disabled={pending}
+          onChange={(e) => run(() => changeMemberRoleAction({ userId, role: e.target.value as Role }))}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="sr-only">Team of {member.name}</span>
+        <select
+          className="input"
+          value={member.teams[0]?.id ?? ""}
+          disabled={pending}
+          onChange={(e) => run(() => changeMemberTeamAction({ userId, teamId: e.target.value }))}
+        >
+          <option value="">No team</option>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        className="btn"
+        type="button"
+        disabled={pending}
+        onClick={() => run(() => setMemberActiveAction({ userId, active: member.disabled }))}
+      >
+        {member.disabled ? "Reactivate" : "Deactivate"}
+      </button>
+      <button
+        className="btn btn-danger"
+        type="button"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(`Remove ${member.name} from this organisation? Their accounts become unassigned.`))
+            run(() => removeMemberAction({ userId }));
+        }}
+      >
+        Remove
+      </button>
+      {error && (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

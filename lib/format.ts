@@ -1,0 +1,26 @@
+/** Display formatting shared by server and client components. */
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const compactMoney = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumFractionDigits: 1,
+});
+const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+export const formatMoney = (n: number) => money.format(n);
+export const formatMoneyCompact = (n: number) => compactMoney.format(n);
+export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? "—" : number.format(n));
+
+/** "2026-11-22" → "22 Nov 2026" (dates are calendar days, shown in UTC). */
+export function formatDay(iso: string | null): string {
+  if (!iso) return "—";
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export function formatAge(days: number): string {
+  if (days <= 0) return "today";
+  if (days === 1) return "1 day ago";
+  return `${days} days ago`;
+}

@@ -1,0 +1,97 @@
+/**
+ * `npm start`: database (embedded unless DATABASE_URL is set) → migrations →
+ * demo data (first run) → production build (when sources changed) → server on
+ * http://localhost:3000. `npm run dev` does the same with `next dev`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { disconnectDb } from "../lib/db/client";
+import { resolveDatabase } from "../lib/db/database-url";
+import { migrateDatabase } from "../lib/db/migrate";
+import { formatLogins, seedDemo } from "../lib/services/demo-seed";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve(".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(
+    0,
+    ...readdirSync(target)
+      .filter((n) => n !== "generated")
+      .map((n) => newestMtime(path.join(target, n))),
+  );
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = ["app", "components", "lib", "instrumentation.ts", "next.config.mjs", "package.json"];
+  return Math.max(...sources.map((s) => newestMtime(path.resolve(s)))) < statSync(buildId).mtimeMs;
+}
+
+async function main() {
+  const database = await resolveDatabase("app");
+  console.log(database.embedded ? `Embedded PostgreSQL ready (data in .data/pg).` : "Using DATABASE_URL.");
+  process.env.DATABASE_URL = database.url;
+  const applied = await migrateDatabase(database.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const { created, logins } = await seedDemo({ log: console.log });
+  if (!created) console.log("Demo data already loaded (npm run db:seed -- --reset reloads it).");
+  await disconnectDb();
+
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!dev && !buildIsCurrent()) {
+    console.log("Building the app (first start, or sources changed)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: childEnv,
+  });
+  let announced = false;
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /ready|Local:/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\nPulseboard is running at http://localhost:${port}\n${formatLogins(logins)}\n`);
+    }
+  });
+
+  const shutdown = async (code: number) => {
+    server.kill("SIGTERM");
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  server.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
