@@ -17,14 +17,18 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
-/** The validated server environment; throws one message naming every bad variable. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Validates `source`; throws one message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")} ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/** The validated server environment (checked once, at start-up). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -4,33 +4,14 @@ import { loadSessionPrincipal, type SessionPrincipal } from "../db/sessions";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
 import type { TenantContext } from "../tenant";
 import { authOptions } from "./options";
-import { accountScopeKind, can, type Permission } from "./permissions";
+import { can, type Permission } from "./permissions";
+import { tenantFromPrincipal } from "./tenant";
 
 export interface RequestContext {
   principal: SessionPrincipal;
   /** Null when the user belongs to no organisation (yet). */
   tenant: TenantContext | null;
   organizationName: string | null;
-}
-
-/** Builds the tenant from the principal's membership in the active organisation. */
-export function tenantFromPrincipal(
-  principal: SessionPrincipal,
-): { tenant: TenantContext; organizationName: string } | null {
-  const membership =
-    principal.memberships.find((m) => m.organizationId === principal.activeOrganizationId) ?? principal.memberships[0];
-  if (!membership) return null;
-  const kind = accountScopeKind(membership.role);
-  const scope =
-    kind === "own"
-      ? ({ kind, userId: principal.user.id } as const)
-      : kind === "teams"
-        ? ({ kind, teamIds: membership.teamIds } as const)
-        : ({ kind } as const);
-  return {
-    tenant: { organizationId: membership.organizationId, userId: principal.user.id, role: membership.role, scope },
-    organizationName: membership.organizationName,
-  };
 }
 
 /**

@@ -16,7 +16,16 @@ export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
 const noFilter = { externalTables: [], externalEnums: [] };
 
-async function loadEngineModule() {
+let engineModule: Promise<typeof import("@prisma/schema-engine-wasm")> | undefined;
+
+// The generated bindings keep the WASM instance in module state, so the module
+// is instantiated once per process and shared by every engine opened.
+function loadEngineModule() {
+  engineModule ??= instantiateEngineModule();
+  return engineModule;
+}
+
+async function instantiateEngineModule() {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(/* webpackIgnore: true */ bgPath);
