@@ -14,6 +14,10 @@ import { formatLogins, seedDemo } from "../lib/services/demo-seed";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+// The browser tests start their own server on the test cluster with fresh demo data.
+const cluster = process.env.PULSEBOARD_CLUSTER === "test" ? "test" : "app";
+const databaseName = process.env.PULSEBOARD_DATABASE;
+const reseed = process.env.PULSEBOARD_RESEED === "1";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 function authSecret(): string {
@@ -46,12 +50,12 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
-  const database = await resolveDatabase("app");
+  const database = await resolveDatabase(cluster, databaseName);
   console.log(database.embedded ? `Embedded PostgreSQL ready (data in .data/pg).` : "Using DATABASE_URL.");
   process.env.DATABASE_URL = database.url;
   const applied = await migrateDatabase(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const { created, logins } = await seedDemo({ log: console.log });
+  const { created, logins } = await seedDemo({ reset: reseed, log: console.log });
   if (!created) console.log("Demo data already loaded (npm run db:seed -- --reset reloads it).");
   await disconnectDb();
 

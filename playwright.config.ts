@@ -1,0 +1,52 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: true,
+  workers: 2,
+  // Flaky tests get fixed, not retried into passing.
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } }],
+  webServer: {
+    // The real start path, on the test cluster with freshly loaded demo data.
+    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    url: `http://localhost:${port}/login`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      PULSEBOARD_CLUSTER: "test",
+      PULSEBOARD_DATABASE: "pulseboard_e2e",
+      PULSEBOARD_RESEED: "1",
+      // Never point the browser tests (which reload the demo data) at DATABASE_URL.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+    },
+  },
+});

@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "pulseboard-demo";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
+}
+
+/** Texts of one column of the accounts table, by header name. */
+export async function columnValues(page: Page, header: string): Promise<string[]> {
+  const headers = await page.locator("table.data thead th").allInnerTexts();
+  const index = headers.findIndex((h) => h.toUpperCase().startsWith(header.toUpperCase()));
+  if (index < 0) throw new Error(`no column ${header}`);
+  return page.locator(`table.data tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+}
