@@ -9,8 +9,15 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 const vitestJson = "test-results/vitest.json";
 const vitestStatus = run([
-  "node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--project", "integration",
-  "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
+  "node_modules/vitest/vitest.mjs",
+  "run",
+  "--project",
+  "unit",
+  "--project",
+  "integration",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
 ]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, "utf8"));
@@ -25,10 +32,11 @@ if (!existsSync(chromium)) {
   console.log(`e2e: skipped — no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH).`);
 } else {
   const e2eJson = "test-results/e2e.json";
-  e2eStatus = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
-    stdio: "inherit",
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
-  }).status ?? 1;
+  e2eStatus =
+    spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
+      stdio: "inherit",
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
+    }).status ?? 1;
   if (existsSync(e2eJson)) {
     const { stats } = JSON.parse(readFileSync(e2eJson, "utf8"));
     totals.passed += stats.expected;

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("another organisation's account is 'not found', and a CSM cannot open a colleague's account", async ({ page, browser }) => {
+test("another organisation's account is 'not found', and a CSM cannot open a colleague's account", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@acme.example");
   await page.locator("table.data tbody tr a").first().click();
   await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);

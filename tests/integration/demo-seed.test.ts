@@ -11,7 +11,9 @@ import { accountListQuerySchema } from "@/lib/validation/accounts";
 async function tenantOf(email: string, organizationName?: string) {
   const user = await findUserByEmail(email);
   const principal = await loadSessionPrincipal((await createAuthSession({ userId: user!.id })).id);
-  const orgId = principal!.memberships.find((m) => !organizationName || m.organizationName === organizationName)!.organizationId;
+  const orgId = principal!.memberships.find(
+    (m) => !organizationName || m.organizationName === organizationName,
+  )!.organizationId;
   return tenantFromPrincipal({ ...principal!, activeOrganizationId: orgId })!.tenant;
 }
 
@@ -22,7 +24,9 @@ describe("demo seed", () => {
     expect(again.created).toBe(false);
     expect(first.logins.filter((l) => l.organization === "Acme Cloud")).toHaveLength(12);
 
-    await expect(login({ email: "csm1.growth@acme.example", password: DEMO_PASSWORD, ip: "127.0.0.50" })).resolves.toHaveProperty("sessionId");
+    await expect(
+      login({ email: "csm1.growth@acme.example", password: DEMO_PASSWORD, ip: "127.0.0.50" }),
+    ).resolves.toHaveProperty("sessionId");
 
     const acmeAdmin = await tenantOf("admin@acme.example", "Acme Cloud");
     const globexOwner = await tenantOf("owner@globex.example");

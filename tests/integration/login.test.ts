@@ -14,7 +14,8 @@ beforeAll(async () => {
   org = await createTestOrg({ accounts: 5, days: 7 });
 });
 
-const uniqueIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const uniqueIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 describe("login", () => {
   it("opens a live session for the right password, case-insensitively on email", async () => {
@@ -26,8 +27,12 @@ describe("login", () => {
   });
 
   it("says the same thing for an unknown email and a wrong password", async () => {
-    await expect(login({ email: "nobody@nowhere.test", password: "x", ip: uniqueIp() })).rejects.toThrow("Email or password is incorrect.");
-    await expect(login({ email: org.emailOf("admin"), password: "wrong", ip: uniqueIp() })).rejects.toThrow("Email or password is incorrect.");
+    await expect(login({ email: "nobody@nowhere.test", password: "x", ip: uniqueIp() })).rejects.toThrow(
+      "Email or password is incorrect.",
+    );
+    await expect(login({ email: org.emailOf("admin"), password: "wrong", ip: uniqueIp() })).rejects.toThrow(
+      "Email or password is incorrect.",
+    );
   });
 
   it("locks an account after repeated failures and refuses before hashing", async () => {
@@ -45,16 +50,22 @@ describe("login", () => {
     expect(verify).not.toHaveBeenCalled();
     // After the lock expires, the right password works again.
     const later = new Date(now.getTime() + LOGIN_LIMITS.lockMs + 60_000);
-    await expect(login({ email, password: TEST_PASSWORD, ip: uniqueIp(), now: later })).resolves.toHaveProperty("sessionId");
+    await expect(login({ email, password: TEST_PASSWORD, ip: uniqueIp(), now: later })).resolves.toHaveProperty(
+      "sessionId",
+    );
   });
 
   it("locks a client that tries many accounts", async () => {
     const ip = uniqueIp();
     const now = new Date();
     for (let i = 0; i < LOGIN_LIMITS.perClient; i++) {
-      await expect(login({ email: `spray-${i}@${org.plan.slug}.test`, password: "x", ip, now })).rejects.toThrow("incorrect");
+      await expect(login({ email: `spray-${i}@${org.plan.slug}.test`, password: "x", ip, now })).rejects.toThrow(
+        "incorrect",
+      );
     }
     await expect(login({ email: org.emailOf("viewer"), password: TEST_PASSWORD, ip, now })).rejects.toThrow(/Too many/);
-    await expect(login({ email: org.emailOf("viewer"), password: TEST_PASSWORD, ip: uniqueIp(), now })).resolves.toHaveProperty("sessionId");
+    await expect(
+      login({ email: org.emailOf("viewer"), password: TEST_PASSWORD, ip: uniqueIp(), now }),
+    ).resolves.toHaveProperty("sessionId");
   });
 });

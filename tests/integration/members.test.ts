@@ -21,7 +21,12 @@ beforeAll(async () => {
 describe("managing members", () => {
   it("adds a new person with a temporary password that signs in", async () => {
     const email = `new.csm@${org.plan.slug}.test`;
-    const { temporaryPassword, userId } = await addMember(admin, { email, name: "New CSM", role: "csm", teamId: org.teamIds[0]! });
+    const { temporaryPassword, userId } = await addMember(admin, {
+      email,
+      name: "New CSM",
+      role: "csm",
+      teamId: org.teamIds[0]!,
+    });
     expect(temporaryPassword).toBeTruthy();
     const session = await login({ email, password: temporaryPassword!, ip: "127.0.0.9" });
     expect(session.userId).toBe(userId);
@@ -31,9 +36,16 @@ describe("managing members", () => {
 
   it("lets an existing user of another organisation join without a new password", async () => {
     const other = await createTestOrg({ accounts: 1, days: 1 });
-    const result = await addMember(admin, { email: other.emailOf("viewer"), name: "ignored", role: "viewer", teamId: null });
+    const result = await addMember(admin, {
+      email: other.emailOf("viewer"),
+      name: "ignored",
+      role: "viewer",
+      teamId: null,
+    });
     expect(result.temporaryPassword).toBeNull();
-    await expect(addMember(admin, { email: other.emailOf("viewer"), name: "x", role: "viewer", teamId: null })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      addMember(admin, { email: other.emailOf("viewer"), name: "x", role: "viewer", teamId: null }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("only owners grant the owner role", async () => {
@@ -59,7 +71,9 @@ describe("managing members", () => {
     const unassigned = await listAccounts(admin, accountListQuerySchema.parse({ owner: "none", size: "100" }));
     expect(unassigned.total).toBeGreaterThanOrEqual(before.total);
     const audit = await listAuditEntries(admin);
-    expect(audit.find((e) => e.action === "member.remove" && e.entityId === csm)).toMatchObject({ actorId: admin.userId });
+    expect(audit.find((e) => e.action === "member.remove" && e.entityId === csm)).toMatchObject({
+      actorId: admin.userId,
+    });
   });
 
   it("moves a manager to another team, which changes what they see", async () => {

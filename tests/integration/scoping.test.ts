@@ -48,7 +48,10 @@ describe("who sees which accounts", () => {
   it("sorts and pages on the server", async () => {
     const admin = await org.contextFor("admin");
     const page1 = await listAccounts(admin, accountListQuerySchema.parse({ sort: "arr", dir: "desc", size: "25" }));
-    const page2 = await listAccounts(admin, accountListQuerySchema.parse({ sort: "arr", dir: "desc", size: "25", page: "2" }));
+    const page2 = await listAccounts(
+      admin,
+      accountListQuerySchema.parse({ sort: "arr", dir: "desc", size: "25", page: "2" }),
+    );
     const arrs = [...page1.items, ...page2.items].map((r) => r.arr);
     expect(arrs).toEqual([...arrs].sort((x, y) => y - x));
     expect(new Set([...page1.items, ...page2.items].map((r) => r.id)).size).toBe(50);

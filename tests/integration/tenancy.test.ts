@@ -16,7 +16,10 @@ let b: TestOrg;
 let adminA: TenantContext;
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([createTestOrg({ accounts: 12, days: 14, seed: 1 }), createTestOrg({ accounts: 12, days: 14, seed: 2 })]);
+  [a, b] = await Promise.all([
+    createTestOrg({ accounts: 12, days: 14, seed: 1 }),
+    createTestOrg({ accounts: 12, days: 14, seed: 2 }),
+  ]);
   adminA = await a.contextFor("owner");
 });
 
@@ -41,7 +44,9 @@ describe("another organisation's ids answer 'not found'", () => {
   it("teams", async () => {
     await expect(getTeamOrThrow(adminA, b.teamIds[0]!)).rejects.toEqual(notFound);
     await expect(changeMemberTeam(adminA, a.userIds["csm:0:1"]!, b.teamIds[0]!)).rejects.toEqual(notFound);
-    await expect(addMember(adminA, { email: `new-${a.plan.slug}@x.test`, name: "New", role: "csm", teamId: b.teamIds[0]! })).rejects.toEqual(notFound);
+    await expect(
+      addMember(adminA, { email: `new-${a.plan.slug}@x.test`, name: "New", role: "csm", teamId: b.teamIds[0]! }),
+    ).rejects.toEqual(notFound);
   });
 
   it("organisations the user does not belong to", async () => {

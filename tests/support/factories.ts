@@ -33,7 +33,11 @@ export async function createTestOrg(options: { accounts?: number; days?: number;
     ],
   });
   sharedHash ??= hashPassword(TEST_PASSWORD);
-  const created = await persistOrgPlan(plan, { password: TEST_PASSWORD, today: TEST_TODAY, sharedPasswordHash: await sharedHash });
+  const created = await persistOrgPlan(plan, {
+    password: TEST_PASSWORD,
+    today: TEST_TODAY,
+    sharedPasswordHash: await sharedHash,
+  });
 
   const emailOf = (key: string) => plan.users.find((u) => u.key === key)!.email;
 

@@ -7,7 +7,8 @@ const plan = generateOrgPlan(demoOrgOptions(today));
 function series(p: OrgPlan, account: number, metric: string) {
   const out: { t: number; v: number }[] = [];
   p.observations.account.forEach((a, i) => {
-    if (a === account && p.observations.metric[i] === metric) out.push({ t: p.observations.observedAt[i]!.getTime(), v: p.observations.value[i]! });
+    if (a === account && p.observations.metric[i] === metric)
+      out.push({ t: p.observations.observedAt[i]!.getTime(), v: p.observations.value[i]! });
   });
   return out;
 }
@@ -26,7 +27,9 @@ describe("demo organisation", () => {
     expect(plan.accounts).toHaveLength(800);
     expect(new Set(plan.accounts.map((a) => a.segment))).toEqual(new Set(["enterprise", "mid-market", "smb"]));
     expect(plan.metrics).toHaveLength(14);
-    expect(new Set(plan.metrics.map((m) => m.category))).toEqual(new Set(["usage", "engagement", "support", "financial", "sentiment", "nps"]));
+    expect(new Set(plan.metrics.map((m) => m.category))).toEqual(
+      new Set(["usage", "engagement", "support", "financial", "sentiment", "nps"]),
+    );
     const first = plan.observations.observedAt.reduce((min, d) => Math.min(min, d.getTime()), Infinity);
     expect((today.getTime() - first) / 86_400_000).toBe(179);
   });

@@ -27,7 +27,10 @@ describe("tenant of a request", () => {
 
   it("scopes CSMs to their own book and managers to their teams", () => {
     expect(tenantFromPrincipal(principal([org("a", "csm")]))?.tenant.scope).toEqual({ kind: "own", userId: "u1" });
-    expect(tenantFromPrincipal(principal([org("a", "manager", ["t1", "t2"])]))?.tenant.scope).toEqual({ kind: "teams", teamIds: ["t1", "t2"] });
+    expect(tenantFromPrincipal(principal([org("a", "manager", ["t1", "t2"])]))?.tenant.scope).toEqual({
+      kind: "teams",
+      teamIds: ["t1", "t2"],
+    });
   });
 
   it("has no tenant without a membership", () => {

@@ -9,12 +9,25 @@ describe("accounts table URL state", () => {
 
   it("keeps valid values", () => {
     const id = "0196f1a2-0000-7000-8000-000000000001";
-    const q = accountListQuerySchema.parse({ sort: "arr", dir: "desc", page: "3", size: "50", segment: id, q: " acme " });
+    const q = accountListQuerySchema.parse({
+      sort: "arr",
+      dir: "desc",
+      page: "3",
+      size: "50",
+      segment: id,
+      q: " acme ",
+    });
     expect(q).toMatchObject({ sort: "arr", dir: "desc", page: 3, size: 50, segment: id, q: "acme" });
   });
 
   it("falls back to defaults for tampered values instead of failing the page", () => {
-    const q = accountListQuerySchema.parse({ sort: "passwordHash", dir: "sideways", page: "-4", size: "1000000", segment: "'; drop" });
+    const q = accountListQuerySchema.parse({
+      sort: "passwordHash",
+      dir: "sideways",
+      page: "-4",
+      size: "1000000",
+      segment: "'; drop",
+    });
     expect(q).toMatchObject({ sort: "name", dir: "asc", page: 1, size: 25, segment: undefined });
   });
 });
@@ -33,7 +46,11 @@ describe("member forms", () => {
   });
 
   it("requires the confirmation to match", () => {
-    const result = changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "long enough 1", confirmPassword: "other" });
+    const result = changePasswordSchema.safeParse({
+      currentPassword: "x",
+      newPassword: "long enough 1",
+      confirmPassword: "other",
+    });
     expect(result.error?.issues[0]?.path).toEqual(["confirmPassword"]);
   });
 });
