@@ -1,5 +1,6 @@
 "use client";
 
+import { Options } from "@/components/ui/options";
 import { useEffect, useState } from "react";
 import { useUrlState } from "@/components/data-table/use-url-state";
 
@@ -23,12 +24,7 @@ function Select({ name, label, options, extra }: { name: string; label: string; 
         value={params.get(name) ?? ""}
         onChange={(e) => update({ [name]: e.target.value }, { resetPage: true })}
       >
-        <option value="">All</option>
-        {[...(extra ?? []), ...options].map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options items={[...(extra ?? []), ...options]} empty="All" />
       </select>
     </label>
   );

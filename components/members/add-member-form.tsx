@@ -1,5 +1,6 @@
 "use client";
 
+import { Options } from "@/components/ui/options";
 import { useActionState } from "react";
 import { addMemberAction } from "@/lib/actions/members";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
@@ -40,12 +41,7 @@ export function AddMemberForm({ teams, roles }: { teams: { id: string; name: str
         <label className="field">
           Team
           <select className="input" name="teamId" defaultValue="">
-            <option value="">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <Options items={teams} empty="No team" />
           </select>
         </label>
         <button className="btn btn-primary" type="submit" disabled={pending}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Options } from "@/components/ui/options";
 import { useState, useTransition } from "react";
 import {
   changeMemberRoleAction,
@@ -53,12 +54,7 @@ export function MemberActions({
           disabled={pending}
           onChange={(e) => run(() => changeMemberTeamAction({ userId, teamId: e.target.value }))}
         >
-          <option value="">No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <Options items={teams} empty="No team" />
         </select>
       </label>
       <button

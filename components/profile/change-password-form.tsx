@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useActionState, useEffect } from "react";
 import { changePasswordAction } from "@/lib/actions/profile";
-import { FieldError } from "@/components/ui/field-error";
+import { PasswordField } from "./password-field";
 
 type State = Awaited<ReturnType<typeof changePasswordAction>> | null;
 
@@ -23,39 +23,24 @@ export function ChangePasswordForm() {
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
       <form action={formAction} className="stack" noValidate>
-        <label className="field">
-          Current password
-          <input
-            className="input"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={Boolean(errors?.currentPassword)}
-          />
-          <FieldError messages={errors?.currentPassword} />
-        </label>
-        <label className="field">
-          New password
-          <input
-            className="input"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={Boolean(errors?.newPassword)}
-          />
-          <FieldError messages={errors?.newPassword} />
-        </label>
-        <label className="field">
-          Confirm new password
-          <input
-            className="input"
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={Boolean(errors?.confirmPassword)}
-          />
-          <FieldError messages={errors?.confirmPassword} />
-        </label>
+        <PasswordField
+          name="currentPassword"
+          label="Current password"
+          autoComplete="current-password"
+          errors={errors?.currentPassword}
+        />
+        <PasswordField
+          name="newPassword"
+          label="New password"
+          autoComplete="new-password"
+          errors={errors?.newPassword}
+        />
+        <PasswordField
+          name="confirmPassword"
+          label="Confirm new password"
+          autoComplete="new-password"
+          errors={errors?.confirmPassword}
+        />
         <button className="btn btn-primary" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Change password"}
         </button>

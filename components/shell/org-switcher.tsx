@@ -1,5 +1,6 @@
 "use client";
 
+import { Options } from "@/components/ui/options";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { switchOrganizationAction } from "@/lib/actions/profile";
@@ -32,11 +33,7 @@ export function OrgSwitcher({
           });
         }}
       >
-        {organizations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options items={organizations} />
       </select>
     </label>
   );
