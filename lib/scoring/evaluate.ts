@@ -115,7 +115,7 @@ function buildPeers(model: CompiledModel, input: InputColumns, asOf: number): (F
       const cell = a * m + i;
       const v = input.values[cell]!;
       const at = input.observedAt[cell]!;
-      const age = Number.isNaN(at) ? 0 : (asOf - at) / DAY;
+      const age = Number.isNaN(at) ? 0 : Math.floor((asOf - at) / DAY);
       if (Number.isNaN(v) || age < 0 || age > metric.staleAfterDays) continue;
       const norm = normalizeCell(metric, v, input, a);
       if (!Number.isNaN(norm)) lists[i]!.push(norm);
@@ -158,7 +158,7 @@ export function scoreColumns(
       const metric = metrics[i]!;
       const cell = base + i;
       const at = input.observedAt[cell]!;
-      const age = Number.isNaN(at) ? 0 : (asOf - at) / DAY;
+      const age = Number.isNaN(at) ? 0 : Math.floor((asOf - at) / DAY);
       const text = metric.options ? input.texts?.[cell] : undefined;
       const v = input.values[cell]!;
       let has = metric.options ? text !== undefined && text !== null && text !== "" : !Number.isNaN(v);

@@ -166,7 +166,7 @@ function collectPeers(compiled: CompiledModel, accounts: AccountInput[], asOf: n
     const lists = map.get(segment) ?? {};
     for (const metric of percentile) {
       const { value, observedAt } = readInput(account.values[metric.key]);
-      const age = Number.isNaN(observedAt) ? 0 : (asOf - observedAt) / 86_400_000;
+      const age = Number.isNaN(observedAt) ? 0 : Math.floor((asOf - observedAt) / 86_400_000);
       if (typeof value !== "number" || age < 0 || age > metric.staleAfterDays) continue;
       const norm = normalizeValue(metric, value, {
         seats: account.seats,
