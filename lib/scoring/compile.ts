@@ -1,4 +1,5 @@
 import type { CategoryNode, MetricNode, ModelDefinition, Rule, Tier } from "./model-schema";
+import { buildKernel, type Kernel } from "./kernel";
 import { rulePointBounds } from "./rules";
 
 export const POLICY = { exclude: 0, worst: 1, neutral: 2, carry_forward: 3 } as const;
@@ -49,8 +50,13 @@ export interface CompiledModel {
   nodeWeight: Float64Array;
   /** Each metric's effective weight with every input present (the coverage denominator sums to 1). */
   baseWeight: Float64Array;
+  /** Numerator and denominator of baseWeight, for exact contributions when nothing is excluded. */
+  baseNum: Float64Array;
+  baseDen: Float64Array;
   lowest: number;
   highest: number;
+  /** The rules and policies in typed arrays for the scoring loop. */
+  kernel: Kernel;
 }
 
 /** Flattens a model; the caller applies a variant first (see applyVariant). */
@@ -85,11 +91,19 @@ export function compileModel(model: ModelDefinition, variantKey: string | null =
     nodeParent: Int32Array.from(nodes.map((n) => n.parent)),
     nodeWeight: Float64Array.from(nodes.map((n) => n.weight)),
     baseWeight: new Float64Array(metrics.length),
+    baseNum: new Float64Array(metrics.length),
+    baseDen: new Float64Array(metrics.length),
     lowest: 0,
     highest: 0,
+    kernel: buildKernel(metrics),
   };
   const all = new Uint8Array(metrics.length).fill(1);
-  compiled.baseWeight = effectiveWeights(compiled, all).weight;
+  const full = effectiveWeights(compiled, all);
+  compiled.baseWeight = full.weight;
+  compiled.metricParent.forEach((p, i) => {
+    compiled.baseNum[i] = full.num[p]! * compiled.metricWeight[i]!;
+    compiled.baseDen[i] = full.den[p]! * full.levelTotal[p]!;
+  });
   compiled.lowest = sumProducts(
     compiled.baseWeight,
     metrics.map((m) => m.minPoints),
@@ -156,7 +170,7 @@ export function accumulateLevelTotals(model: CompiledModel, present: Uint8Array,
   total.fill(0);
   const mp = model.metricParent;
   const mw = model.metricWeight;
-  for (let i = 0; i < mp.length; i++) if (present[i]) total[mp[i]!]! += mw[i]!;
+  for (let i = 0; i < mp.length; i++) total[mp[i]!]! += mw[i]! * present[i]!;
   for (let n = model.nodes.length - 1; n > 0; n--)
     if (total[n]! > 0) total[model.nodeParent[n]!]! += model.nodeWeight[n]!;
 }

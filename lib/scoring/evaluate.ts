@@ -6,7 +6,8 @@ import {
   type CompiledMetric,
   type CompiledModel,
 } from "./compile";
-import { numericPoints, percentileOf } from "./rules";
+import { KIND, kernelPoints } from "./kernel";
+import { percentileOf } from "./rules";
 
 export const STATUS = { scored: 0, carried_forward: 1, worst: 2, neutral: 3, excluded: 4 } as const;
 export const REASON = {
@@ -24,6 +25,8 @@ export const STATUS_NAMES = Object.keys(STATUS) as (keyof typeof STATUS)[];
 export const REASON_NAMES = Object.keys(REASON) as (keyof typeof REASON)[];
 
 const DAY = 86_400_000;
+/** Accounts per block: a block's cells (× 6 columns) stay in the L2 cache. */
+const BLOCK = 256;
 
 /**
  * Many accounts' inputs in columns, metric-major within an account:
@@ -133,6 +136,11 @@ function buildPeers(model: CompiledModel, input: InputColumns, asOf: number): (F
  * Scores every account of the batch, writing scores, coverage, tiers and the
  * full per-metric explanation into `out`. Pure: the result depends only on the
  * model, the inputs, `asOf` and the peers.
+ *
+ * This is the hot path of every recompute. Accounts go in blocks small enough
+ * to stay in cache; within a block it runs metric by metric (so the rule and
+ * policy are fixed for a whole loop and its branches predict well), then
+ * account by account to aggregate.
  */
 export function scoreColumns(
   model: CompiledModel,
@@ -140,102 +148,166 @@ export function scoreColumns(
   asOf: number,
   out: OutputColumns = allocateOutput(input.count, model.metrics.length),
 ): OutputColumns {
-  const m = model.metrics.length;
-  const metrics = model.metrics;
-  const needsPeers = metrics.some((x) => x.rule.type === "percentile");
+  const needsPeers = model.metrics.some((x) => x.rule.type === "percentile");
   const given = input.peers?.map((p) => (p ? Float64Array.from(p).sort() : undefined));
   const peerSets = needsPeers && !given ? buildPeers(model, input, asOf) : null;
-  const present = new Uint8Array(m);
-  const total = new Float64Array(model.nodes.length);
-  const num = new Float64Array(model.nodes.length);
-  const den = new Float64Array(model.nodes.length);
-  const { metricParent, metricWeight, baseWeight, tiers, minCoverage } = model;
-
-  for (let a = 0; a < input.count; a++) {
-    const base = a * m;
-    let coverage = 0;
-    for (let i = 0; i < m; i++) {
-      const metric = metrics[i]!;
-      const cell = base + i;
-      const at = input.observedAt[cell]!;
-      const age = Number.isNaN(at) ? 0 : Math.floor((asOf - at) / DAY);
-      const text = metric.options ? input.texts?.[cell] : undefined;
-      const v = input.values[cell]!;
-      let has = metric.options ? text !== undefined && text !== null && text !== "" : !Number.isNaN(v);
-      if (age < 0) has = false; // observed after the as-of time: not known yet
-      let reason: number = REASON.none;
-      let norm = NaN;
-      let pts = NaN;
-      if (!has) reason = REASON.missing;
-      else if (age > metric.staleAfterDays) reason = REASON.stale;
-      else if (metric.options) {
-        pts = metric.options.get(text!.trim().toLowerCase()) ?? NaN;
-        if (Number.isNaN(pts)) reason = REASON.unknown_option;
-      } else {
-        norm = normalizeCell(metric, v, input, a);
-        if (Number.isNaN(norm)) reason = NORMALIZE_REASON[metric.normalize]!;
-        else {
-          const peers =
-            metric.rule.type === "percentile"
-              ? given
-                ? given[i]
-                : peerSets![input.peerGroup?.[a] ?? 0]?.[i]
-              : undefined;
-          const pct = peers ? percentileOf(peers, norm) : NaN;
-          pts = numericPoints(metric.rule, norm, metric.minPoints, metric.maxPoints, pct);
-          if (Number.isNaN(pts)) reason = metric.rule.type === "percentile" ? REASON.no_peers : REASON.invalid_value;
-        }
-      }
-      let status: number;
-      if (reason === REASON.none) {
-        if (!Number.isNaN(metric.decayDays))
-          pts = metric.neutral + (pts - metric.neutral) * Math.max(0, 1 - age / metric.decayDays);
-        status = metric.policy === POLICY.carry_forward && age >= 1 ? STATUS.carried_forward : STATUS.scored;
-        coverage += baseWeight[i]!;
-      } else {
-        const policy = metric.policy === POLICY.carry_forward ? metric.fallback : metric.policy;
-        status = policy === POLICY.worst ? STATUS.worst : policy === POLICY.neutral ? STATUS.neutral : STATUS.excluded;
-        pts = policy === POLICY.worst ? metric.minPoints : policy === POLICY.neutral ? metric.neutral : NaN;
-      }
-      present[i] = status === STATUS.excluded ? 0 : 1;
-      out.normalized[cell] = norm;
-      out.points[cell] = pts;
-      out.status[cell] = status;
-      out.reason[cell] = reason;
-    }
-
-    accumulateLevelTotals(model, present, total);
-    if (total[0]! <= 0) {
-      out.score[a] = NaN;
-      out.coverage[a] = 0;
-      out.tier[a] = -1;
-      out.weight.fill(0, base, base + m);
-      out.contribution.fill(0, base, base + m);
-      continue;
-    }
-    propagateFactors(model, total, num, den);
-    let score = 0;
-    for (let i = 0; i < m; i++) {
-      const cell = base + i;
-      if (!present[i]) {
-        out.weight[cell] = 0;
-        out.contribution[cell] = 0;
-        continue;
-      }
-      const p = metricParent[i]!;
-      const n = num[p]! * metricWeight[i]!;
-      const d = den[p]! * total[p]!;
-      const c = (n * out.points[cell]!) / d;
-      out.weight[cell] = n / d;
-      out.contribution[cell] = c;
-      score += c;
-    }
-    coverage = coverage > 1 ? 1 : coverage;
-    out.score[a] = score;
-    out.coverage[a] = coverage;
-    out.tier[a] = coverage + 1e-9 < minCoverage ? -1 : tierIndex(tiers, score);
+  const peersOf = (a: number, i: number) => (given ? given[i] : peerSets![input.peerGroup?.[a] ?? 0]?.[i]);
+  const aggregation = aggregationScratch(model);
+  for (let start = 0; start < input.count; start += BLOCK) {
+    const end = Math.min(input.count, start + BLOCK);
+    for (let i = 0; i < model.metrics.length; i++) scoreMetric(model, input, asOf, out, i, start, end, peersOf);
+    aggregate(model, start, end, out, aggregation);
   }
   return out;
+}
+
+/** Points, status and reason of metric `i` for every account. */
+function scoreMetric(
+  model: CompiledModel,
+  input: InputColumns,
+  asOf: number,
+  out: OutputColumns,
+  i: number,
+  start: number,
+  end: number,
+  peersOf: (a: number, i: number) => Float64Array | undefined,
+) {
+  const m = model.metrics.length;
+  const metric = model.metrics[i]!;
+  const k = model.kernel;
+  const kind = k.kind[i]!;
+  // Staleness in whole days without a division per cell: age > N days ⟺ elapsed ≥ (N + 1) days.
+  const staleMs = (k.stale[i]! + 1) * DAY;
+  const decay = k.decay[i]!;
+  const neutral = k.neutral[i]!;
+  const carry = k.policy[i] === POLICY.carry_forward;
+  const policy = carry ? k.fallback[i]! : k.policy[i]!;
+  const substitute = policy === POLICY.worst ? k.lo[i]! : policy === POLICY.neutral ? neutral : NaN;
+  const substituteStatus =
+    policy === POLICY.worst ? STATUS.worst : policy === POLICY.neutral ? STATUS.neutral : STATUS.excluded;
+  const categorical = kind === KIND.categorical;
+  const percentile = kind === KIND.percentileHigher || kind === KIND.percentileLower;
+  const normalizes = k.normalize[i] !== NORMALIZE.none;
+  const { values, observedAt, texts } = input;
+  const { normalized, points, status: statusOut, reason: reasonOut } = out;
+
+  for (let a = start, cell = start * m + i; a < end; a++, cell += m) {
+    const at = observedAt[cell]!;
+    const elapsed = at !== at ? 0 : asOf - at;
+    let reason: number = REASON.none;
+    let norm = NaN;
+    let pts = NaN;
+    if (categorical) {
+      const text = texts?.[cell];
+      if (text === undefined || text === null || text === "" || elapsed < 0) reason = REASON.missing;
+      else if (elapsed >= staleMs) reason = REASON.stale;
+      else {
+        pts = metric.options!.get(text.trim().toLowerCase()) ?? NaN;
+        if (pts !== pts) reason = REASON.unknown_option;
+      }
+    } else {
+      const v = values[cell]!;
+      if (v !== v || elapsed < 0) reason = REASON.missing;
+      else if (elapsed >= staleMs) reason = REASON.stale;
+      else {
+        norm = normalizes ? normalizeCell(metric, v, input, a) : v;
+        if (norm !== norm) reason = NORMALIZE_REASON[k.normalize[i]!]!;
+        else {
+          const peers = percentile ? peersOf(a, i) : undefined;
+          pts = kernelPoints(k, i, norm, peers ? percentileOf(peers, norm) : NaN);
+          if (pts !== pts) reason = percentile ? REASON.no_peers : REASON.invalid_value;
+        }
+      }
+    }
+    let status: number;
+    if (reason === REASON.none) {
+      if (decay === decay) pts = neutral + (pts - neutral) * Math.max(0, 1 - Math.floor(elapsed / DAY) / decay);
+      status = carry && elapsed >= DAY ? STATUS.carried_forward : STATUS.scored;
+    } else {
+      pts = substitute;
+      status = substituteStatus;
+    }
+    normalized[cell] = norm;
+    points[cell] = pts;
+    statusOut[cell] = status;
+    reasonOut[cell] = reason;
+  }
+}
+
+function aggregationScratch(model: CompiledModel) {
+  const nodes = model.nodes.length;
+  return {
+    present: new Uint8Array(model.metrics.length),
+    total: new Float64Array(nodes),
+    num: new Float64Array(nodes),
+    den: new Float64Array(nodes),
+  };
+}
+
+/** Renormalised weights, contributions, score, coverage and tier of accounts start..end. */
+function aggregate(
+  model: CompiledModel,
+  start: number,
+  end: number,
+  out: OutputColumns,
+  scratch: ReturnType<typeof aggregationScratch>,
+) {
+  const m = model.metrics.length;
+  const { present, total, num, den } = scratch;
+  const { metricParent, metricWeight, baseWeight, baseNum, baseDen, tiers, minCoverage } = model;
+  const { points, status, weight, contribution } = out;
+
+  for (let a = start; a < end; a++) {
+    const base = a * m;
+    let coverage = 0;
+    let excluded = 0;
+    for (let i = 0; i < m; i++) {
+      const s = status[base + i]!;
+      if (s <= STATUS.carried_forward) coverage += baseWeight[i]!;
+      present[i] = s === STATUS.excluded ? 0 : 1;
+      if (s === STATUS.excluded) excluded++;
+    }
+    coverage = coverage > 1 ? 1 : coverage;
+    out.coverage[a] = coverage;
+    let score = 0;
+    if (excluded === 0) {
+      // Every metric counts: the weights are the model's own, no renormalisation needed.
+      for (let i = 0; i < m; i++) {
+        const cell = base + i;
+        const c = (baseNum[i]! * points[cell]!) / baseDen[i]!;
+        weight[cell] = baseWeight[i]!;
+        contribution[cell] = c;
+        score += c;
+      }
+    } else {
+      accumulateLevelTotals(model, present, total);
+      if (total[0]! <= 0) {
+        out.score[a] = NaN;
+        out.tier[a] = -1;
+        weight.fill(0, base, base + m);
+        contribution.fill(0, base, base + m);
+        continue;
+      }
+      propagateFactors(model, total, num, den);
+      for (let i = 0; i < m; i++) {
+        const cell = base + i;
+        if (!present[i]) {
+          weight[cell] = 0;
+          contribution[cell] = 0;
+          continue;
+        }
+        const p = metricParent[i]!;
+        const n = num[p]! * metricWeight[i]!;
+        const d = den[p]! * total[p]!;
+        const c = (n * points[cell]!) / d;
+        weight[cell] = n / d;
+        contribution[cell] = c;
+        score += c;
+      }
+    }
+    out.score[a] = score;
+    out.tier[a] = coverage + 1e-9 < minCoverage ? -1 : tierIndex(tiers, score);
+  }
 }
 
 /** The highest tier whose minimum is at or below the score. */
