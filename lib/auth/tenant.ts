@@ -11,8 +11,7 @@ export function tenantFromPrincipal(
   principal: SessionPrincipal,
 ): { tenant: TenantContext; organizationName: string } | null {
   const membership =
-    principal.memberships.find((m) => m.organizationId === principal.activeOrganizationId) ??
-    principal.memberships[0];
+    principal.memberships.find((m) => m.organizationId === principal.activeOrganizationId) ?? principal.memberships[0];
   if (!membership) return null;
   const kind = accountScopeKind(membership.role);
   const scope =

@@ -120,9 +120,12 @@ export function createScorer(model: ModelDefinition, scorecardName = model.name 
     const peers = options.peers ?? collectPeers(compiledFor(null), accounts, asOf);
     const results: AccountScore[] = new Array(accounts.length);
     const groups = new Map<string, number[]>();
+    const bySegment = !options.peers && peers instanceof Map && peers.size > 0;
     accounts.forEach((a, i) => {
-      const groupKey = `${resolutions[i]!.variant?.key ?? ""}\u0000${options.peers ? "" : (a.segments?.[0] ?? "")}`;
-      groups.set(groupKey, [...(groups.get(groupKey) ?? []), i]);
+      const groupKey = `${resolutions[i]!.variant?.key ?? ""}\u0000${bySegment ? (a.segments?.[0] ?? "") : ""}`;
+      const group = groups.get(groupKey);
+      if (group) group.push(i);
+      else groups.set(groupKey, [i]);
     });
     for (const indices of groups.values()) {
       const first = indices[0]!;

@@ -1,5 +1,8 @@
 import { addMembershipByEmail, organizationExists, persistOrgPlan, resetDatabase } from "../db/factories";
+import { createPublishedScorecard } from "../db/scorecards";
 import { demoOrgOptions, generateOrgPlan, secondOrgOptions, utcMidnight } from "../demo/generate";
+import { DEMO_HEALTH_MODEL } from "../demo/health-model";
+import { backfillHistory } from "./scoring/backfill";
 
 export const DEMO_PASSWORD = "pulseboard-demo";
 
@@ -23,12 +26,20 @@ export async function seedDemo(options: { reset?: boolean; today?: Date; log?: (
   let created = false;
   if (!(await organizationExists(acme.slug))) {
     const started = Date.now();
-    await persistOrgPlan(acme, { password: DEMO_PASSWORD, today });
+    const a = await persistOrgPlan(acme, { password: DEMO_PASSWORD, today });
     const g = await persistOrgPlan(globex, { password: DEMO_PASSWORD, today });
     // One person in two organisations, to show switching between them.
     await addMembershipByEmail(g.organizationId, acme.users.find((u) => u.role === "admin")!.email, "viewer");
     log(
       `Loaded ${acme.name} (${acme.accounts.length} accounts, ${acme.observations.account.length} observations) and ${globex.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    await scoreDemoHistory(
+      [
+        [a, acme.name, 180],
+        [g, globex.name, 60],
+      ],
+      today,
+      log,
     );
     created = true;
   }
@@ -36,6 +47,28 @@ export async function seedDemo(options: { reset?: boolean; today?: Date; log?: (
     plan.users.map((u) => ({ organization: plan.name, role: u.role, email: u.email, name: u.name })),
   );
   return { created, logins };
+}
+
+/** Publishes the Health scorecard in each demo organisation and scores its history. */
+async function scoreDemoHistory(
+  orgs: [{ organizationId: string; userIds: Record<string, string> }, string, number][],
+  today: Date,
+  log: (line: string) => void,
+) {
+  const started = Date.now();
+  for (const [org, name, days] of orgs) {
+    await createPublishedScorecard(org.organizationId, {
+      key: "health",
+      name: "Health",
+      description: "Overall customer health across usage, engagement, support, financials and sentiment.",
+      definition: DEMO_HEALTH_MODEL,
+      changeNote: "First version, from the B2B SaaS health template.",
+      userId: org.userIds.admin,
+    });
+    const result = await backfillHistory(org.organizationId, { days, today });
+    log(`Scored ${name}: ${result.snapshots.toLocaleString("en-US")} daily snapshots over ${days} days.`);
+  }
+  log(`Scoring the history took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 export function formatLogins(logins: DemoLogin[]): string {

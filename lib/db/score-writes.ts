@@ -1,0 +1,158 @@
+import { db, Prisma, type Tx } from "./client";
+
+export interface SnapshotRows {
+  day: Date[];
+  accountId: string[];
+  variantKey: (string | null)[];
+  score: (number | null)[];
+  tierKey: string[];
+  coverage: number[];
+  /** JSON text of each explanation. */
+  detail: string[];
+}
+
+export const emptySnapshotRows = (): SnapshotRows => ({
+  day: [],
+  accountId: [],
+  variantKey: [],
+  score: [],
+  tierKey: [],
+  coverage: [],
+  detail: [],
+});
+
+const CHUNK = 5_000;
+
+/**
+ * Writes snapshots set-based. Past days are immutable (a repeat is a no-op);
+ * with `replaceDay`, that day's snapshots — the current day, still open — are
+ * replaced by the newer result.
+ */
+export async function writeSnapshots(
+  organizationId: string,
+  scorecardId: string,
+  modelVersionId: string,
+  rows: SnapshotRows,
+  options: { replaceDay?: boolean },
+  tx: Tx = db(),
+) {
+  for (let start = 0; start < rows.accountId.length; start += CHUNK) {
+    const end = start + CHUNK;
+    const slice = <T>(xs: T[]) => xs.slice(start, end);
+    const values = Prisma.sql`
+      INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail")
+      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, ${modelVersionId}::uuid, v, s, t, c, x::jsonb
+      FROM unnest(${slice(rows.accountId)}::uuid[], ${slice(rows.day)}::date[], ${slice(rows.variantKey)}::text[],
+                  ${slice(rows.score)}::float8[], ${slice(rows.tierKey)}::text[], ${slice(rows.coverage)}::float8[],
+                  ${slice(rows.detail)}::text[]) AS u(a, d, v, s, t, c, x)`;
+    if (options.replaceDay) {
+      await tx.$executeRaw`
+        ${values}
+        ON CONFLICT ("organizationId", "scorecardId", "accountId", "day") DO UPDATE SET
+          "modelVersionId" = EXCLUDED."modelVersionId", "variantKey" = EXCLUDED."variantKey", "score" = EXCLUDED."score",
+          "tierKey" = EXCLUDED."tierKey", "coverage" = EXCLUDED."coverage", "detail" = EXCLUDED."detail", "createdAt" = now()`;
+    } else {
+      await tx.$executeRaw`${values} ON CONFLICT DO NOTHING`;
+    }
+  }
+}
+
+/**
+ * Brings the current-score rows up to date from the snapshots of `day`, with
+ * 7/30/90-day deltas and the 30-day least-squares slope from the history, and
+ * drops current scores of accounts no longer scored (when `accountIds` is absent).
+ */
+export async function refreshCurrentScores(
+  organizationId: string,
+  scorecardId: string,
+  day: Date,
+  accountIds: string[] | null,
+  tx: Tx = db(),
+) {
+  const ids = accountIds;
+  await tx.$executeRaw`
+    INSERT INTO "CurrentScore" ("organizationId", "scorecardId", "accountId", "modelVersionId", "variantKey", "score", "tierKey",
+                                "coverage", "delta7", "delta30", "delta90", "slope30", "computedAt")
+    SELECT s."organizationId", s."scorecardId", s."accountId", s."modelVersionId", s."variantKey", s."score", s."tierKey", s."coverage",
+           s."score" - p7."score", s."score" - p30."score", s."score" - p90."score",
+           (SELECT regr_slope(h."score", h."day" - ${day}::date) FROM "ScoreSnapshot" h
+             WHERE h."organizationId" = s."organizationId" AND h."scorecardId" = s."scorecardId" AND h."accountId" = s."accountId"
+               AND h."day" > ${day}::date - 30 AND h."day" <= ${day}::date),
+           now()
+    FROM "ScoreSnapshot" s
+    LEFT JOIN "ScoreSnapshot" p7 ON p7."organizationId" = s."organizationId" AND p7."scorecardId" = s."scorecardId" AND p7."accountId" = s."accountId" AND p7."day" = ${day}::date - 7
+    LEFT JOIN "ScoreSnapshot" p30 ON p30."organizationId" = s."organizationId" AND p30."scorecardId" = s."scorecardId" AND p30."accountId" = s."accountId" AND p30."day" = ${day}::date - 30
+    LEFT JOIN "ScoreSnapshot" p90 ON p90."organizationId" = s."organizationId" AND p90."scorecardId" = s."scorecardId" AND p90."accountId" = s."accountId" AND p90."day" = ${day}::date - 90
+    WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid AND s."day" = ${day}::date
+      AND (${ids}::uuid[] IS NULL OR s."accountId" = ANY(${ids}::uuid[]))
+    ON CONFLICT ("organizationId", "scorecardId", "accountId") DO UPDATE SET
+      "modelVersionId" = EXCLUDED."modelVersionId", "variantKey" = EXCLUDED."variantKey", "score" = EXCLUDED."score",
+      "tierKey" = EXCLUDED."tierKey", "coverage" = EXCLUDED."coverage", "delta7" = EXCLUDED."delta7", "delta30" = EXCLUDED."delta30",
+      "delta90" = EXCLUDED."delta90", "slope30" = EXCLUDED."slope30", "computedAt" = EXCLUDED."computedAt"`;
+  if (ids === null) {
+    await tx.$executeRaw`
+      DELETE FROM "CurrentScore" c
+      WHERE c."organizationId" = ${organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "ScoreSnapshot" s WHERE s."organizationId" = c."organizationId" AND s."scorecardId" = c."scorecardId"
+                          AND s."accountId" = c."accountId" AND s."day" = ${day}::date)`;
+  }
+}
+
+/**
+ * Rebuilds the daily rollups of days `from`..`to` from the snapshots: per
+ * organisation, segment, team, owner and lifecycle stage, and per tier — account
+ * count, score and coverage sums, ARR. Dashboards read these, never raw history.
+ */
+export async function rebuildRollups(organizationId: string, scorecardId: string, from: Date, to: Date, tx: Tx = db()) {
+  await tx.$executeRaw`
+    DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "day" BETWEEN ${from}::date AND ${to}::date`;
+  await tx.$executeRaw`
+    INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
+    SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."day", x."dimension", x."key", x."tierKey",
+           count(*)::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
+    FROM (
+      SELECT s."day", d."dimension", d."key", s."tierKey", s."score", s."coverage", a."arr"
+      FROM "ScoreSnapshot" s
+      JOIN "Account" a ON a."organizationId" = s."organizationId" AND a."id" = s."accountId"
+      CROSS JOIN LATERAL (VALUES
+        ('organization'::"RollupDimension", 'all'),
+        ('team'::"RollupDimension", coalesce(a."teamId"::text, 'none')),
+        ('owner'::"RollupDimension", coalesce(a."ownerId"::text, 'none')),
+        ('stage'::"RollupDimension", coalesce(a."lifecycleStageId"::text, 'none'))) AS d("dimension", "key")
+      WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid
+        AND s."day" BETWEEN ${from}::date AND ${to}::date
+      UNION ALL
+      SELECT s."day", 'segment'::"RollupDimension", m."segmentId"::text, s."tierKey", s."score", s."coverage", a."arr"
+      FROM "ScoreSnapshot" s
+      JOIN "Account" a ON a."organizationId" = s."organizationId" AND a."id" = s."accountId"
+      JOIN "AccountSegment" m ON m."organizationId" = s."organizationId" AND m."accountId" = s."accountId"
+      WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid
+        AND s."day" BETWEEN ${from}::date AND ${to}::date
+    ) x
+    GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
+}
+
+export async function startScoringRun(organizationId: string, trigger: string) {
+  return db().scoringRun.create({ data: { organizationId, trigger, status: "running" }, select: { id: true } });
+}
+
+export async function finishScoringRun(
+  organizationId: string,
+  id: string,
+  result: { status: "succeeded" | "failed"; accounts: number; error?: string },
+) {
+  await db().scoringRun.update({
+    where: { organizationId_id: { organizationId, id } },
+    data: {
+      status: result.status,
+      accounts: result.accounts,
+      error: result.error?.slice(0, 1000),
+      finishedAt: new Date(),
+    },
+  });
+}
+
+export function withScoringTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(work, { timeout: 10 * 60_000, maxWait: 60_000 });
+}

@@ -1,0 +1,100 @@
+import { db } from "./client";
+
+/** Accounts as the scoring pipeline needs them, in columns. */
+export interface PortfolioAccounts {
+  ids: string[];
+  seats: Float64Array;
+  activeUsers: Float64Array;
+  arr: Float64Array;
+  segments: string[][];
+  stages: (string | null)[];
+  /** Churn date (ms) of churned accounts; NaN for active ones. */
+  churnedAt: Float64Array;
+  /** Customer since (ms); NaN when unknown. */
+  startedAt: Float64Array;
+}
+
+/** The organisation's accounts (or the given ones), with segment and stage keys. */
+export async function loadPortfolioAccounts(organizationId: string, accountIds?: string[]): Promise<PortfolioAccounts> {
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      seats: number | null;
+      activeUsers: number | null;
+      arr: string;
+      status: string;
+      renewalDate: Date | null;
+      startDate: Date | null;
+      segments: string[] | null;
+      stage: string | null;
+    }[]
+  >`
+    SELECT a."id", a."seats", a."activeUsers", a."arr"::text AS "arr", a."status", a."renewalDate", a."startDate",
+           (SELECT array_agg(s."key" ORDER BY s."key") FROM "AccountSegment" m
+              JOIN "Segment" s ON s."organizationId" = m."organizationId" AND s."id" = m."segmentId"
+             WHERE m."organizationId" = a."organizationId" AND m."accountId" = a."id") AS "segments",
+           ls."key" AS "stage"
+    FROM "Account" a
+    LEFT JOIN "LifecycleStage" ls ON ls."organizationId" = a."organizationId" AND ls."id" = a."lifecycleStageId"
+    WHERE a."organizationId" = ${organizationId}::uuid
+      AND (${accountIds ?? null}::uuid[] IS NULL OR a."id" = ANY(${accountIds ?? null}::uuid[]))
+    ORDER BY a."id"`;
+  const column = (pick: (r: (typeof rows)[number]) => number | null) => Float64Array.from(rows, (r) => pick(r) ?? NaN);
+  return {
+    ids: rows.map((r) => r.id),
+    seats: column((r) => r.seats),
+    activeUsers: column((r) => r.activeUsers),
+    arr: column((r) => Number(r.arr)),
+    segments: rows.map((r) => r.segments ?? []),
+    stages: rows.map((r) => r.stage),
+    churnedAt: column((r) => (r.status === "churned" && r.renewalDate ? r.renewalDate.getTime() : null)),
+    startedAt: column((r) => r.startDate?.getTime() ?? null),
+  };
+}
+
+/** id → key of every metric definition of the organisation. */
+export async function loadMetricKeys(organizationId: string): Promise<Map<string, string>> {
+  const rows = await db().metricDefinition.findMany({ where: { organizationId }, select: { id: true, key: true } });
+  return new Map(rows.map((r) => [r.id, r.key]));
+}
+
+export interface ValueRows {
+  accountId: string[];
+  metricId: string[];
+  value: (number | null)[];
+  text: (string | null)[];
+  observedAt: Date[];
+}
+
+function toColumns(
+  rows: { accountId: string; metricId: string; value: number | null; textValue: string | null; observedAt: Date }[],
+): ValueRows {
+  return {
+    accountId: rows.map((r) => r.accountId),
+    metricId: rows.map((r) => r.metricId),
+    value: rows.map((r) => r.value),
+    text: rows.map((r) => r.textValue),
+    observedAt: rows.map((r) => r.observedAt),
+  };
+}
+
+/** The current (latest) value of every metric of the given accounts. */
+export async function loadCurrentValues(organizationId: string, accountIds?: string[]): Promise<ValueRows> {
+  const rows = await db().metricCurrentValue.findMany({
+    where: { organizationId, ...(accountIds ? { accountId: { in: accountIds } } : {}) },
+    select: { accountId: true, metricId: true, value: true, textValue: true, observedAt: true },
+  });
+  return toColumns(rows);
+}
+
+/** Every observation up to `until`, ordered by account, metric and time (for point-in-time history). */
+export async function loadObservationHistory(organizationId: string, until: Date): Promise<ValueRows> {
+  const rows = await db().$queryRaw<
+    { accountId: string; metricId: string; value: number | null; textValue: string | null; observedAt: Date }[]
+  >`
+    SELECT "accountId", "metricId", "value", "textValue", "observedAt"
+    FROM "MetricObservation"
+    WHERE "organizationId" = ${organizationId}::uuid AND "observedAt" <= ${until}
+    ORDER BY "accountId", "metricId", "observedAt"`;
+  return toColumns(rows);
+}

@@ -1,0 +1,74 @@
+import { listPublishedModels } from "../../db/scorecards";
+import {
+  emptySnapshotRows,
+  finishScoringRun,
+  rebuildRollups,
+  refreshCurrentScores,
+  startScoringRun,
+  withScoringTransaction,
+  writeSnapshots,
+} from "../../db/score-writes";
+import { loadCurrentValues, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
+import { scorePortfolio, validateModel } from "../../scoring";
+import { emptyPortfolio, fillPortfolio, selectAccounts } from "./portfolio-input";
+import { appendSnapshotRows } from "./snapshot-rows";
+
+export const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
+
+export interface RecomputeResult {
+  runId: string;
+  accounts: number;
+  scorecards: number;
+}
+
+/**
+ * Scores the organisation's active accounts (or only `accountIds`) with every
+ * published scorecard as of `now`: today's snapshot per account and scorecard
+ * (replaced until the day is over), current scores with trends, and today's
+ * rollups — each scorecard in one transaction, so a failure writes nothing.
+ */
+export async function recomputeOrganization(
+  organizationId: string,
+  options: { trigger: string; now?: Date; accountIds?: string[] },
+): Promise<RecomputeResult> {
+  const now = options.now ?? new Date();
+  const day = utcDay(now);
+  const run = await startScoringRun(organizationId, options.trigger);
+  try {
+    const [models, all, metricKeyById, values] = await Promise.all([
+      listPublishedModels(organizationId),
+      loadPortfolioAccounts(organizationId, options.accountIds),
+      loadMetricKeys(organizationId),
+      loadCurrentValues(organizationId, options.accountIds),
+    ]);
+    const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
+    const accounts = selectAccounts(all, active);
+    const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
+    fillPortfolio(portfolio, new Map(accounts.ids.map((id, i) => [id, i])), metricKeyById, values);
+
+    for (const model of models) {
+      const validation = validateModel(model.definition);
+      if (!validation.ok)
+        throw new Error(
+          `${model.scorecardName} v${model.versionNumber} is not a valid model: ${validation.issues[0]!.message}`,
+        );
+      const scores = scorePortfolio(validation.model, portfolio, now.getTime(), model.scorecardName);
+      const rows = emptySnapshotRows();
+      appendSnapshotRows(rows, day, accounts.ids, accounts.ids.keys(), scores, model.versionNumber);
+      await withScoringTransaction(async (tx) => {
+        await writeSnapshots(organizationId, model.scorecardId, model.versionId, rows, { replaceDay: true }, tx);
+        await refreshCurrentScores(organizationId, model.scorecardId, day, options.accountIds ?? null, tx);
+        await rebuildRollups(organizationId, model.scorecardId, day, day, tx);
+      });
+    }
+    await finishScoringRun(organizationId, run.id, { status: "succeeded", accounts: accounts.ids.length });
+    return { runId: run.id, accounts: accounts.ids.length, scorecards: models.length };
+  } catch (error) {
+    await finishScoringRun(organizationId, run.id, {
+      status: "failed",
+      accounts: 0,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  }
+}
