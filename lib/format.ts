@@ -24,3 +24,9 @@ export function formatAge(days: number): string {
   if (days === 1) return "1 day ago";
   return `${days} days ago`;
 }
+
+/** An instant in UTC, e.g. "22 Nov 2026, 02:00 UTC". */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+}

@@ -85,8 +85,15 @@ async function main() {
     }
   });
 
+  // The scoring worker: queued and daily recomputes, beside the web server.
+  const worker = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: childEnv,
+  });
+
   const shutdown = async (code: number) => {
     server.kill("SIGTERM");
+    worker.kill("SIGTERM");
     await database.stop().catch(() => {});
     process.exit(code);
   };

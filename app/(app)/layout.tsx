@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const items: NavItem[] = [
     { href: "/accounts", label: "Accounts", section: "Portfolio" },
     ...(can(tenant.role, "members:read") ? [{ href: "/settings/members", label: "Members", section: "Settings" }] : []),
+    ...(can(tenant.role, "models:read") ? [{ href: "/settings/scoring", label: "Scoring", section: "Settings" }] : []),
     { href: "/settings/profile", label: "Profile", section: "Settings" },
   ];
   return (

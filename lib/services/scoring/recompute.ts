@@ -29,11 +29,11 @@ export interface RecomputeResult {
  */
 export async function recomputeOrganization(
   organizationId: string,
-  options: { trigger: string; now?: Date; accountIds?: string[] },
+  options: { trigger: string; now?: Date; accountIds?: string[]; runId?: string },
 ): Promise<RecomputeResult> {
   const now = options.now ?? new Date();
   const day = utcDay(now);
-  const run = await startScoringRun(organizationId, options.trigger);
+  const run = options.runId ? { id: options.runId } : await startScoringRun(organizationId, options.trigger);
   try {
     const [models, all, metricKeyById, values] = await Promise.all([
       listPublishedModels(organizationId),

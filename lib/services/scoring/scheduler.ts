@@ -1,0 +1,46 @@
+import { claimQueuedRun, failStaleRuns, listOrganizationsDueSince } from "../../db/scoring-runs";
+import { recomputeOrganization } from "./recompute";
+
+/** Hour (UTC) of the daily recompute; PULSEBOARD_DAILY_RECOMPUTE_HOUR overrides. */
+export function dailyHour(): number {
+  const hour = Number(process.env.PULSEBOARD_DAILY_RECOMPUTE_HOUR ?? 2);
+  return Number.isInteger(hour) && hour >= 0 && hour < 24 ? hour : 2;
+}
+
+/** The most recent scheduled time at or before `now`, and the next one after it. */
+export function scheduleWindow(now: Date, hour = dailyHour()): { last: Date; next: Date } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour);
+  const last = today <= now.getTime() ? today : today - 86_400_000;
+  return { last: new Date(last), next: new Date(last + 86_400_000) };
+}
+
+/**
+ * One pass of the worker: fail runs orphaned by a crash, run what admins queued
+ * ("recompute now"), then the daily recompute of every organisation that has not
+ * had today's (`organizationIds` narrows both, for tests). Returns what it did.
+ */
+export async function runDueWork(now = new Date(), organizationIds: string[] | null = null): Promise<string[]> {
+  const done: string[] = [];
+  await failStaleRuns(new Date(now.getTime() - 60 * 60_000));
+  for (let claimed = await claimQueuedRun(organizationIds); claimed; claimed = await claimQueuedRun(organizationIds)) {
+    const r = await recomputeOrganization(claimed.organizationId, {
+      trigger: claimed.trigger,
+      runId: claimed.id,
+    }).catch((e: Error) => e);
+    done.push(
+      r instanceof Error
+        ? `queued run ${claimed.id} failed: ${r.message}`
+        : `queued run ${claimed.id}: ${r.accounts} accounts`,
+    );
+  }
+  const { last } = scheduleWindow(now);
+  for (const organizationId of await listOrganizationsDueSince(last, organizationIds)) {
+    const r = await recomputeOrganization(organizationId, { trigger: "schedule" }).catch((e: Error) => e);
+    done.push(
+      r instanceof Error
+        ? `daily run for ${organizationId} failed: ${r.message}`
+        : `daily run for ${organizationId}: ${r.accounts} accounts`,
+    );
+  }
+  return done;
+}

@@ -1,0 +1,21 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("an admin recomputes now and sees the run finish", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.getByRole("link", { name: "Scoring" }).click();
+  await expect(page.getByRole("heading", { name: "Scoring", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Published scorecards" })).toContainText("Health");
+  await page.getByRole("button", { name: "Recompute now" }).click();
+  const manual = page.locator("table.data tbody tr", { hasText: "manual" }).first();
+  // The worker started by the server picks the run up within seconds.
+  await expect(manual).toContainText("succeeded", { timeout: 30_000 });
+  await expect(page.getByTestId("last-run")).toContainText("succeeded");
+});
+
+test("a manager sees scoring runs but cannot trigger one", async ({ page }) => {
+  await signIn(page, "manager.growth@acme.example");
+  await page.getByRole("link", { name: "Scoring" }).click();
+  await expect(page.getByRole("heading", { name: "Scoring", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Recompute now" })).toHaveCount(0);
+});

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createPublishedScorecard } from "@/lib/db/scorecards";
+import { listScoringRuns, queueScoringRun } from "@/lib/db/scoring-runs";
+import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
+import { runDueWork, scheduleWindow } from "@/lib/services/scoring/scheduler";
+import { createTestOrg, type TestOrg } from "../support/factories";
+
+let org: TestOrg;
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 15, days: 10, seed: 21 });
+  await createPublishedScorecard(org.organizationId, {
+    key: "health",
+    name: "Health",
+    definition: DEMO_HEALTH_MODEL,
+    changeNote: "test",
+  });
+});
+
+describe("scoring worker", () => {
+  it("knows the last and next scheduled times", () => {
+    const { last, next } = scheduleWindow(new Date("2026-11-22T01:30:00Z"), 2);
+    expect(last.toISOString()).toBe("2026-11-21T02:00:00.000Z");
+    expect(next.toISOString()).toBe("2026-11-22T02:00:00.000Z");
+    expect(scheduleWindow(new Date("2026-11-22T02:00:00Z"), 2).last.toISOString()).toBe("2026-11-22T02:00:00.000Z");
+  });
+
+  it("runs the daily recompute once per day, and a queued 'recompute now' at once", async () => {
+    const ids = [org.organizationId];
+    const now = new Date();
+    const first = await runDueWork(now, ids);
+    expect(first).toEqual([expect.stringMatching(/^daily run for .*: \d+ accounts$/)]);
+    expect(await runDueWork(now, ids)).toEqual([]);
+    const active = org.plan.accounts.filter((a) => a.status === "active").length;
+    expect(await db().currentScore.count({ where: { organizationId: org.organizationId } })).toBe(active);
+
+    const admin = await org.contextFor("admin");
+    const queued = await queueScoringRun(admin, "manual");
+    // Asking twice while one waits queues nothing more.
+    expect((await queueScoringRun(admin, "manual")).id).toBe(queued.id);
+    expect(await runDueWork(now, ids)).toEqual([`queued run ${queued.id}: ${active} accounts`]);
+    const runs = await listScoringRuns(admin);
+    expect(runs.map((r) => [r.trigger, r.status])).toEqual([
+      ["manual", "succeeded"],
+      ["schedule", "succeeded"],
+    ]);
+  });
+});
