@@ -4,6 +4,7 @@
  * organisation's scheduled recompute. Stops cleanly on SIGINT/SIGTERM.
  */
 import { disconnectDb } from "../lib/db/client";
+import { failInterruptedImports } from "../lib/db/imports";
 import { runDueWork } from "../lib/services/scoring/scheduler";
 
 const INTERVAL_MS = Number(process.env.PULSEBOARD_WORKER_INTERVAL_MS ?? 5000);
@@ -12,6 +13,9 @@ let stopping = false;
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start provides it).");
   console.log(`[worker] started; checking every ${INTERVAL_MS / 1000} s`);
+  // One worker per deployment: an import still "committing" now was cut off by a
+  // crash, and its transaction rolled back.
+  await failInterruptedImports(new Date());
   while (!stopping) {
     try {
       for (const line of await runDueWork()) console.log(`[worker] ${line}`);

@@ -12,6 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const { tenant, principal } = context;
   const items: NavItem[] = [
     { href: "/accounts", label: "Accounts", section: "Portfolio" },
+    ...(can(tenant.role, "imports:run") ? [{ href: "/imports", label: "Imports", section: "Data" }] : []),
     ...(can(tenant.role, "members:read") ? [{ href: "/settings/members", label: "Members", section: "Settings" }] : []),
     ...(can(tenant.role, "models:read") ? [{ href: "/settings/scoring", label: "Scoring", section: "Settings" }] : []),
     { href: "/settings/profile", label: "Profile", section: "Settings" },

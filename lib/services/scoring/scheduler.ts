@@ -1,4 +1,6 @@
+import { claimQueuedImport } from "../../db/imports";
 import { claimQueuedRun, failStaleRuns, listOrganizationsDueSince } from "../../db/scoring-runs";
+import { commitImport } from "../imports/commit";
 import { recomputeOrganization } from "./recompute";
 
 /** Hour (UTC) of the daily recompute; PULSEBOARD_DAILY_RECOMPUTE_HOUR overrides. */
@@ -22,6 +24,15 @@ export function scheduleWindow(now: Date, hour = dailyHour()): { last: Date; nex
 export async function runDueWork(now = new Date(), organizationIds: string[] | null = null): Promise<string[]> {
   const done: string[] = [];
   await failStaleRuns(new Date(now.getTime() - 60 * 60_000));
+  // Imports first: their recompute is queued when they commit.
+  for (let job = await claimQueuedImport(organizationIds); job; job = await claimQueuedImport(organizationIds)) {
+    const r = await commitImport(job.organizationId, job.id).catch((e: Error) => e);
+    done.push(
+      r instanceof Error
+        ? `import ${job.id} failed: ${r.message}`
+        : `import ${job.id}: ${r.accepted} rows written, ${r.rejected} rejected`,
+    );
+  }
   for (let claimed = await claimQueuedRun(organizationIds); claimed; claimed = await claimQueuedRun(organizationIds)) {
     const r = await recomputeOrganization(claimed.organizationId, {
       trigger: claimed.trigger,

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { CommitButton } from "@/components/imports/commit-button";
+import { ImportProgress } from "@/components/imports/import-progress";
+import { MappingForm } from "@/components/imports/mapping-form";
+import { PreviewTable } from "@/components/imports/preview-table";
+import { ImportStatusBadge } from "@/components/imports/status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { orNotFound, requirePageTenant } from "@/lib/auth/page";
+import { getImportJobOrThrow } from "@/lib/db/imports";
+import { previewImport } from "@/lib/services/imports/review";
+import { IMPORT_FIELDS, type ImportKind } from "@/lib/validation/imports";
+
+export const metadata: Metadata = { title: "Import" };
+
+export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { tenant } = await requirePageTenant("imports:run");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const job = await orNotFound(getImportJobOrThrow(tenant, id.data));
+  const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
+  const preview = reviewing ? await previewImport(tenant, job.id).catch(() => null) : null;
+  return (
+    <>
+      <p style={{ margin: "0 0 8px" }}>
+        <Link href="/imports">← Imports</Link>
+      </p>
+      <PageHeader
+        title={job.fileName}
+        description={
+          <>
+            {job.kind} import · <ImportStatusBadge status={job.status} />
+          </>
+        }
+      />
+      <div className="stack">
+        {job.error && (
+          <div role="alert" className="alert alert-error">
+            {job.error}
+          </div>
+        )}
+        {(job.status === "validated" || job.status === "committing") && (
+          <ImportProgress processed={job.processedRows} total={job.totalRows} />
+        )}
+        {job.status === "committed" && (
+          <section className="card" aria-labelledby="result-heading">
+            <h2 id="result-heading">Imported</h2>
+            <p data-testid="import-result">
+              {job.acceptedRows.toLocaleString("en-US")} of {job.totalRows.toLocaleString("en-US")} rows written;{" "}
+              {job.rejectedRows.toLocaleString("en-US")} rejected. Scores are being recomputed for the accounts it
+              touched.
+            </p>
+          </section>
+        )}
+        {job.rejectedRows > 0 && (
+          <p>
+            <a className="btn" href={`/api/imports/${job.id}/rejections`} download>
+              Download the {job.rejectedRows.toLocaleString("en-US")} rejected rows (line, column, reason)
+            </a>
+          </p>
+        )}
+        {preview && (
+          <>
+            <MappingForm
+              importId={job.id}
+              headers={preview.headers}
+              mapping={job.mapping}
+              fields={IMPORT_FIELDS[job.kind as ImportKind]}
+              traits={job.kind === "accounts"}
+            />
+            <PreviewTable preview={preview} />
+            <CommitButton importId={job.id} blocked={preview.missing} rows={job.totalRows} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { errorResponse } from "@/lib/api/respond";
+import { requireTenant } from "@/lib/auth/context";
+import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
+import { NotFoundError } from "@/lib/errors";
+
+const csv = (v: string | number | null) => {
+  const s = String(v ?? "");
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The rejected-rows report of an import as CSV: line, column, reason, the row as it was. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { ctx } = await requireTenant("imports:run");
+    const id = z.uuid().safeParse((await params).id);
+    if (!id.success) throw new NotFoundError("Import");
+    const job = await getImportJobOrThrow(ctx, id.data);
+    const encoder = new TextEncoder();
+    let after = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode("line,column,reason,row\n"));
+      },
+      async pull(controller) {
+        // Windows of line numbers, so every error of a line lands in one window.
+        while (after <= job.totalRows + 1) {
+          const page = await listRejections(ctx, job.id, after, 5000);
+          after += 5000;
+          if (page.length) {
+            controller.enqueue(
+              encoder.encode(page.map((r) => [r.line, r.column, r.reason, r.raw].map(csv).join(",")).join("\n") + "\n"),
+            );
+            return;
+          }
+        }
+        controller.close();
+      },
+    });
+    const name = job.fileName.replace(/\.csv$/i, "").replace(/[^\w.-]+/g, "_");
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}-rejected-rows.csv"`,
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { saveImportMappingAction } from "@/lib/actions/imports";
+import type { ImportField } from "@/lib/validation/imports";
+
+interface Props {
+  importId: string;
+  headers: string[];
+  mapping: Record<string, string>;
+  fields: ImportField[];
+  traits: boolean;
+}
+
+export function MappingForm({ importId, headers, mapping, fields, traits }: Props) {
+  const [draft, setDraft] = useState(mapping);
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = () =>
+    startTransition(async () => {
+      const result = await saveImportMappingAction({ importId, mapping: JSON.stringify(draft) });
+      setMessage(
+        result.ok
+          ? { ok: true, text: "Mapping saved; the preview below uses it." }
+          : { ok: false, text: result.error.message },
+      );
+    });
+  return (
+    <section className="card" aria-labelledby="mapping-heading">
+      <h2 id="mapping-heading">Column mapping</h2>
+      <div className="toolbar">
+        {headers.map((h) => (
+          <label className="field" key={h}>
+            {h}
+            <select
+              className="input"
+              value={draft[h] ?? ""}
+              onChange={(e) => setDraft({ ...draft, [h]: e.target.value })}
+            >
+              <option value="">Ignore</option>
+              {fields.map((f) => (
+                <option key={f.field} value={f.field}>
+                  {f.label}
+                  {f.required ? " (required)" : ""}
+                </option>
+              ))}
+              {traits && (
+                <option
+                  value={`trait:${h
+                    .trim()
+                    .toLowerCase()
+                    .replace(/[\s-]+/g, "_")}`}
+                >
+                  Custom trait
+                </option>
+              )}
+            </select>
+          </label>
+        ))}
+        <button className="btn" type="button" onClick={save} disabled={pending}>
+          {pending ? "Saving…" : "Save mapping"}
+        </button>
+      </div>
+      {message && (
+        <div role={message.ok ? "status" : "alert"} className={message.ok ? "alert alert-ok" : "alert alert-error"}>
+          {message.text}
+        </div>
+      )}
+    </section>
+  );
+}

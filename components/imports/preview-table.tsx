@@ -1,0 +1,41 @@
+import type { ImportPreview } from "@/lib/services/imports/review";
+
+export function PreviewTable({ preview }: { preview: ImportPreview }) {
+  return (
+    <section className="card" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">First rows, checked with this mapping</h2>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              {preview.headers.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
+              ))}
+              <th scope="col">Check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                {preview.headers.map((h, i) => (
+                  <td key={h}>{r.cells[i]}</td>
+                ))}
+                <td>
+                  {r.errors.length === 0 ? (
+                    <span className="badge badge-ok">OK</span>
+                  ) : (
+                    <span className="field-error">{r.errors.map((e) => `${e.column}: ${e.reason}`).join("; ")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

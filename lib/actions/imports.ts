@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requestImportCommit, saveImportMapping } from "../services/imports/review";
+import { importIdSchema, saveMappingSchema } from "../validation/imports";
+import { defineAction } from "./define-action";
+
+export const saveImportMappingAction = defineAction(
+  { permission: "imports:run", input: saveMappingSchema },
+  async ({ importId, mapping }, ctx) => {
+    await saveImportMapping(ctx, importId, mapping);
+    revalidatePath(`/imports/${importId}`);
+  },
+);
+
+export const commitImportAction = defineAction(
+  { permission: "imports:run", input: importIdSchema },
+  async ({ importId }, ctx) => {
+    await requestImportCommit(ctx, importId);
+    revalidatePath(`/imports/${importId}`);
+  },
+);

@@ -1,0 +1,95 @@
+import type { AccountRecord, OutcomeRecord } from "../services/imports/rows";
+import { matchesRule } from "../services/segments/rules";
+import type { Tx } from "./client";
+
+/** Inserts or updates accounts by external id, set-based; returns the ids touched. */
+export async function upsertAccounts(organizationId: string, records: AccountRecord[], tx: Tx): Promise<string[]> {
+  if (records.length === 0) return [];
+  const col = <T>(pick: (r: AccountRecord) => T) => records.map(pick);
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH u AS (SELECT * FROM unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.domain)}::text[],
+                ${col((r) => r.ownerId)}::uuid[], ${col((r) => r.teamId)}::uuid[], ${col((r) => r.arr)}::numeric[],
+                ${col((r) => r.seats)}::int[], ${col((r) => r.activeUsers)}::int[], ${col((r) => r.plan)}::text[],
+                ${col((r) => r.region)}::text[], ${col((r) => r.startDate)}::date[], ${col((r) => r.renewalDate)}::date[],
+                ${col((r) => JSON.stringify(r.traits))}::text[]) AS v(e, n, d, o, t, a, s, au, p, r, sd, rd, x))
+    INSERT INTO "Account" ("organizationId", "id", "externalId", "name", "domain", "ownerId", "teamId", "arr", "seats", "activeUsers",
+                           "plan", "region", "startDate", "renewalDate", "traits", "updatedAt")
+    SELECT ${organizationId}::uuid, gen_random_uuid(), e, n, d, o, t, coalesce(a, 0), s, au, p, r, sd, rd, coalesce(x::jsonb, '{}'), now()
+    FROM u
+    ON CONFLICT ("organizationId", "externalId") DO UPDATE SET
+      "name" = EXCLUDED."name",
+      "domain" = coalesce(EXCLUDED."domain", "Account"."domain"),
+      "ownerId" = coalesce(EXCLUDED."ownerId", "Account"."ownerId"),
+      "teamId" = coalesce(EXCLUDED."teamId", "Account"."teamId"),
+      -- ARR is NOT NULL, so "not given" is read back from the input rather than from EXCLUDED.
+      "arr" = coalesce((SELECT u.a FROM u WHERE u.e = EXCLUDED."externalId" LIMIT 1), "Account"."arr"),
+      "seats" = coalesce(EXCLUDED."seats", "Account"."seats"),
+      "activeUsers" = coalesce(EXCLUDED."activeUsers", "Account"."activeUsers"),
+      "plan" = coalesce(EXCLUDED."plan", "Account"."plan"),
+      "region" = coalesce(EXCLUDED."region", "Account"."region"),
+      "startDate" = coalesce(EXCLUDED."startDate", "Account"."startDate"),
+      "renewalDate" = coalesce(EXCLUDED."renewalDate", "Account"."renewalDate"),
+      "traits" = "Account"."traits" || EXCLUDED."traits",
+      "updatedAt" = now()
+    RETURNING "id"`;
+  return rows.map((r) => r.id);
+}
+
+export async function upsertOutcomes(organizationId: string, records: OutcomeRecord[], tx: Tx) {
+  if (records.length === 0) return;
+  const col = <T>(pick: (r: OutcomeRecord) => T) => records.map(pick);
+  await tx.$executeRaw`
+    INSERT INTO "Outcome" ("organizationId", "id", "accountId", "kind", "occurredOn", "arrBefore", "arrAfter", "note")
+    SELECT ${organizationId}::uuid, gen_random_uuid(), a, k::"OutcomeKind", o, b, f, n
+    FROM unnest(${col((r) => r.accountId)}::uuid[], ${col((r) => r.kind)}::text[], ${col((r) => r.occurredOn)}::date[],
+                ${col((r) => r.arrBefore)}::numeric[], ${col((r) => r.arrAfter)}::numeric[], ${col((r) => r.note)}::text[]) AS u(a, k, o, b, f, n)
+    ON CONFLICT ("organizationId", "accountId", "kind", "occurredOn") DO UPDATE SET
+      "arrBefore" = EXCLUDED."arrBefore", "arrAfter" = EXCLUDED."arrAfter", "note" = EXCLUDED."note"`;
+}
+
+/** Re-evaluates rule segments and (unpinned) lifecycle stages of the given accounts. */
+export async function assignSegmentsAndStages(organizationId: string, accountIds: string[], today: Date, tx: Tx) {
+  if (accountIds.length === 0) return;
+  const [segments, stages, accounts] = await Promise.all([
+    tx.segment.findMany({ where: { organizationId }, select: { id: true, rule: true } }),
+    tx.lifecycleStage.findMany({
+      where: { organizationId },
+      orderBy: { position: "asc" },
+      select: { id: true, rule: true },
+    }),
+    tx.account.findMany({
+      where: { organizationId, id: { in: accountIds } },
+      select: {
+        id: true,
+        arr: true,
+        seats: true,
+        activeUsers: true,
+        plan: true,
+        region: true,
+        startDate: true,
+        renewalDate: true,
+        traits: true,
+        stagePinned: true,
+      },
+    }),
+  ]);
+  const memberships: { segmentId: string; accountId: string }[] = [];
+  const stageOf = new Map<string, string[]>();
+  for (const a of accounts) {
+    const ruleAccount = { ...a, arr: a.arr.toNumber(), traits: (a.traits ?? {}) as Record<string, unknown> };
+    // Hand-kept segments (no rule) are left as they are.
+    for (const s of segments)
+      if (s.rule !== null && matchesRule(s.rule, ruleAccount, today))
+        memberships.push({ segmentId: s.id, accountId: a.id });
+    const stage = stages.find((s) => matchesRule(s.rule, ruleAccount, today));
+    if (stage && !a.stagePinned) stageOf.set(stage.id, [...(stageOf.get(stage.id) ?? []), a.id]);
+  }
+  await tx.accountSegment.deleteMany({ where: { organizationId, accountId: { in: accountIds }, source: "rule" } });
+  await tx.accountSegment.createMany({
+    data: memberships.map((m) => ({ organizationId, ...m, source: "rule" as const })),
+    skipDuplicates: true,
+  });
+  for (const [stageId, ids] of stageOf) {
+    await tx.account.updateMany({ where: { organizationId, id: { in: ids } }, data: { lifecycleStageId: stageId } });
+  }
+}

@@ -1,0 +1,152 @@
+import { NotFoundError } from "../errors";
+import type { TenantContext } from "../tenant";
+import { db, Prisma, type Tx } from "./client";
+
+export type ImportKind = "accounts" | "observations" | "outcomes";
+
+export async function createImportJob(
+  ctx: TenantContext,
+  input: { kind: ImportKind; fileName: string; mapping: Record<string, string> },
+) {
+  return db().importJob.create({
+    data: {
+      organizationId: ctx.organizationId,
+      kind: input.kind,
+      fileName: input.fileName.slice(0, 200),
+      mapping: input.mapping,
+      createdById: ctx.userId,
+    },
+    select: { id: true },
+  });
+}
+
+const jobSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  fileName: true,
+  mapping: true,
+  totalRows: true,
+  processedRows: true,
+  acceptedRows: true,
+  rejectedRows: true,
+  error: true,
+  createdAt: true,
+  finishedAt: true,
+} satisfies Prisma.ImportJobSelect;
+
+export async function getImportJobOrThrow(ctx: TenantContext, id: string) {
+  const job = await db().importJob.findUnique({
+    where: { organizationId_id: { organizationId: ctx.organizationId, id } },
+    select: jobSelect,
+  });
+  if (!job) throw new NotFoundError("Import");
+  return { ...job, mapping: job.mapping as Record<string, string> };
+}
+
+export type ImportJobRow = Awaited<ReturnType<typeof getImportJobOrThrow>>;
+
+export async function listImportJobs(ctx: TenantContext, limit = 20) {
+  const rows = await db().importJob.findMany({
+    where: { organizationId: ctx.organizationId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: jobSelect,
+  });
+  return rows.map((r) => ({
+    ...r,
+    mapping: r.mapping as Record<string, string>,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function updateImportJob(organizationId: string, id: string, data: Prisma.ImportJobUpdateInput) {
+  await db().importJob.update({ where: { organizationId_id: { organizationId, id } }, data });
+}
+
+/** Moves a job from one status to another only if it is still in the first (one committer wins). */
+export async function transitionImportJob(
+  organizationId: string,
+  id: string,
+  from: string[],
+  to: "committing" | "queued",
+) {
+  const { count } = await db().importJob.updateMany({
+    where: { organizationId, id, status: { in: from as never[] } },
+    data: { status: to === "queued" ? "validated" : "committing", processedRows: 0, error: null },
+  });
+  return count === 1;
+}
+
+export async function claimQueuedImport(organizationIds: string[] | null = null) {
+  const rows = await db().$queryRaw<{ organizationId: string; id: string }[]>`
+    UPDATE "ImportJob" SET "status" = 'committing', "processedRows" = 0
+    WHERE ("organizationId", "id") = (
+      SELECT "organizationId", "id" FROM "ImportJob" WHERE "status" = 'validated'
+        AND (${organizationIds}::uuid[] IS NULL OR "organizationId" = ANY(${organizationIds}::uuid[]))
+      ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING "organizationId", "id"`;
+  return rows[0] ?? null;
+}
+
+/** Imports left "committing" by a process that died wrote nothing (their transaction rolled back). */
+export async function failInterruptedImports(olderThan: Date) {
+  await db().importJob.updateMany({
+    where: { status: "committing", createdAt: { lt: olderThan } },
+    data: {
+      status: "failed",
+      error: "The import was interrupted before it finished; nothing was written. Commit it again.",
+    },
+  });
+}
+
+export async function replaceRejections(
+  organizationId: string,
+  importJobId: string,
+  rows: { line: number; column: string; reason: string; raw: string }[],
+  first: boolean,
+) {
+  if (first) await db().importRejectedRow.deleteMany({ where: { organizationId, importJobId } });
+  if (rows.length === 0) return;
+  await db().$executeRaw`
+    INSERT INTO "ImportRejectedRow" ("organizationId", "importJobId", "line", "column", "reason", "raw")
+    SELECT ${organizationId}::uuid, ${importJobId}::uuid, l, c, r, x
+    FROM unnest(${rows.map((r) => r.line)}::int[], ${rows.map((r) => r.column)}::text[], ${rows.map((r) => r.reason)}::text[], ${rows.map((r) => r.raw)}::text[]) AS u(l, c, r, x)
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Rejected rows of lines afterLine+1 .. afterLine+lines, in order (a window of the report). */
+export async function listRejections(ctx: TenantContext, importJobId: string, afterLine: number, lines: number) {
+  return db().importRejectedRow.findMany({
+    where: { organizationId: ctx.organizationId, importJobId, line: { gt: afterLine, lte: afterLine + lines } },
+    orderBy: [{ line: "asc" }, { column: "asc" }],
+    select: { line: true, column: true, reason: true, raw: true },
+  });
+}
+
+/** Reference data rows are checked against. */
+export async function loadImportLookups(organizationId: string) {
+  const [accounts, metrics, members, teams] = await Promise.all([
+    db().account.findMany({ where: { organizationId }, select: { id: true, externalId: true } }),
+    db().metricDefinition.findMany({
+      where: { organizationId, retiredAt: null },
+      select: { id: true, key: true, valueType: true, options: true },
+    }),
+    db().membership.findMany({
+      where: { organizationId },
+      select: { userId: true, user: { select: { email: true } } },
+    }),
+    db().team.findMany({ where: { organizationId }, select: { id: true, name: true } }),
+  ]);
+  return {
+    accounts: new Map(accounts.map((a) => [a.externalId, a.id])),
+    metrics: new Map(metrics.map((m) => [m.key, { id: m.id, valueType: m.valueType, options: m.options }])),
+    members: new Map(members.map((m) => [m.user.email.toLowerCase(), m.userId])),
+    teams: new Map(teams.map((t) => [t.name.toLowerCase(), t.id])),
+  };
+}
+
+export function withImportTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(work, { timeout: 60 * 60_000, maxWait: 60_000 });
+}

@@ -1,0 +1,55 @@
+import { getImportJobOrThrow, loadImportLookups, transitionImportJob, updateImportJob } from "../../db/imports";
+import { ValidationError } from "../../errors";
+import type { TenantContext } from "../../tenant";
+import { IMPORT_FIELDS, missingRequiredFields, type ImportKind } from "../../validation/imports";
+import { mapRow, readHeaderAndPreview } from "./csv-stream";
+import { checkRow } from "./rows";
+import { uploadPath } from "./uploads";
+
+export interface ImportPreview {
+  headers: string[];
+  rows: { line: number; cells: string[]; errors: { column: string; reason: string }[] }[];
+  missing: string[];
+}
+
+/** The first rows of the file, each checked with the current mapping, for review before committing. */
+export async function previewImport(ctx: TenantContext, importId: string, limit = 10): Promise<ImportPreview> {
+  const job = await getImportJobOrThrow(ctx, importId);
+  const kind = job.kind as ImportKind;
+  const { headers, rows } = await readHeaderAndPreview(uploadPath(ctx.organizationId, importId), limit);
+  const lookups = { ...(await loadImportLookups(ctx.organizationId)), now: new Date() };
+  const toRow = mapRow(headers, job.mapping);
+  return {
+    headers,
+    rows: rows.map((r) => ({ ...r, errors: checkRow(kind, toRow(r.cells), lookups).errors })),
+    missing: missingRequiredFields(kind, job.mapping).map((f) => f.label),
+  };
+}
+
+const EDITABLE = ["uploaded", "failed"];
+
+export async function saveImportMapping(ctx: TenantContext, importId: string, mapping: Record<string, string>) {
+  const job = await getImportJobOrThrow(ctx, importId);
+  if (!EDITABLE.includes(job.status)) throw new ValidationError("This import has already been committed.");
+  const allowed = new Set(IMPORT_FIELDS[job.kind as ImportKind].map((f) => f.field));
+  const used = new Set<string>();
+  for (const [column, target] of Object.entries(mapping)) {
+    if (!target) continue;
+    if (target.startsWith("trait:") && job.kind === "accounts") continue;
+    if (!allowed.has(target))
+      throw new ValidationError(`Column "${column}": "${target}" is not a field of a ${job.kind} import.`);
+    if (used.has(target)) throw new ValidationError(`Two columns are mapped to ${target}; map each field once.`);
+    used.add(target);
+  }
+  await updateImportJob(ctx.organizationId, importId, { mapping });
+}
+
+/** Queues the import for the worker to commit; refuses while required fields are unmapped. */
+export async function requestImportCommit(ctx: TenantContext, importId: string) {
+  const job = await getImportJobOrThrow(ctx, importId);
+  const missing = missingRequiredFields(job.kind as ImportKind, job.mapping);
+  if (missing.length) throw new ValidationError(`Map a column to ${missing.map((m) => m.label).join(", ")} first.`);
+  if (!(await transitionImportJob(ctx.organizationId, importId, EDITABLE, "queued"))) {
+    throw new ValidationError("This import is already being committed or has been committed.");
+  }
+}

@@ -1,0 +1,207 @@
+import type { ImportKind } from "../../validation/imports";
+
+/** Reference data an import checks rows against, loaded once per import. */
+export interface ImportLookups {
+  accounts: Map<string, string>;
+  metrics: Map<string, { id: string; valueType: string; options: string[] }>;
+  members: Map<string, string>;
+  teams: Map<string, string>;
+  now: Date;
+}
+
+export interface RowError {
+  column: string;
+  reason: string;
+}
+
+export type ObservationRecord = {
+  accountId: string;
+  metricId: string;
+  observedAt: Date;
+  value: number | null;
+  text: string | null;
+};
+export type AccountRecord = {
+  externalId: string;
+  name: string;
+  domain: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  arr: number | null;
+  seats: number | null;
+  activeUsers: number | null;
+  plan: string | null;
+  region: string | null;
+  startDate: Date | null;
+  renewalDate: Date | null;
+  traits: Record<string, string | number | boolean>;
+};
+export type OutcomeRecord = {
+  accountId: string;
+  kind: string;
+  occurredOn: Date;
+  arrBefore: number | null;
+  arrAfter: number | null;
+  note: string | null;
+};
+export type ImportRecord = ObservationRecord | AccountRecord | OutcomeRecord;
+
+/** A row's cells by field, and the column each field came from (for messages). */
+export interface MappedRow {
+  get(field: string): string;
+  column(field: string): string;
+  traits: [string, string][];
+}
+
+const OUTCOMES = ["renewed", "churned", "expanded", "contracted"];
+
+function parseDate(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return null;
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text.replace(" ", "T"));
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+class RowChecker {
+  errors: RowError[] = [];
+  constructor(private row: MappedRow) {}
+
+  text(field: string, required = false): string | null {
+    const v = this.row.get(field).trim();
+    if (!v && required) this.fail(field, "is required");
+    return v || null;
+  }
+
+  number(field: string, options: { required?: boolean; integer?: boolean; min?: number } = {}): number | null {
+    const v = this.text(field, options.required);
+    if (v === null) return null;
+    const n = Number(v.replace(/[$,]/g, ""));
+    if (!Number.isFinite(n)) return this.fail(field, `"${v}" is not a number`);
+    if (options.integer && !Number.isInteger(n)) return this.fail(field, `"${v}" is not a whole number`);
+    if (options.min !== undefined && n < options.min) return this.fail(field, `${v} is below ${options.min}`);
+    return n;
+  }
+
+  date(field: string, required = false): Date | null {
+    const v = this.text(field, required);
+    if (v === null) return null;
+    return parseDate(v) ?? this.fail(field, `"${v}" is not a date (use YYYY-MM-DD or an ISO time)`);
+  }
+
+  lookup(
+    field: string,
+    map: Map<string, string>,
+    what: (v: string) => string,
+    transform = (v: string) => v,
+  ): string | null {
+    const v = this.text(field);
+    if (v === null) return null;
+    return map.get(transform(v)) ?? this.fail(field, what(v));
+  }
+
+  fail(field: string, reason: string): null {
+    this.errors.push({ column: this.row.column(field), reason });
+    return null;
+  }
+}
+
+function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRecord; errors: RowError[] } {
+  const c = new RowChecker(row);
+  const externalId = c.text("account_external_id", true);
+  const accountId = externalId
+    ? (l.accounts.get(externalId) ??
+      c.fail("account_external_id", `account "${externalId}" does not exist (import it first)`))
+    : null;
+  const key = c.text("metric", true);
+  const metric = key ? l.metrics.get(key) : undefined;
+  if (key && !metric) c.fail("metric", `unknown metric "${key}"`);
+  const observedAt = c.date("observed_at", true);
+  if (observedAt && observedAt.getTime() > l.now.getTime() + 86_400_000) c.fail("observed_at", "is in the future");
+  const raw = c.text("value", true);
+  let value: number | null = null;
+  let text: string | null = null;
+  if (raw !== null && metric) {
+    if (metric.valueType === "categorical") {
+      const option = metric.options.find((o) => o.toLowerCase() === raw.toLowerCase());
+      if (option) text = option;
+      else c.fail("value", `"${raw}" is not an option of ${key} (${metric.options.join(", ")})`);
+    } else if (metric.valueType === "boolean") {
+      const b = raw.toLowerCase();
+      if (["true", "yes", "1"].includes(b)) value = 1;
+      else if (["false", "no", "0"].includes(b)) value = 0;
+      else c.fail("value", `"${raw}" is not true or false`);
+    } else value = c.number("value");
+  }
+  if (c.errors.length) return { errors: c.errors };
+  return { record: { accountId: accountId!, metricId: metric!.id, observedAt: observedAt!, value, text }, errors: [] };
+}
+
+function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; errors: RowError[] } {
+  const c = new RowChecker(row);
+  const record: AccountRecord = {
+    externalId: c.text("external_id", true) ?? "",
+    name: c.text("name", true) ?? "",
+    domain: c.text("domain"),
+    ownerId: c.lookup(
+      "owner_email",
+      l.members,
+      (v) => `${v} is not a member of this organisation`,
+      (v) => v.toLowerCase(),
+    ),
+    teamId: c.lookup(
+      "team",
+      l.teams,
+      (v) => `team "${v}" does not exist`,
+      (v) => v.toLowerCase(),
+    ),
+    arr: c.number("arr", { min: 0 }),
+    seats: c.number("seats", { integer: true, min: 0 }),
+    activeUsers: c.number("active_users", { integer: true, min: 0 }),
+    plan: c.text("plan"),
+    region: c.text("region"),
+    startDate: c.date("start_date"),
+    renewalDate: c.date("renewal_date"),
+    traits: Object.fromEntries(
+      row.traits
+        .filter(([, v]) => v.trim() !== "")
+        .map(([k, v]) => {
+          const t = v.trim();
+          return [
+            k,
+            /^(true|false)$/i.test(t) ? t.toLowerCase() === "true" : Number.isFinite(Number(t)) ? Number(t) : t,
+          ];
+        }),
+    ),
+  };
+  if (record.externalId.length > 200) c.fail("external_id", "is longer than 200 characters");
+  return c.errors.length ? { errors: c.errors } : { record, errors: [] };
+}
+
+function outcome(row: MappedRow, l: ImportLookups): { record?: OutcomeRecord; errors: RowError[] } {
+  const c = new RowChecker(row);
+  const externalId = c.text("account_external_id", true);
+  const accountId = externalId
+    ? (l.accounts.get(externalId) ?? c.fail("account_external_id", `account "${externalId}" does not exist`))
+    : null;
+  const kind = c.text("kind", true)?.toLowerCase() ?? null;
+  if (kind && !OUTCOMES.includes(kind)) c.fail("kind", `"${kind}" is not one of ${OUTCOMES.join(", ")}`);
+  const occurredOn = c.date("occurred_on", true);
+  const arrBefore = c.number("arr_before", { min: 0 });
+  const arrAfter = c.number("arr_after", { min: 0 });
+  const note = c.text("note");
+  if (c.errors.length) return { errors: c.errors };
+  return {
+    record: { accountId: accountId!, kind: kind!, occurredOn: occurredOn!, arrBefore, arrAfter, note },
+    errors: [],
+  };
+}
+
+/** Checks one mapped row; a row is either a record to write or the list of what is wrong with it. */
+export function checkRow(
+  kind: ImportKind,
+  row: MappedRow,
+  lookups: ImportLookups,
+): { record?: ImportRecord; errors: RowError[] } {
+  if (kind === "observations") return observation(row, lookups);
+  if (kind === "accounts") return account(row, lookups);
+  return outcome(row, lookups);
+}

@@ -1,0 +1,64 @@
+import { createWriteStream } from "node:fs";
+import { unlink } from "node:fs/promises";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { createImportJob, updateImportJob } from "../../db/imports";
+import { ValidationError } from "../../errors";
+import type { TenantContext } from "../../tenant";
+import { guessMapping, type ImportKind } from "../../validation/imports";
+import { readHeaderAndPreview } from "./csv-stream";
+import { ensureUploadDir, uploadPath } from "./uploads";
+
+export const MAX_UPLOAD_BYTES = Number(process.env.PULSEBOARD_MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024);
+
+/**
+ * Streams an uploaded CSV to disk (never wholly in memory), then reads its
+ * header to suggest a column mapping. The import waits for review and commit.
+ */
+export async function receiveUpload(
+  ctx: TenantContext,
+  input: { kind: ImportKind; fileName: string; body: ReadableStream<Uint8Array> },
+) {
+  const job = await createImportJob(ctx, { kind: input.kind, fileName: input.fileName, mapping: {} });
+  const file = uploadPath(ctx.organizationId, job.id);
+  await ensureUploadDir(ctx.organizationId);
+  let bytes = 0;
+  let newlines = 0;
+  let lastByte = 10;
+  const limit = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      // Line count (an estimate of the rows, for the progress bar while committing).
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
+      if (chunk.length) lastByte = chunk[chunk.length - 1]!;
+      done(
+        bytes > MAX_UPLOAD_BYTES
+          ? new ValidationError(`The file is larger than ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB.`)
+          : null,
+        chunk,
+      );
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(input.body as WebReadableStream<Uint8Array>), limit, createWriteStream(file));
+    if (bytes === 0) throw new ValidationError("The file is empty.");
+    const { headers } = await readHeaderAndPreview(file, 0);
+    if (headers.length === 0 || headers.every((h) => !h))
+      throw new ValidationError("The first row must name the columns.");
+    const lines = newlines + (lastByte === 10 ? 0 : 1);
+    await updateImportJob(ctx.organizationId, job.id, {
+      mapping: guessMapping(input.kind, headers),
+      totalRows: Math.max(0, lines - 1),
+    });
+    return { id: job.id, bytes };
+  } catch (error) {
+    await unlink(file).catch(() => {});
+    await updateImportJob(ctx.organizationId, job.id, {
+      status: "failed",
+      error: error instanceof Error ? error.message : String(error),
+      finishedAt: new Date(),
+    });
+    throw error;
+  }
+}

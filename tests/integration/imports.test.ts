@@ -1,0 +1,217 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getImportJobOrThrow } from "@/lib/db/imports";
+import { commitImport } from "@/lib/services/imports/commit";
+import { previewImport, requestImportCommit, saveImportMapping } from "@/lib/services/imports/review";
+import { receiveUpload } from "@/lib/services/imports/upload";
+import type { TenantContext } from "@/lib/tenant";
+import type { ImportKind } from "@/lib/validation/imports";
+import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+
+let org: TestOrg;
+let other: TestOrg;
+let admin: TenantContext;
+const NOW = new Date(TEST_TODAY.getTime() + 12 * 3600_000);
+
+beforeAll(async () => {
+  [org, other] = await Promise.all([
+    createTestOrg({ accounts: 10, days: 5, seed: 31 }),
+    createTestOrg({ accounts: 3, days: 5, seed: 32 }),
+  ]);
+  admin = await org.contextFor("admin");
+});
+
+const stream = (text: string) =>
+  new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(new TextEncoder().encode(text));
+      c.close();
+    },
+  });
+
+async function upload(kind: ImportKind, csv: string, ctx = admin) {
+  return (await receiveUpload(ctx, { kind, fileName: `${kind}.csv`, body: stream(csv) })).id;
+}
+
+async function importFile(kind: ImportKind, csv: string, options: { failAfterRows?: number } = {}) {
+  const id = await upload(kind, csv);
+  await requestImportCommit(admin, id);
+  const result = await commitImport(org.organizationId, id, { now: NOW, ...options }).catch((e: Error) => e);
+  return { id, result, job: await getImportJobOrThrow(admin, id) };
+}
+
+const rejections = (importJobId: string) =>
+  db().importRejectedRow.findMany({
+    where: { organizationId: org.organizationId, importJobId },
+    orderBy: [{ line: "asc" }, { column: "asc" }],
+    select: { line: true, column: true, reason: true },
+  });
+const observationCount = () => db().metricObservation.count({ where: { organizationId: org.organizationId } });
+
+describe("observation imports", () => {
+  const a = () => org.plan.accounts[0]!.externalId;
+  const csv = () =>
+    [
+      "account,metric,date,value",
+      `${a()},csat,2026-06-14,4.2`,
+      `${a()},csm_sentiment,2026-06-14T10:00:00Z,Good`,
+      `NOPE-1,csat,2026-06-14,4`,
+      `${a()},made_up,2026-06-14,4`,
+      `${a()},csat,14/06/2026,4`,
+      `${a()},csat,2030-01-01,4`,
+      `${a()},csat,2026-06-14,lots`,
+      `${a()},csm_sentiment,2026-06-14,ecstatic`,
+      `${a()},expansion_opportunity,2026-06-14,maybe`,
+      `${a()},nps,2026-06-14,`,
+      `${other.plan.accounts[0]!.externalId},csat,2026-06-14,4`,
+    ].join("\n");
+
+  it("writes the good rows and reports every bad one by line, column and reason", async () => {
+    const before = await observationCount();
+    const { id, job } = await importFile("observations", csv());
+    expect(job).toMatchObject({ status: "committed", totalRows: 11, acceptedRows: 2, rejectedRows: 9 });
+    expect(await observationCount()).toBe(before + 2);
+    expect(await rejections(id)).toEqual([
+      { line: 4, column: "account", reason: 'account "NOPE-1" does not exist (import it first)' },
+      { line: 5, column: "metric", reason: 'unknown metric "made_up"' },
+      { line: 6, column: "date", reason: '"14/06/2026" is not a date (use YYYY-MM-DD or an ISO time)' },
+      { line: 7, column: "date", reason: "is in the future" },
+      { line: 8, column: "value", reason: '"lots" is not a number' },
+      { line: 9, column: "value", reason: '"ecstatic" is not an option of csm_sentiment (good, neutral, bad)' },
+      { line: 10, column: "value", reason: '"maybe" is not true or false' },
+      { line: 11, column: "value", reason: "is required" },
+      // Another organisation's account is unknown here.
+      {
+        line: 12,
+        column: "account",
+        reason: `account "${other.plan.accounts[0]!.externalId}" does not exist (import it first)`,
+      },
+    ]);
+    const current = await db().metricCurrentValue.findFirstOrThrow({
+      where: {
+        organizationId: org.organizationId,
+        accountId: org.accountIds[0],
+        metricId: org.metricIds.csm_sentiment,
+      },
+    });
+    expect(current).toMatchObject({ textValue: "good" });
+    const run = await db().scoringRun.findFirst({ where: { organizationId: org.organizationId, trigger: "import" } });
+    expect(run?.status).toBe("queued");
+  });
+
+  it("stores nothing twice when the same file is imported again", async () => {
+    const before = await observationCount();
+    const { job } = await importFile("observations", csv());
+    expect(job.status).toBe("committed");
+    expect(await observationCount()).toBe(before);
+  });
+
+  it("writes nothing at all when the import fails part-way", async () => {
+    const before = await observationCount();
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `${a()},csat,2026-05-${String((i % 28) + 1).padStart(2, "0")}T0${i % 10}:00:00Z,${(i % 5) + 1}`,
+    );
+    const { result, job } = await importFile(
+      "observations",
+      ["account_external_id,metric,observed_at,value", ...rows].join("\n"),
+      { failAfterRows: 25 },
+    );
+    expect(result).toBeInstanceOf(Error);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/Nothing was written\.$/);
+    expect(await observationCount()).toBe(before);
+  });
+});
+
+describe("account and outcome imports", () => {
+  it("creates and updates accounts by id, with segments, stage, owner and traits", async () => {
+    const existing = org.plan.accounts[1]!;
+    const csv = [
+      "external_id,name,owner_email,team,arr,seats,start_date,renewal_date,industry",
+      `NEW-1,Brand New Co,${org.emailOf("csm:0:1")},Enterprise Team,250000,300,${new Date(NOW.getTime() - 20 * 86_400_000).toISOString().slice(0, 10)},2027-05-01,Biotech`,
+      `${existing.externalId},Renamed Ltd,,,,,,,`,
+      `NEW-2,Bad Owner,nobody@nowhere.test,,1000,3,,,`,
+      `NEW-3,Bad Numbers,,,-5,2.5,,,`,
+      `,No Id,,,,,,,`,
+    ].join("\n");
+    const { id, job } = await importFile("accounts", csv);
+    expect(job.error).toBeNull();
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, rejectedRows: 3 });
+    expect(await rejections(id)).toEqual([
+      { line: 4, column: "owner_email", reason: "nobody@nowhere.test is not a member of this organisation" },
+      { line: 5, column: "arr", reason: "-5 is below 0" },
+      { line: 5, column: "seats", reason: '"2.5" is not a whole number' },
+      { line: 6, column: "external_id", reason: "is required" },
+    ]);
+    const created = await db().account.findFirstOrThrow({
+      where: { organizationId: org.organizationId, externalId: "NEW-1" },
+      select: {
+        name: true,
+        ownerId: true,
+        traits: true,
+        lifecycleStage: { select: { key: true } },
+        segments: { select: { segment: { select: { key: true } } } },
+      },
+    });
+    expect(created).toMatchObject({
+      name: "Brand New Co",
+      ownerId: org.userIds["csm:0:1"],
+      traits: { industry: "Biotech" },
+      lifecycleStage: { key: "onboarding" },
+    });
+    expect(created.segments.map((s) => s.segment.key)).toEqual(["enterprise"]);
+    const renamed = await db().account.findFirstOrThrow({
+      where: { organizationId: org.organizationId, externalId: existing.externalId },
+      select: { name: true, arr: true },
+    });
+    expect(renamed.name).toBe("Renamed Ltd");
+    expect(renamed.arr.toNumber()).toBe(existing.arr);
+  });
+
+  it("records outcomes once, however often they are sent", async () => {
+    const csv = [
+      "account_external_id,kind,occurred_on,arr_before,arr_after",
+      `${org.plan.accounts[2]!.externalId},renewed,2026-06-01,10000,12000`,
+      `${org.plan.accounts[2]!.externalId},won,2026-06-01,,`,
+    ].join("\n");
+    const first = await importFile("outcomes", csv);
+    expect(first.job).toMatchObject({ acceptedRows: 1, rejectedRows: 1 });
+    await importFile("outcomes", csv);
+    const outcomes = await db().outcome.count({
+      where: { organizationId: org.organizationId, accountId: org.accountIds[2], occurredOn: new Date("2026-06-01") },
+    });
+    expect(outcomes).toBe(1);
+  });
+});
+
+describe("review before commit", () => {
+  it("guesses the mapping, previews checked rows, and refuses to commit without the required fields", async () => {
+    const id = await upload("observations", "Account ID,Metric Key,Observed,Value,Comment\nX-1,csat,2026-06-01,4,hi\n");
+    const job = await getImportJobOrThrow(admin, id);
+    expect(job.mapping).toEqual({
+      "Account ID": "account_external_id",
+      "Metric Key": "metric",
+      Observed: "observed_at",
+      Value: "value",
+      Comment: "",
+    });
+    expect(job.totalRows).toBe(1);
+    const preview = await previewImport(admin, id);
+    expect(preview.rows[0]!.errors).toEqual([
+      { column: "Account ID", reason: 'account "X-1" does not exist (import it first)' },
+    ]);
+    await saveImportMapping(admin, id, { ...job.mapping, Value: "" });
+    await expect(requestImportCommit(admin, id)).rejects.toThrow("Map a column to Value first.");
+    await expect(saveImportMapping(admin, id, { Value: "value", Comment: "value" })).rejects.toThrow(
+      /Two columns are mapped to value/,
+    );
+  });
+
+  it("another organisation's import is not found", async () => {
+    const id = await upload("observations", "account,metric,date,value\nA,csat,2026-06-01,1\n");
+    const foreign = await other.contextFor("admin");
+    await expect(getImportJobOrThrow(foreign, id)).rejects.toThrow("Import not found.");
+    await expect(requestImportCommit(foreign, id)).rejects.toThrow("Import not found.");
+  });
+});
