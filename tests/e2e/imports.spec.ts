@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads the rejected rows", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.getByRole("link", { name: "Imports" }).click();
+  await expect(page.getByRole("heading", { name: "Imports", level: 1 })).toBeVisible();
+  await page.getByLabel("What the file holds").selectOption("observations");
+  await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/observations-with-mistakes.csv");
+  await page.getByRole("button", { name: "Upload" }).click();
+
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Column mapping" })).toBeVisible();
+  const preview = page.getByRole("region", { name: "First rows, checked with this mapping" });
+  await expect(preview.locator("tbody tr")).toHaveCount(6);
+  await expect(preview).toContainText('value: "very happy" is not a number');
+
+  await page.getByRole("button", { name: "Import 6 rows" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("2 of 6 rows written; 4 rejected", { timeout: 30_000 });
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download the 4 rejected rows/ }).click();
+  const download = await downloadPromise;
+  const report = readFileSync((await download.path())!, "utf8").trim().split("\n");
+  expect(report[0]).toBe("line,column,reason,row");
+  expect(report.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual([
+    "4,value",
+    "5,account_external_id",
+    "6,metric",
+    "7,observed_at",
+  ]);
+});
+
+test("a CSM cannot import", async ({ page }) => {
+  await signIn(page, "csm1.scale@acme.example");
+  await expect(page.getByRole("link", { name: "Imports" })).toHaveCount(0);
+  const response = await page.request.post("/api/imports?kind=observations&fileName=x.csv", { data: "a,b\n1,2\n" });
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toEqual({ error: { code: "FORBIDDEN", message: "You do not have permission to do that." } });
+});
