@@ -15,6 +15,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(can(tenant.role, "imports:run") ? [{ href: "/imports", label: "Imports", section: "Data" }] : []),
     ...(can(tenant.role, "members:read") ? [{ href: "/settings/members", label: "Members", section: "Settings" }] : []),
     ...(can(tenant.role, "models:read") ? [{ href: "/settings/scoring", label: "Scoring", section: "Settings" }] : []),
+    ...(can(tenant.role, "apiKeys:manage")
+      ? [{ href: "/settings/api-keys", label: "API keys", section: "Settings" }]
+      : []),
     { href: "/settings/profile", label: "Profile", section: "Settings" },
   ];
   return (

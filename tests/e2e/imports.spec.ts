@@ -22,7 +22,9 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: /Download the 4 rejected rows/ }).click();
   const download = await downloadPromise;
-  const report = readFileSync((await download.path())!, "utf8").trim().split("\n");
+  const report = readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(report[0]).toBe("line,column,reason,row");
   expect(report.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual([
     "4,value",
@@ -37,5 +39,7 @@ test("a CSM cannot import", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Imports" })).toHaveCount(0);
   const response = await page.request.post("/api/imports?kind=observations&fileName=x.csv", { data: "a,b\n1,2\n" });
   expect(response.status()).toBe(403);
-  expect(await response.json()).toEqual({ error: { code: "FORBIDDEN", message: "You do not have permission to do that." } });
+  expect(await response.json()).toEqual({
+    error: { code: "FORBIDDEN", message: "You do not have permission to do that." },
+  });
 });

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/handler";
+import { ingest } from "@/lib/services/api/ingest";
+import { accountsBodySchema } from "@/lib/validation/api";
+
+/** Bulk upsert of accounts by external id. */
+export const POST = apiRoute({ scope: "write", body: accountsBodySchema }, ({ body }, ctx) =>
+  ingest(ctx, "accounts", body.accounts),
+);

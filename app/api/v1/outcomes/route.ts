@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/handler";
+import { ingest } from "@/lib/services/api/ingest";
+import { outcomesBodySchema } from "@/lib/validation/api";
+
+/** Bulk upsert of renewal outcomes (unique per account, kind and date). */
+export const POST = apiRoute({ scope: "write", body: outcomesBodySchema }, ({ body }, ctx) =>
+  ingest(ctx, "outcomes", body.outcomes),
+);

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { accountsBodySchema, observationsBodySchema, outcomesBodySchema } from "../validation/api";
+
+const nullableNumber = z.number().nullable();
+const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+const ingestResult = z.object({
+  accepted: z.number().int(),
+  rejected: z.array(
+    z.object({ index: z.number().int(), errors: z.array(z.object({ field: z.string(), reason: z.string() })) }),
+  ),
+});
+const scorecardRef = z.object({ key: z.string(), name: z.string() });
+const scoresPage = z.object({
+  scorecard: scorecardRef,
+  items: z.array(
+    z.object({
+      account: z.object({ id: z.string(), externalId: z.string(), name: z.string() }),
+      score: nullableNumber,
+      tier: z.string(),
+      coverage: z.number(),
+      variant: z.string().nullable(),
+      delta7: nullableNumber,
+      delta30: nullableNumber,
+      delta90: nullableNumber,
+      computedAt: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+const snapshots = z.object({
+  account: z.object({ id: z.string(), externalId: z.string(), name: z.string() }),
+  scorecard: scorecardRef,
+  items: z.array(
+    z.object({
+      day: z.string(),
+      score: nullableNumber,
+      tier: z.string(),
+      coverage: z.number(),
+      variant: z.string().nullable(),
+      modelVersionId: z.string(),
+      explanation: z.object({
+        version: z.number(),
+        variant: z.string().nullable(),
+        reason: z.string(),
+        metrics: z.array(z.array(z.unknown())),
+      }),
+    }),
+  ),
+});
+const recompute = z.object({ runId: z.string(), status: z.string() });
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "openapi-3.0", unrepresentable: "any" });
+const json = (s: z.ZodType, description: string) => ({
+  description,
+  content: { "application/json": { schema: schema(s) } },
+});
+const errors = {
+  "400": json(errorSchema, "The body or query is invalid; the message names the field."),
+  "401": json(errorSchema, "No API key, or a revoked one."),
+  "403": json(errorSchema, "The key lacks the scope this call needs."),
+  "404": json(errorSchema, "Not found (or another organisation's)."),
+  "413": json(errorSchema, "The body is larger than 10 MB."),
+  "429": json(errorSchema, "Too many requests for this key; see Retry-After."),
+};
+const bulk = (body: z.ZodType, what: string) => ({
+  post: {
+    summary: `Create or update ${what} in bulk (idempotent)`,
+    security: [{ apiKey: [] }],
+    requestBody: { required: true, content: { "application/json": { schema: schema(body) } } },
+    responses: {
+      "200": json(ingestResult, "What was accepted, and each rejected item by index, field and reason."),
+      ...errors,
+    },
+  },
+});
+
+/** The REST API's OpenAPI 3.0 document, served at /api/v1/openapi.json and checked against real responses in the tests. */
+export function openApiDocument() {
+  return {
+    openapi: "3.0.3",
+    info: {
+      title: "Pulseboard API",
+      version: "1.0.0",
+      description: "Per-organisation API keys: Authorization: Bearer pb_…; scopes read and write.",
+    },
+    servers: [{ url: "/api/v1" }],
+    components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
+    paths: {
+      "/accounts": bulk(accountsBodySchema, "accounts (by external id)"),
+      "/observations": bulk(observationsBodySchema, "metric observations (unique per account, metric and time)"),
+      "/outcomes": bulk(outcomesBodySchema, "renewal outcomes (unique per account, kind and date)"),
+      "/scores": {
+        get: {
+          summary: "Current scores, a page at a time",
+          security: [{ apiKey: [] }],
+          parameters: [
+            {
+              name: "scorecard",
+              in: "query",
+              schema: { type: "string" },
+              description: "Scorecard key (default: the first)",
+            },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+          ],
+          responses: { "200": json(scoresPage, "A page of current scores."), ...errors },
+        },
+      },
+      "/accounts/{externalId}/snapshots": {
+        get: {
+          summary: "One account's daily score snapshots with their explanations",
+          security: [{ apiKey: [] }],
+          parameters: [
+            { name: "externalId", in: "path", required: true, schema: { type: "string" } },
+            { name: "scorecard", in: "query", schema: { type: "string" } },
+            { name: "from", in: "query", schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", schema: { type: "string", format: "date" } },
+          ],
+          responses: { "200": json(snapshots, "Snapshots, oldest first (at most 1000)."), ...errors },
+        },
+      },
+      "/recompute": {
+        post: {
+          summary: "Queue a recompute of every account",
+          security: [{ apiKey: [] }],
+          responses: { "202": json(recompute, "The queued (or already waiting) run."), ...errors },
+        },
+      },
+    },
+  };
+}

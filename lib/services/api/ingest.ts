@@ -1,0 +1,89 @@
+import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes } from "../../db/import-writes";
+import { loadImportLookups, withImportTransaction } from "../../db/imports";
+import { insertObservations, refreshCurrentValues } from "../../db/observations";
+import { queueScoringRun } from "../../db/scoring-runs";
+import type { TenantContext } from "../../tenant";
+import type { ImportKind } from "../../validation/imports";
+import {
+  checkRow,
+  type AccountRecord,
+  type ImportRecord,
+  type MappedRow,
+  type ObservationRecord,
+  type OutcomeRecord,
+} from "../imports/rows";
+
+export interface IngestResult {
+  accepted: number;
+  rejected: { index: number; errors: { field: string; reason: string }[] }[];
+}
+
+/** Field names of the API (camelCase) for the import fields the row checks use. */
+const API_FIELDS: Record<string, string> = {
+  external_id: "externalId",
+  owner_email: "ownerEmail",
+  active_users: "activeUsers",
+  start_date: "startDate",
+  renewal_date: "renewalDate",
+  account_external_id: "account",
+  observed_at: "observedAt",
+  occurred_on: "occurredOn",
+  arr_before: "arrBefore",
+  arr_after: "arrAfter",
+};
+
+function asRow(item: Record<string, unknown>): MappedRow {
+  const apiName = (field: string) => API_FIELDS[field] ?? field;
+  const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const traits = (item.traits ?? {}) as Record<string, unknown>;
+  return {
+    get: (field) => cell(item[apiName(field)]),
+    column: apiName,
+    traits: Object.entries(traits).map(([k, v]) => [k, cell(v)]),
+  };
+}
+
+/**
+ * Bulk upsert through the API: each item is checked like a CSV row; every
+ * accepted item is written in one transaction, and each rejected one reported
+ * by index, field and reason. Sending the same items again changes nothing.
+ */
+export async function ingest(
+  ctx: TenantContext,
+  kind: ImportKind,
+  items: Record<string, unknown>[],
+): Promise<IngestResult> {
+  const lookups = { ...(await loadImportLookups(ctx.organizationId)), now: new Date() };
+  const accepted: ImportRecord[] = [];
+  const rejected: IngestResult["rejected"] = [];
+  items.forEach((item, index) => {
+    const result = checkRow(kind, asRow(item), lookups);
+    if (result.record) accepted.push(result.record);
+    else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
+  });
+  if (accepted.length) {
+    await withImportTransaction(async (tx) => {
+      if (kind === "observations") {
+        const rows = accepted as ObservationRecord[];
+        await insertObservations(
+          ctx.organizationId,
+          {
+            accountId: rows.map((r) => r.accountId),
+            metricId: rows.map((r) => r.metricId),
+            observedAt: rows.map((r) => r.observedAt),
+            value: rows.map((r) => r.value),
+            textValue: rows.map((r) => r.text),
+            source: "api",
+          },
+          tx,
+        );
+        await refreshCurrentValues(ctx.organizationId, [...new Set(rows.map((r) => r.accountId))], tx);
+      } else if (kind === "accounts") {
+        const ids = await upsertAccounts(ctx.organizationId, accepted as AccountRecord[], tx);
+        await assignSegmentsAndStages(ctx.organizationId, ids, lookups.now, tx);
+      } else await upsertOutcomes(ctx.organizationId, accepted as OutcomeRecord[], tx);
+    });
+    if (kind !== "outcomes") await queueScoringRun(ctx, "api");
+  }
+  return { accepted: accepted.length, rejected };
+}

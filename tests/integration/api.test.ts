@@ -1,0 +1,222 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as postAccounts } from "@/app/api/v1/accounts/route";
+import { GET as getSnapshots } from "@/app/api/v1/accounts/[externalId]/snapshots/route";
+import { POST as postObservations } from "@/app/api/v1/observations/route";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { POST as postRecompute } from "@/app/api/v1/recompute/route";
+import { GET as getScores } from "@/app/api/v1/scores/route";
+import { db } from "@/lib/db/client";
+import { createPublishedScorecard } from "@/lib/db/scorecards";
+import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
+import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
+import { recomputeOrganization } from "@/lib/services/scoring/recompute";
+import { createTestOrg, type TestOrg } from "../support/factories";
+import { validateJson } from "../support/json-schema";
+
+let a: TestOrg;
+let b: TestOrg;
+const keys: Record<string, string> = {};
+const BASE = "http://localhost/api/v1";
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([
+    createTestOrg({ accounts: 8, days: 5, seed: 41 }),
+    createTestOrg({ accounts: 4, days: 5, seed: 42 }),
+  ]);
+  for (const org of [a, b]) {
+    await createPublishedScorecard(org.organizationId, {
+      key: "health",
+      name: "Health",
+      definition: DEMO_HEALTH_MODEL,
+      changeNote: "t",
+    });
+    await recomputeOrganization(org.organizationId, { trigger: "test" });
+  }
+  const adminA = await a.contextFor("admin");
+  keys.aWrite = (await createApiKey(adminA, { name: "writer", scopes: ["read", "write"] })).key;
+  keys.aRead = (await createApiKey(adminA, { name: "reader", scopes: ["read"] })).key;
+  const revoked = await createApiKey(adminA, { name: "old", scopes: ["read"] });
+  await revokeApiKey(adminA, revoked.id);
+  keys.aRevoked = revoked.key;
+  keys.bRead = (await createApiKey(await b.contextFor("admin"), { name: "b", scopes: ["read"] })).key;
+});
+
+afterEach(() => {
+  delete process.env.PULSEBOARD_API_RATE_PER_MINUTE;
+});
+
+const request = (
+  path: string,
+  key: string | null,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) =>
+  new Request(`${BASE}${path}`, {
+    method: init.method ?? "GET",
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      "content-type": "application/json",
+      ...init.headers,
+    },
+    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+  });
+const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
+
+/** Checks a response against the served OpenAPI document's schema for that operation and status. */
+async function conforms(response: Response, path: string, method: string) {
+  const doc = await (await getOpenApi()).json();
+  const schema = doc.paths[path][method].responses[String(response.status)]?.content["application/json"].schema;
+  expect(schema, `${method.toUpperCase()} ${path} documents status ${response.status}`).toBeDefined();
+  const body = await response.json();
+  expect(validateJson(schema, body)).toEqual([]);
+  return body;
+}
+
+describe("REST API authentication and scopes", () => {
+  it("refuses requests without a valid key, and keys without the scope", async () => {
+    expect((await getScores(request("/scores", null))).status).toBe(401);
+    const revoked = await getScores(request("/scores", keys.aRevoked!));
+    expect(revoked.status).toBe(401);
+    expect(await conforms(revoked, "/scores", "get")).toEqual({
+      error: { code: "UNAUTHENTICATED", message: "The API key is not valid or has been revoked." },
+    });
+    const readOnly = await postRecompute(request("/recompute", keys.aRead!, { method: "POST" }));
+    expect(readOnly.status).toBe(403);
+  });
+
+  it("limits the rate per key with a Retry-After", async () => {
+    process.env.PULSEBOARD_API_RATE_PER_MINUTE = "3";
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await getScores(request("/scores?limit=1", keys.bRead!))).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await getScores(request("/scores?limit=1", keys.bRead!));
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("records when a key was last used", async () => {
+    expect((await getScores(request("/scores?limit=1", keys.aRead!))).status).toBe(200);
+    const row = await db().apiKey.findFirstOrThrow({
+      where: { organizationId: a.organizationId, name: "reader" },
+      select: { lastUsedAt: true },
+    });
+    expect(row.lastUsedAt).not.toBeNull();
+  });
+});
+
+describe("REST API data in", () => {
+  it("upserts observations idempotently with per-item errors", async () => {
+    const body = {
+      observations: [
+        { account: a.plan.accounts[0]!.externalId, metric: "csat", observedAt: "2026-06-15T09:00:00Z", value: 4.8 },
+        { account: a.plan.accounts[0]!.externalId, metric: "csat", observedAt: "2026-06-15T09:00:00Z", value: "great" },
+        { account: b.plan.accounts[0]!.externalId, metric: "csat", observedAt: "2026-06-15T09:00:00Z", value: 4 },
+      ],
+    };
+    const count = () => db().metricObservation.count({ where: { organizationId: a.organizationId } });
+    const before = await count();
+    const first = await postObservations(request("/observations", keys.aWrite!, { method: "POST", body }));
+    expect(first.status).toBe(200);
+    expect(await conforms(first, "/observations", "post")).toEqual({
+      accepted: 1,
+      rejected: [
+        { index: 1, errors: [{ field: "value", reason: '"great" is not a number' }] },
+        {
+          index: 2,
+          errors: [
+            {
+              field: "account",
+              reason: `account "${b.plan.accounts[0]!.externalId}" does not exist (import it first)`,
+            },
+          ],
+        },
+      ],
+    });
+    await postObservations(request("/observations", keys.aWrite!, { method: "POST", body }));
+    expect(await count()).toBe(before + 1);
+  });
+
+  it("upserts accounts and answers bad bodies with the field", async () => {
+    const ok = await postAccounts(
+      request("/accounts", keys.aWrite!, {
+        method: "POST",
+        body: { accounts: [{ externalId: "API-1", name: "Via API", arr: 50000, traits: { tier: "gold" } }] },
+      }),
+    );
+    expect(await conforms(ok, "/accounts", "post")).toEqual({ accepted: 1, rejected: [] });
+    const account = await db().account.findFirstOrThrow({
+      where: { organizationId: a.organizationId, externalId: "API-1" },
+      select: { traits: true, segments: { select: { segment: { select: { key: true } } } } },
+    });
+    expect(account.traits).toEqual({ tier: "gold" });
+    expect(account.segments.map((s) => s.segment.key)).toEqual(["mid-market"]);
+
+    const bad = await postAccounts(
+      request("/accounts", keys.aWrite!, { method: "POST", body: { accounts: [{ externalId: "X", name: 5 }] } }),
+    );
+    expect(bad.status).toBe(400);
+    expect((await conforms(bad, "/accounts", "post")).error.message).toBe(
+      "accounts.0.name: Invalid input: expected string, received number",
+    );
+    const notJson = await postAccounts(request("/accounts", keys.aWrite!, { method: "POST", body: "{oops" }));
+    expect((await notJson.json()).error.message).toBe("The body is not valid JSON.");
+    const huge = await postAccounts(
+      request("/accounts", keys.aWrite!, {
+        method: "POST",
+        body: "{}",
+        headers: { "content-length": String(50 * 1024 * 1024) },
+      }),
+    );
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe("REST API scores out", () => {
+  it("pages current scores of the key's organisation only", async () => {
+    const page1 = await getScores(request("/scores?limit=3", keys.aRead!));
+    const body1 = await conforms(page1, "/scores", "get");
+    expect(body1.items).toHaveLength(3);
+    const page2 = await (await getScores(request(`/scores?limit=100&cursor=${body1.nextCursor}`, keys.aRead!))).json();
+    const ids = [...body1.items, ...page2.items].map((i: { account: { id: string } }) => i.account.id);
+    const expected = await db().currentScore.count({ where: { organizationId: a.organizationId } });
+    expect(new Set(ids).size).toBe(expected);
+    expect(ids.every((id: string) => a.accountIds.includes(id) || !b.accountIds.includes(id))).toBe(true);
+    const other = await (await getScores(request("/scores?limit=100", keys.bRead!))).json();
+    expect(other.items.every((i: { account: { id: string } }) => b.accountIds.includes(i.account.id))).toBe(true);
+  });
+
+  it("returns an account's snapshots, and another organisation's account is not found", async () => {
+    const externalId = a.plan.accounts.find((x) => x.status === "active")!.externalId;
+    const own = await getSnapshots(request(`/accounts/${externalId}/snapshots`, keys.aRead!), params({ externalId }));
+    const body = await conforms(own, "/accounts/{externalId}/snapshots", "get");
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items[0].explanation.metrics.length).toBeGreaterThan(10);
+    const foreign = await getSnapshots(
+      request(`/accounts/${externalId}/snapshots`, keys.bRead!),
+      params({ externalId }),
+    );
+    expect(foreign.status).toBe(404);
+    expect(await conforms(foreign, "/accounts/{externalId}/snapshots", "get")).toEqual({
+      error: { code: "NOT_FOUND", message: "Account not found." },
+    });
+  });
+
+  it("queues a recompute", async () => {
+    const response = await postRecompute(request("/recompute", keys.aWrite!, { method: "POST" }));
+    expect(response.status).toBe(202);
+    expect(await conforms(response, "/recompute", "post")).toMatchObject({
+      status: expect.stringMatching(/queued|running/),
+    });
+  });
+
+  it("serves an OpenAPI document covering every route", async () => {
+    const doc = await (await getOpenApi()).json();
+    expect(doc.openapi).toBe("3.0.3");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/accounts",
+      "/accounts/{externalId}/snapshots",
+      "/observations",
+      "/outcomes",
+      "/recompute",
+      "/scores",
+    ]);
+  });
+});
