@@ -55,6 +55,9 @@ export async function writeSnapshots(
       await tx.$executeRaw`${values} ON CONFLICT DO NOTHING`;
     }
   }
+  // After a bulk write the planner's row estimates can be far off (a fresh table
+  // looks empty), which turns the history joins below into nested loops.
+  if (rows.accountId.length >= 1000) await tx.$executeRaw`ANALYZE "ScoreSnapshot"`;
 }
 
 /**
@@ -70,19 +73,26 @@ export async function refreshCurrentScores(
   tx: Tx = db(),
 ) {
   const ids = accountIds;
+  // One grouped pass over the last 30 days (and days −7/−30/−90) of history, not a lookup per account.
   await tx.$executeRaw`
+    WITH hist AS (
+      SELECT h."accountId",
+             regr_slope(h."score", (h."day" - ${day}::date)::float8) FILTER (WHERE h."day" > ${day}::date - 30) AS slope30,
+             max(h."score") FILTER (WHERE h."day" = ${day}::date - 7) AS s7,
+             max(h."score") FILTER (WHERE h."day" = ${day}::date - 30) AS s30,
+             max(h."score") FILTER (WHERE h."day" = ${day}::date - 90) AS s90
+      FROM "ScoreSnapshot" h
+      WHERE h."organizationId" = ${organizationId}::uuid AND h."scorecardId" = ${scorecardId}::uuid
+        AND (h."day" > ${day}::date - 30 OR h."day" IN (${day}::date - 30, ${day}::date - 90))
+        AND h."day" <= ${day}::date
+        AND (${ids}::uuid[] IS NULL OR h."accountId" = ANY(${ids}::uuid[]))
+      GROUP BY h."accountId")
     INSERT INTO "CurrentScore" ("organizationId", "scorecardId", "accountId", "modelVersionId", "variantKey", "score", "tierKey",
                                 "coverage", "delta7", "delta30", "delta90", "slope30", "computedAt")
     SELECT s."organizationId", s."scorecardId", s."accountId", s."modelVersionId", s."variantKey", s."score", s."tierKey", s."coverage",
-           s."score" - p7."score", s."score" - p30."score", s."score" - p90."score",
-           (SELECT regr_slope(h."score", h."day" - ${day}::date) FROM "ScoreSnapshot" h
-             WHERE h."organizationId" = s."organizationId" AND h."scorecardId" = s."scorecardId" AND h."accountId" = s."accountId"
-               AND h."day" > ${day}::date - 30 AND h."day" <= ${day}::date),
-           now()
+           s."score" - hist.s7, s."score" - hist.s30, s."score" - hist.s90, hist.slope30, now()
     FROM "ScoreSnapshot" s
-    LEFT JOIN "ScoreSnapshot" p7 ON p7."organizationId" = s."organizationId" AND p7."scorecardId" = s."scorecardId" AND p7."accountId" = s."accountId" AND p7."day" = ${day}::date - 7
-    LEFT JOIN "ScoreSnapshot" p30 ON p30."organizationId" = s."organizationId" AND p30."scorecardId" = s."scorecardId" AND p30."accountId" = s."accountId" AND p30."day" = ${day}::date - 30
-    LEFT JOIN "ScoreSnapshot" p90 ON p90."organizationId" = s."organizationId" AND p90."scorecardId" = s."scorecardId" AND p90."accountId" = s."accountId" AND p90."day" = ${day}::date - 90
+    LEFT JOIN hist ON hist."accountId" = s."accountId"
     WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid AND s."day" = ${day}::date
       AND (${ids}::uuid[] IS NULL OR s."accountId" = ANY(${ids}::uuid[]))
     ON CONFLICT ("organizationId", "scorecardId", "accountId") DO UPDATE SET

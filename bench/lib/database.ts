@@ -1,0 +1,34 @@
+import pg from "pg";
+import { CLUSTERS, ensureEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+
+/**
+ * A throwaway database for one benchmark run: on BENCH_DATABASE_URL's server
+ * when set (its database name is replaced), else on the embedded test cluster.
+ */
+export async function createThrowawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `pulseboard_bench_${Date.now()}`;
+  let adminUrl: string;
+  let stopCluster = async () => {};
+  if (process.env.BENCH_DATABASE_URL) adminUrl = process.env.BENCH_DATABASE_URL;
+  else {
+    const cluster = await ensureEmbeddedPostgres(CLUSTERS.test, "postgres");
+    adminUrl = cluster.url;
+    stopCluster = cluster.stop;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+      await stopCluster();
+    },
+  };
+}

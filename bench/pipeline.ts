@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: on a throwaway database, a synthetic organisation of 100k
+ * accounts × 20 metrics and a 1M-row observations CSV. Each figure is printed
+ * next to its baseline, measured in the same run, and written to bench/RESULTS.md.
+ */
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { db, disconnectDb } from "../lib/db/client";
+import { migrateDatabase } from "../lib/db/migrate";
+import { createPublishedScorecard } from "../lib/db/scorecards";
+import { commitImport } from "../lib/services/imports/commit";
+import { requestImportCommit } from "../lib/services/imports/review";
+import { receiveUpload } from "../lib/services/imports/upload";
+import { recomputeOrganization } from "../lib/services/scoring/recompute";
+import type { TenantContext } from "../lib/tenant";
+import { writeObservationsCsv } from "./lib/csv";
+import { createThrowawayDatabase } from "./lib/database";
+import { peakMemory, seconds, timed } from "./lib/measure";
+import { writeResults, type Figure } from "./lib/results";
+import { benchModel, createSyntheticOrganization, METRICS } from "./lib/synthetic";
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+const CSV_ROWS_PER_ACCOUNT = Number(process.env.BENCH_ROWS_PER_ACCOUNT ?? 10);
+const NAIVE_SAMPLE = Number(process.env.BENCH_NAIVE_SAMPLE ?? 500);
+
+async function sql(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The baseline for the recompute: one statement computing the same weighted scores. */
+const SQL_SCORES = `
+  CREATE TABLE bench_sql_scores AS
+  SELECT v."accountId" AS account_id, sum(20 * 25 * least(greatest(v."value", 0), 100)) / sum(20 * 25) AS score
+  FROM "MetricCurrentValue" v WHERE v."organizationId" = $1 GROUP BY v."accountId"`;
+
+/** The other baseline: what a per-account ORM loop would do, on a sample. */
+async function naiveLoop(organizationId: string, scorecardId: string, versionId: string, sample: number) {
+  const prisma = db();
+  const accounts = await prisma.account.findMany({ where: { organizationId }, select: { id: true }, take: sample });
+  const day = new Date(Date.UTC(2030, 0, 1));
+  for (const a of accounts) {
+    const values = await prisma.metricCurrentValue.findMany({
+      where: { organizationId, accountId: a.id },
+      select: { value: true },
+    });
+    const score = values.reduce((s, v) => s + Math.min(100, Math.max(0, v.value ?? 0)), 0) / values.length;
+    const data = {
+      modelVersionId: versionId,
+      score,
+      tierKey: score >= 70 ? "healthy" : score >= 40 ? "neutral" : "at_risk",
+      coverage: 1,
+    };
+    await prisma.scoreSnapshot.upsert({
+      where: { organizationId_scorecardId_accountId_day: { organizationId, scorecardId, accountId: a.id, day } },
+      create: { organizationId, scorecardId, accountId: a.id, day, ...data, detail: {} },
+      update: data,
+    });
+    await prisma.currentScore.upsert({
+      where: { organizationId_scorecardId_accountId: { organizationId, scorecardId, accountId: a.id } },
+      create: { organizationId, scorecardId, accountId: a.id, ...data, computedAt: new Date() },
+      update: { ...data, computedAt: new Date() },
+    });
+  }
+  return accounts.length;
+}
+
+async function main() {
+  const started = new Date();
+  const database = await createThrowawayDatabase();
+  const work = await mkdtemp(path.join(tmpdir(), "pulseboard-bench-"));
+  process.env.DATABASE_URL = database.url;
+  process.env.PULSEBOARD_UPLOAD_DIR = path.join(work, "uploads");
+  const figures: Figure[] = [];
+  const log = (line: string) => console.log(line);
+  try {
+    await migrateDatabase(database.url);
+    const setup = await timed(() => createSyntheticOrganization(database.url, ACCOUNTS));
+    const organizationId = setup.result;
+    log(
+      `synthetic organisation: ${ACCOUNTS.toLocaleString("en-US")} accounts × ${METRICS} metrics (${seconds(setup.ms)})`,
+    );
+    const { scorecardId, versionId } = await createPublishedScorecard(organizationId, {
+      key: "bench",
+      name: "Bench",
+      definition: benchModel(),
+      changeNote: "bench",
+    });
+
+    // Recompute vs one SQL statement.
+    const recompute = await timed(() => recomputeOrganization(organizationId, { trigger: "bench" }));
+    const baseline = await timed(() => sql(database.url, SQL_SCORES, [organizationId]));
+    const diff = await sql(
+      database.url,
+      `SELECT max(abs(c."score" - b.score)) AS d, count(*) AS n FROM "CurrentScore" c JOIN bench_sql_scores b ON b.account_id = c."accountId" WHERE c."organizationId" = $1`,
+      [organizationId],
+    );
+    figures.push({
+      name: "Full recompute (read current values → score with explanations → write snapshots, current scores, rollups)",
+      ours: recompute.ms,
+      baseline: baseline.ms,
+      baselineName: "one set-based SQL statement computing the same weighted scores",
+      goal: "≤ 2×",
+      ratio: recompute.ms / baseline.ms,
+      note: `${recompute.result.accounts.toLocaleString("en-US")} accounts; largest difference from the SQL scores: ${Number(diff.rows[0].d).toExponential(2)} over ${diff.rows[0].n} accounts`,
+    });
+    log(`recompute ${seconds(recompute.ms)} vs SQL ${seconds(baseline.ms)}`);
+
+    // Recompute vs a naive per-account Prisma loop (on a sample, scaled).
+    const naive = await timed(() => naiveLoop(organizationId, scorecardId, versionId, NAIVE_SAMPLE));
+    const naiveScaled = (naive.ms / naive.result) * ACCOUNTS;
+    figures.push({
+      name: "Full recompute vs a naive per-account Prisma loop",
+      ours: recompute.ms,
+      baseline: naiveScaled,
+      baselineName: `naive loop on ${naive.result} accounts (${seconds(naive.ms)}), scaled to ${ACCOUNTS.toLocaleString("en-US")}`,
+      goal: "≥ 20× faster",
+      ratio: naiveScaled / recompute.ms,
+      higherIsBetter: true,
+    });
+    log(`naive loop ${seconds(naive.ms)} for ${naive.result} accounts → ${seconds(naiveScaled)} scaled`);
+
+    // Import of a 1M-row CSV vs COPY of the same file.
+    const file = path.join(work, "observations.csv");
+    const rows = await writeObservationsCsv(file, ACCOUNTS, CSV_ROWS_PER_ACCOUNT);
+    const size = (await stat(file)).size;
+    const ctx = {
+      organizationId,
+      userId: organizationId,
+      role: "admin",
+      scope: { kind: "organization" },
+    } as TenantContext;
+    const imported = await peakMemory(() =>
+      timed(async () => {
+        const upload = await receiveUpload(ctx, {
+          kind: "observations",
+          fileName: "observations.csv",
+          body: Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>,
+        });
+        await requestImportCommit(ctx, upload.id);
+        return commitImport(organizationId, upload.id);
+      }),
+    );
+    const copy = await timed(async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query(`CREATE TABLE bench_copy (account text, metric text, observed_at timestamptz, value float8)`);
+      await pipeline(
+        createReadStream(file),
+        client.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+      );
+      await client.end();
+    });
+    figures.push({
+      name: `Import of a ${rows.toLocaleString("en-US")}-row observations CSV (${(size / 1024 / 1024).toFixed(0)} MB) through the product's import path`,
+      ours: imported.result.ms,
+      baseline: copy.ms,
+      baselineName: "PostgreSQL COPY of the same file into a plain table",
+      goal: "≤ 3×",
+      ratio: imported.result.ms / copy.ms,
+      note: `${imported.result.result.accepted.toLocaleString("en-US")} rows written, ${imported.result.result.rejected} rejected`,
+    });
+    figures.push({
+      name: "Peak memory (RSS) of the process during the import",
+      ours: imported.peakMb,
+      unit: "MB",
+      goal: "≤ 512 MB",
+    });
+    log(`import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}; peak RSS ${imported.peakMb.toFixed(0)} MB`);
+
+    await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: rows, figures });
+    log("wrote bench/RESULTS.md");
+  } finally {
+    await disconnectDb();
+    await database.drop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
