@@ -45,6 +45,25 @@ const SQL_SCORES = `
   SELECT v."accountId" AS account_id, sum(20 * 25 * least(greatest(v."value", 0), 100)) / sum(20 * 25) AS score
   FROM "MetricCurrentValue" v WHERE v."organizationId" = $1 GROUP BY v."accountId"`;
 
+const COPY_INSERT = `
+  INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "source")
+  SELECT $1, a."id", m."id", c.observed_at, c.value, 'import'
+  FROM bench_copy_2 c
+  JOIN "Account" a ON a."organizationId" = $1 AND a."externalId" = c.account
+  JOIN "MetricDefinition" m ON m."organizationId" = $1 AND m."key" = c.metric
+  ON CONFLICT DO NOTHING`;
+
+async function copyFile(url: string, file: string, table = "bench_copy") {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE TABLE ${table} (account text, metric text, observed_at timestamptz, value float8)`);
+  await pipeline(
+    createReadStream(file),
+    client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+  );
+  await client.end();
+}
+
 /** The other baseline: what a per-account ORM loop would do, on a sample. */
 async function naiveLoop(organizationId: string, scorecardId: string, versionId: string, sample: number) {
   const prisma = db();
@@ -98,6 +117,62 @@ async function main() {
       changeNote: "bench",
     });
 
+    // Import of a 1M-row CSV vs COPY of the same file.
+    const file = path.join(work, "observations.csv");
+    const rows = await writeObservationsCsv(file, ACCOUNTS, CSV_ROWS_PER_ACCOUNT);
+    const size = (await stat(file)).size;
+    const ctx = {
+      organizationId,
+      userId: organizationId,
+      role: "admin",
+      scope: { kind: "organization" },
+    } as TenantContext;
+    const imported = await peakMemory(() =>
+      timed(async () => {
+        const upload = await receiveUpload(ctx, {
+          kind: "observations",
+          fileName: "observations.csv",
+          body: Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>,
+        });
+        await requestImportCommit(ctx, upload.id);
+        return commitImport(organizationId, upload.id);
+      }),
+    );
+    const copy = await timed(() => copyFile(database.url, file));
+    // The least SQL alone does to get this file into the real table: COPY, then one INSERT … SELECT resolving ids.
+    await sql(database.url, `DELETE FROM "MetricObservation" WHERE "organizationId" = $1`, [organizationId]);
+    const copyInsert = await timed(async () => {
+      await copyFile(database.url, file, "bench_copy_2");
+      await sql(database.url, COPY_INSERT, [organizationId]);
+    });
+    figures.push({
+      name: `Import of a ${rows.toLocaleString("en-US")}-row observations CSV (${(size / 1024 / 1024).toFixed(0)} MB) through the product's import path`,
+      ours: imported.result.ms,
+      baseline: copy.ms,
+      baselineName: "PostgreSQL COPY of the same file into a plain table",
+      goal: "≤ 3×",
+      ratio: imported.result.ms / copy.ms,
+      note: `${imported.result.result.accepted.toLocaleString("en-US")} rows written, ${imported.result.result.rejected} rejected`,
+    });
+    figures.push({
+      name: "The same import",
+      ours: imported.result.ms,
+      baseline: copyInsert.ms,
+      baselineName:
+        "COPY into a staging table + one INSERT … SELECT into the observations table (ids resolved, duplicates skipped)",
+      goal: "(context)",
+      ratio: imported.result.ms / copyInsert.ms,
+    });
+    figures.push({
+      name: "Peak memory (RSS) of the whole process during the import",
+      ours: imported.peakMb,
+      unit: "MB",
+      goal: "≤ 512 MB",
+    });
+    log(
+      `import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}, COPY + INSERT ${seconds(copyInsert.ms)}; peak RSS ${imported.peakMb.toFixed(0)} MB`,
+    );
+
     // Recompute vs one SQL statement.
     const recompute = await timed(() => recomputeOrganization(organizationId, { trigger: "bench" }));
     const baseline = await timed(() => sql(database.url, SQL_SCORES, [organizationId]));
@@ -130,54 +205,6 @@ async function main() {
       higherIsBetter: true,
     });
     log(`naive loop ${seconds(naive.ms)} for ${naive.result} accounts → ${seconds(naiveScaled)} scaled`);
-
-    // Import of a 1M-row CSV vs COPY of the same file.
-    const file = path.join(work, "observations.csv");
-    const rows = await writeObservationsCsv(file, ACCOUNTS, CSV_ROWS_PER_ACCOUNT);
-    const size = (await stat(file)).size;
-    const ctx = {
-      organizationId,
-      userId: organizationId,
-      role: "admin",
-      scope: { kind: "organization" },
-    } as TenantContext;
-    const imported = await peakMemory(() =>
-      timed(async () => {
-        const upload = await receiveUpload(ctx, {
-          kind: "observations",
-          fileName: "observations.csv",
-          body: Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>,
-        });
-        await requestImportCommit(ctx, upload.id);
-        return commitImport(organizationId, upload.id);
-      }),
-    );
-    const copy = await timed(async () => {
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      await client.query(`CREATE TABLE bench_copy (account text, metric text, observed_at timestamptz, value float8)`);
-      await pipeline(
-        createReadStream(file),
-        client.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)),
-      );
-      await client.end();
-    });
-    figures.push({
-      name: `Import of a ${rows.toLocaleString("en-US")}-row observations CSV (${(size / 1024 / 1024).toFixed(0)} MB) through the product's import path`,
-      ours: imported.result.ms,
-      baseline: copy.ms,
-      baselineName: "PostgreSQL COPY of the same file into a plain table",
-      goal: "≤ 3×",
-      ratio: imported.result.ms / copy.ms,
-      note: `${imported.result.result.accepted.toLocaleString("en-US")} rows written, ${imported.result.result.rejected} rejected`,
-    });
-    figures.push({
-      name: "Peak memory (RSS) of the process during the import",
-      ours: imported.peakMb,
-      unit: "MB",
-      goal: "≤ 512 MB",
-    });
-    log(`import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}; peak RSS ${imported.peakMb.toFixed(0)} MB`);
 
     await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: rows, figures });
     log("wrote bench/RESULTS.md");

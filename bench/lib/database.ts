@@ -17,6 +17,9 @@ export async function createThrowawayDatabase(): Promise<{ url: string; drop: ()
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
+  // Databases left by an interrupted run are throwaway too.
+  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'pulseboard\\_bench\\_%'`);
+  for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(adminUrl);

@@ -1,10 +1,24 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 export { Prisma } from "./generated/client";
 export type { PrismaClient } from "./generated/client";
 
-const globalForPrisma = globalThis as unknown as { pulseboardPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { pulseboardPrisma?: PrismaClient; pulseboardPool?: pg.Pool };
+
+/** The process's connection pool, shared by Prisma and the bulk-load (COPY) path. */
+export function pool(): pg.Pool {
+  if (!globalForPrisma.pulseboardPool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set.");
+    globalForPrisma.pulseboardPool = new pg.Pool({
+      connectionString,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
+  }
+  return globalForPrisma.pulseboardPool;
+}
 
 /**
  * The one Prisma client of the process (kept on globalThis so hot reload in
@@ -13,10 +27,7 @@ const globalForPrisma = globalThis as unknown as { pulseboardPrisma?: PrismaClie
  */
 export function db(): PrismaClient {
   if (!globalForPrisma.pulseboardPrisma) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set.");
-    const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    globalForPrisma.pulseboardPrisma = new PrismaClient({ adapter });
+    globalForPrisma.pulseboardPrisma = new PrismaClient({ adapter: new PrismaPg(pool()) });
   }
   return globalForPrisma.pulseboardPrisma;
 }
@@ -24,7 +35,9 @@ export function db(): PrismaClient {
 /** Closes the pool; for scripts and test teardown. */
 export async function disconnectDb(): Promise<void> {
   await globalForPrisma.pulseboardPrisma?.$disconnect();
+  await globalForPrisma.pulseboardPool?.end();
   globalForPrisma.pulseboardPrisma = undefined;
+  globalForPrisma.pulseboardPool = undefined;
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,4 +1,4 @@
-import { db } from "./client";
+import { db, pool } from "./client";
 
 /** Accounts as the scoring pipeline needs them, in columns. */
 export interface PortfolioAccounts {
@@ -66,35 +66,38 @@ export interface ValueRows {
   observedAt: Date[];
 }
 
-function toColumns(
-  rows: { accountId: string; metricId: string; value: number | null; textValue: string | null; observedAt: Date }[],
-): ValueRows {
+/**
+ * Reads value rows straight through the pool in array mode: these reads are the
+ * bulk of a recompute (accounts × metrics rows), and skipping per-row objects
+ * roughly halves their cost.
+ */
+async function readValueRows(text: string, values: unknown[]): Promise<ValueRows> {
+  const result = await pool().query({ text, values, rowMode: "array" });
+  const rows = result.rows as [string, string, number | null, string | null, Date][];
   return {
-    accountId: rows.map((r) => r.accountId),
-    metricId: rows.map((r) => r.metricId),
-    value: rows.map((r) => r.value),
-    text: rows.map((r) => r.textValue),
-    observedAt: rows.map((r) => r.observedAt),
+    accountId: rows.map((r) => r[0]),
+    metricId: rows.map((r) => r[1]),
+    value: rows.map((r) => r[2]),
+    text: rows.map((r) => r[3]),
+    observedAt: rows.map((r) => r[4]),
   };
 }
 
 /** The current (latest) value of every metric of the given accounts. */
 export async function loadCurrentValues(organizationId: string, accountIds?: string[]): Promise<ValueRows> {
-  const rows = await db().metricCurrentValue.findMany({
-    where: { organizationId, ...(accountIds ? { accountId: { in: accountIds } } : {}) },
-    select: { accountId: true, metricId: true, value: true, textValue: true, observedAt: true },
-  });
-  return toColumns(rows);
+  return readValueRows(
+    `SELECT "accountId", "metricId", "value", "textValue", "observedAt" FROM "MetricCurrentValue"
+     WHERE "organizationId" = $1 AND ($2::uuid[] IS NULL OR "accountId" = ANY($2::uuid[]))`,
+    [organizationId, accountIds ?? null],
+  );
 }
 
 /** Every observation up to `until`, ordered by account, metric and time (for point-in-time history). */
 export async function loadObservationHistory(organizationId: string, until: Date): Promise<ValueRows> {
-  const rows = await db().$queryRaw<
-    { accountId: string; metricId: string; value: number | null; textValue: string | null; observedAt: Date }[]
-  >`
-    SELECT "accountId", "metricId", "value", "textValue", "observedAt"
-    FROM "MetricObservation"
-    WHERE "organizationId" = ${organizationId}::uuid AND "observedAt" <= ${until}
-    ORDER BY "accountId", "metricId", "observedAt"`;
-  return toColumns(rows);
+  return readValueRows(
+    `SELECT "accountId", "metricId", "value", "textValue", "observedAt" FROM "MetricObservation"
+     WHERE "organizationId" = $1 AND "observedAt" <= $2
+     ORDER BY "accountId", "metricId", "observedAt"`,
+    [organizationId, until],
+  );
 }

@@ -7,7 +7,13 @@ import {
   updateImportJob,
   withImportTransaction,
 } from "../../db/imports";
-import { insertObservations, refreshCurrentValues } from "../../db/observations";
+import {
+  applyObservationStaging,
+  copyObservations,
+  createObservationStaging,
+  withBulkTransaction,
+  type BulkClient,
+} from "../../db/bulk-observations";
 import type { Tx } from "../../db/client";
 import type { TenantContext } from "../../tenant";
 import { missingRequiredFields, type ImportKind } from "../../validation/imports";
@@ -59,8 +65,7 @@ export async function commitImport(organizationId: string, importId: string, opt
   };
 
   try {
-    const touched = await withImportTransaction(async (tx) => {
-      const writer = batchWriter(organizationId, kind, tx);
+    const touched = await inOneTransaction(organizationId, kind, async (writer) => {
       for await (const { line, cells } of readCsv(uploadPath(organizationId, importId))) {
         if (!headers) {
           headers = cells.map((c) => c.trim());
@@ -113,28 +118,50 @@ export async function commitImport(organizationId: string, importId: string, opt
   }
 }
 
-/** Buffers accepted records and writes them set-based; `finish` runs the follow-up updates. */
-function batchWriter(organizationId: string, kind: ImportKind, tx: Tx) {
+interface Writer {
+  add(record: ImportRecord): Promise<void>;
+  /** Writes what is buffered and runs the follow-up updates; returns how many accounts were touched. */
+  finish(now: Date): Promise<number>;
+}
+
+/** Observations go through COPY into a staging table; accounts and outcomes through set-based upserts. */
+function inOneTransaction<T>(
+  organizationId: string,
+  kind: ImportKind,
+  work: (writer: Writer) => Promise<T>,
+): Promise<T> {
+  if (kind === "observations") {
+    return withBulkTransaction(async (client) => {
+      await createObservationStaging(client);
+      return work(copyWriter(organizationId, client));
+    });
+  }
+  return withImportTransaction((tx) => work(upsertWriter(organizationId, kind, tx)));
+}
+
+function copyWriter(organizationId: string, client: BulkClient): Writer {
+  let batch: ObservationRecord[] = [];
+  return {
+    async add(record) {
+      batch.push(record as ObservationRecord);
+      if (batch.length >= BATCH) {
+        await copyObservations(client, batch);
+        batch = [];
+      }
+    },
+    async finish() {
+      await copyObservations(client, batch);
+      return applyObservationStaging(client, organizationId);
+    },
+  };
+}
+
+function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer {
   let batch: ImportRecord[] = [];
   const touched = new Set<string>();
   const flush = async () => {
     if (batch.length === 0) return;
-    if (kind === "observations") {
-      const rows = batch as ObservationRecord[];
-      await insertObservations(
-        organizationId,
-        {
-          accountId: rows.map((r) => r.accountId),
-          metricId: rows.map((r) => r.metricId),
-          observedAt: rows.map((r) => r.observedAt),
-          value: rows.map((r) => r.value),
-          textValue: rows.map((r) => r.text),
-          source: "import",
-        },
-        tx,
-      );
-      for (const r of rows) touched.add(r.accountId);
-    } else if (kind === "accounts") {
+    if (kind === "accounts") {
       for (const id of await upsertAccounts(organizationId, batch as AccountRecord[], tx)) touched.add(id);
     } else {
       await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx);
@@ -143,16 +170,14 @@ function batchWriter(organizationId: string, kind: ImportKind, tx: Tx) {
     batch = [];
   };
   return {
-    async add(record: ImportRecord) {
+    async add(record) {
       batch.push(record);
       if (batch.length >= BATCH) await flush();
     },
-    async finish(now: Date) {
+    async finish(now) {
       await flush();
-      const ids = [...touched];
-      if (kind === "observations" && ids.length) await refreshCurrentValues(organizationId, ids, tx);
-      if (kind === "accounts") await assignSegmentsAndStages(organizationId, ids, now, tx);
-      return ids.length;
+      if (kind === "accounts") await assignSegmentsAndStages(organizationId, [...touched], now, tx);
+      return touched.size;
     },
   };
 }

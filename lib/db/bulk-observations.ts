@@ -1,0 +1,78 @@
+import type pg from "pg";
+
+/** A connection inside a bulk transaction (opaque outside lib/db). */
+export type BulkClient = pg.PoolClient;
+import { from as copyFrom } from "pg-copy-streams";
+import { pool } from "./client";
+
+/**
+ * The bulk-load path for observations: accepted rows stream into a temporary
+ * staging table with COPY, then one INSERT … SELECT moves them in (duplicates
+ * ignored) — all inside one transaction on one connection of the shared pool.
+ */
+export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function createObservationStaging(client: pg.PoolClient) {
+  await client.query(
+    `CREATE TEMP TABLE import_observations (account_id uuid, metric_id uuid, observed_at timestamptz, value float8, text_value text) ON COMMIT DROP`,
+  );
+}
+
+// COPY text format: tab-separated, \\N for null, backslash escapes.
+const field = (v: string | null) =>
+  v === null ? "\\N" : v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+export async function copyObservations(
+  client: pg.PoolClient,
+  rows: { accountId: string; metricId: string; observedAt: Date; value: number | null; text: string | null }[],
+) {
+  if (rows.length === 0) return;
+  const stream = client.query(copyFrom("COPY import_observations FROM STDIN"));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+  });
+  let chunk = "";
+  for (const r of rows) {
+    chunk += `${r.accountId}\t${r.metricId}\t${r.observedAt.toISOString()}\t${r.value === null ? "\\N" : r.value}\t${field(r.text)}\n`;
+  }
+  stream.end(chunk);
+  await done;
+}
+
+/** Moves the staged rows in and refreshes the current values of the accounts they touch; returns those accounts. */
+export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<number> {
+  await client.query(
+    `INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "source")
+     SELECT $1, account_id, metric_id, observed_at, value, text_value, 'import' FROM import_observations
+     ORDER BY account_id, metric_id, observed_at
+     ON CONFLICT DO NOTHING`,
+    [organizationId],
+  );
+  await client.query(
+    `INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
+     SELECT DISTINCT ON (o."accountId", o."metricId") o."organizationId", o."accountId", o."metricId", o."observedAt", o."value", o."textValue", now()
+     FROM "MetricObservation" o
+     WHERE o."organizationId" = $1 AND o."accountId" IN (SELECT DISTINCT account_id FROM import_observations)
+     ORDER BY o."accountId", o."metricId", o."observedAt" DESC
+     ON CONFLICT ("organizationId", "accountId", "metricId") DO UPDATE
+       SET "observedAt" = EXCLUDED."observedAt", "value" = EXCLUDED."value", "textValue" = EXCLUDED."textValue", "updatedAt" = now()
+       WHERE "MetricCurrentValue"."observedAt" <= EXCLUDED."observedAt"`,
+    [organizationId],
+  );
+  const accounts = await client.query(`SELECT count(DISTINCT account_id)::int AS n FROM import_observations`);
+  return accounts.rows[0].n as number;
+}
