@@ -41,7 +41,7 @@ export async function writeSnapshots(
     const slice = <T>(xs: T[]) => xs.slice(start, end);
     const values = Prisma.sql`
       INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail")
-      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, ${modelVersionId}::uuid, v, s, t, c, x::jsonb
+      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, ${modelVersionId}::uuid, v, s, t, c, x::json
       FROM unnest(${slice(rows.accountId)}::uuid[], ${slice(rows.day)}::date[], ${slice(rows.variantKey)}::text[],
                   ${slice(rows.score)}::float8[], ${slice(rows.tierKey)}::text[], ${slice(rows.coverage)}::float8[],
                   ${slice(rows.detail)}::text[]) AS u(a, d, v, s, t, c, x)`;

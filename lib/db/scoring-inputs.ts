@@ -63,7 +63,8 @@ export interface ValueRows {
   metricId: string[];
   value: (number | null)[];
   text: (string | null)[];
-  observedAt: Date[];
+  /** Milliseconds since the epoch (numbers, not Date objects: there are millions of them). */
+  observedAt: number[];
 }
 
 /**
@@ -73,7 +74,7 @@ export interface ValueRows {
  */
 async function readValueRows(text: string, values: unknown[]): Promise<ValueRows> {
   const result = await pool().query({ text, values, rowMode: "array" });
-  const rows = result.rows as [string, string, number | null, string | null, Date][];
+  const rows = result.rows as [string, string, number | null, string | null, number][];
   return {
     accountId: rows.map((r) => r[0]),
     metricId: rows.map((r) => r[1]),
@@ -86,7 +87,7 @@ async function readValueRows(text: string, values: unknown[]): Promise<ValueRows
 /** The current (latest) value of every metric of the given accounts. */
 export async function loadCurrentValues(organizationId: string, accountIds?: string[]): Promise<ValueRows> {
   return readValueRows(
-    `SELECT "accountId", "metricId", "value", "textValue", "observedAt" FROM "MetricCurrentValue"
+    `SELECT "accountId", "metricId", "value", "textValue", (extract(epoch FROM "observedAt") * 1000)::float8 FROM "MetricCurrentValue"
      WHERE "organizationId" = $1 AND ($2::uuid[] IS NULL OR "accountId" = ANY($2::uuid[]))`,
     [organizationId, accountIds ?? null],
   );
@@ -95,7 +96,7 @@ export async function loadCurrentValues(organizationId: string, accountIds?: str
 /** Every observation up to `until`, ordered by account, metric and time (for point-in-time history). */
 export async function loadObservationHistory(organizationId: string, until: Date): Promise<ValueRows> {
   return readValueRows(
-    `SELECT "accountId", "metricId", "value", "textValue", "observedAt" FROM "MetricObservation"
+    `SELECT "accountId", "metricId", "value", "textValue", (extract(epoch FROM "observedAt") * 1000)::float8 FROM "MetricObservation"
      WHERE "organizationId" = $1 AND "observedAt" <= $2
      ORDER BY "accountId", "metricId", "observedAt"`,
     [organizationId, until],

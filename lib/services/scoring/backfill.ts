@@ -84,7 +84,7 @@ function historyCursor(
 ) {
   const column = new Map(portfolio.metricKeys.map((k, j) => [k, j]));
   const width = portfolio.metricKeys.length;
-  const times = rows.observedAt.map((d) => d.getTime());
+  const times = rows.observedAt;
   // Series are contiguous runs of one account and metric (the rows are sorted).
   const series: { cell: number; next: number; end: number }[] = [];
   for (let r = 0; r < times.length;) {

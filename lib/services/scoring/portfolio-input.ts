@@ -34,7 +34,7 @@ export function fillPortfolio(
     const cell = a * width + j;
     portfolio.values[cell] = rows.value[r] ?? NaN;
     portfolio.texts[cell] = rows.text[r] ?? null;
-    portfolio.observedAt[cell] = rows.observedAt[r]!.getTime();
+    portfolio.observedAt[cell] = rows.observedAt[r]!;
   }
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScoreSnapshot" ALTER COLUMN "detail" SET DATA TYPE JSON;
