@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/format";
 import { ImportStatusBadge } from "./status-badge";
+import { TableCard } from "@/components/ui/table-card";
 
 interface Job {
   id: string;
@@ -24,42 +25,39 @@ export function ImportsTable({ jobs }: { jobs: Job[] }) {
     );
   }
   return (
-    <div className="card table-wrap" style={{ padding: 0 }}>
-      <table className="data">
-        <caption className="sr-only">Recent imports</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Rows written
-            </th>
-            <th scope="col" className="num">
-              Rejected
-            </th>
-            <th scope="col">Uploaded</th>
+    <TableCard caption="Recent imports">
+      <thead>
+        <tr>
+          <th scope="col">File</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="num">
+            Rows written
+          </th>
+          <th scope="col" className="num">
+            Rejected
+          </th>
+          <th scope="col">Uploaded</th>
+        </tr>
+      </thead>
+      <tbody>
+        {jobs.map((j) => (
+          <tr key={j.id}>
+            <td>
+              <Link href={`/imports/${j.id}`}>{j.fileName}</Link>
+            </td>
+            <td>{j.kind}</td>
+            <td>
+              <ImportStatusBadge status={j.status} />
+            </td>
+            <td className="num">{j.status === "committed" ? j.acceptedRows.toLocaleString("en-US") : "—"}</td>
+            <td className="num">
+              {j.status === "committed" || j.status === "failed" ? j.rejectedRows.toLocaleString("en-US") : "—"}
+            </td>
+            <td>{formatDateTime(j.createdAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {jobs.map((j) => (
-            <tr key={j.id}>
-              <td>
-                <Link href={`/imports/${j.id}`}>{j.fileName}</Link>
-              </td>
-              <td>{j.kind}</td>
-              <td>
-                <ImportStatusBadge status={j.status} />
-              </td>
-              <td className="num">{j.status === "committed" ? j.acceptedRows.toLocaleString("en-US") : "—"}</td>
-              <td className="num">
-                {j.status === "committed" || j.status === "failed" ? j.rejectedRows.toLocaleString("en-US") : "—"}
-              </td>
-              <td>{formatDateTime(j.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableCard>
   );
 }

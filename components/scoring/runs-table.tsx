@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ScoringRunRow } from "@/lib/db/scoring-runs";
 import { formatDateTime } from "@/lib/format";
+import { TableCard } from "@/components/ui/table-card";
 
 const STATUS_BADGE: Record<string, string> = {
   succeeded: "badge badge-ok",
@@ -32,40 +33,37 @@ export function RunsTable({ runs, active }: { runs: ScoringRunRow[]; active: boo
     );
   }
   return (
-    <div className="card table-wrap" style={{ padding: 0 }} aria-live="polite">
-      <table className="data">
-        <caption className="sr-only">Recent scoring runs</caption>
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Trigger</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Accounts
-            </th>
-            <th scope="col" className="num">
-              Duration
-            </th>
+    <TableCard caption="Recent scoring runs" live>
+      <thead>
+        <tr>
+          <th scope="col">Started</th>
+          <th scope="col">Trigger</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="num">
+            Accounts
+          </th>
+          <th scope="col" className="num">
+            Duration
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((r) => (
+          <tr key={r.id}>
+            <td>{formatDateTime(r.startedAt)}</td>
+            <td>{r.trigger}</td>
+            <td>
+              <span className={STATUS_BADGE[r.status] ?? "badge"} title={r.error ?? undefined}>
+                {r.status}
+              </span>
+            </td>
+            <td className="num">{r.finishedAt ? r.accounts : "—"}</td>
+            <td className="num">
+              {r.finishedAt ? `${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : "—"}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={r.id}>
-              <td>{formatDateTime(r.startedAt)}</td>
-              <td>{r.trigger}</td>
-              <td>
-                <span className={STATUS_BADGE[r.status] ?? "badge"} title={r.error ?? undefined}>
-                  {r.status}
-                </span>
-              </td>
-              <td className="num">{r.finishedAt ? r.accounts : "—"}</td>
-              <td className="num">
-                {r.finishedAt ? `${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableCard>
   );
 }
