@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { failInterruptedImports, getImportJobOrThrow } from "@/lib/db/imports";
+import { requestImportCommit } from "@/lib/services/imports/review";
+import { receiveUpload } from "@/lib/services/imports/upload";
+import { createTestOrg } from "../support/factories";
+
+describe("an import killed part-way", () => {
+  it("leaves no rows behind, and is marked failed when the worker restarts", { timeout: 120_000 }, async () => {
+    const org = await createTestOrg({ accounts: 20, days: 2, seed: 51 });
+    const admin = await org.contextFor("admin");
+    // 200k rows: long enough to kill the committing process in the middle.
+    let csv = "account_external_id,metric,observed_at,value\n";
+    for (let i = 0; i < 200_000; i++) {
+      const account = org.plan.accounts[i % 20]!.externalId;
+      csv += `${account},csat,${new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString()},${(i % 5) + 1}\n`;
+    }
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(csv));
+        c.close();
+      },
+    });
+    const { id } = await receiveUpload(admin, { kind: "observations", fileName: "big.csv", body });
+    await requestImportCommit(admin, id);
+    await db().importJob.update({
+      where: { organizationId_id: { organizationId: org.organizationId, id } },
+      data: { status: "committing" },
+    });
+    const before = await db().metricObservation.count({ where: { organizationId: org.organizationId } });
+
+    const child = spawn(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "tests/support/commit-import-child.ts", org.organizationId, id],
+      {
+        env: { ...process.env },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // Wait until the commit has visibly made progress, then kill it without warning.
+    for (let i = 0; i < 600; i++) {
+      const job = await getImportJobOrThrow(admin, id);
+      if (job.processedRows >= 20_000) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const progressed = (await getImportJobOrThrow(admin, id)).processedRows;
+    child.kill("SIGKILL");
+    await exited;
+
+    expect(progressed).toBeGreaterThanOrEqual(20_000);
+    expect(progressed).toBeLessThan(200_000);
+    expect(await db().metricObservation.count({ where: { organizationId: org.organizationId } })).toBe(before);
+    expect((await getImportJobOrThrow(admin, id)).status).toBe("committing");
+    await failInterruptedImports(new Date(Date.now() + 1000));
+    const job = await getImportJobOrThrow(admin, id);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/interrupted.*nothing was written/);
+  });
+});
