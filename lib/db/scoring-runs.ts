@@ -25,10 +25,14 @@ export async function listScoringRuns(ctx: TenantContext, limit = 10): Promise<S
   }));
 }
 
-/** Queues a recompute for the worker, unless one is already waiting or running. */
+/**
+ * Queues a recompute for the worker, unless one is already waiting. A run that
+ * is already running does not count: it may have read its inputs before the
+ * change that asks for this one.
+ */
 export async function queueScoringRun(ctx: TenantContext, trigger: string) {
   const pending = await db().scoringRun.findFirst({
-    where: { organizationId: ctx.organizationId, status: { in: ["queued", "running"] } },
+    where: { organizationId: ctx.organizationId, status: "queued" },
     select: { id: true, status: true },
   });
   if (pending) return pending;

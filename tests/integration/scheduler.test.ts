@@ -45,4 +45,19 @@ describe("scoring worker", () => {
       ["schedule", "succeeded"],
     ]);
   });
+
+  it("queues a new run when data changes while another run is already running", async () => {
+    const admin = await org.contextFor("admin");
+    const running = await db().scoringRun.create({
+      data: { organizationId: org.organizationId, trigger: "schedule", status: "running" },
+    });
+    const queued = await queueScoringRun(admin, "import");
+    expect(queued.id).not.toBe(running.id);
+    expect(queued.status).toBe("queued");
+    await db().scoringRun.update({
+      where: { organizationId_id: { organizationId: org.organizationId, id: running.id } },
+      data: { status: "succeeded" },
+    });
+    await runDueWork(new Date(), [org.organizationId]);
+  });
 });
