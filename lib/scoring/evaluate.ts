@@ -43,9 +43,7 @@ export interface InputColumns {
   seats: Float64Array;
   activeUsers: Float64Array;
   arr: Float64Array;
-  /** Peer group of each account (its segment) for percentile rules; default: one group. */
-  peerGroup?: Int32Array;
-  /** Ready-made peer values per metric (already normalised, any order), instead of the batch itself. */
+  /** Peer values per metric (already normalised, any order) for percentile rules; without them a percentile metric is unusable. */
   peers?: (ArrayLike<number> | undefined)[];
 }
 
@@ -104,34 +102,6 @@ function normalizeCell(metric: CompiledMetric, v: number, input: InputColumns, a
 
 const NORMALIZE_REASON = [REASON.invalid_value, REASON.no_seats, REASON.no_active_users, REASON.no_arr];
 
-/** Sorted normalised values of every account with a usable value, per peer group and metric. */
-function buildPeers(model: CompiledModel, input: InputColumns, asOf: number): (Float64Array | undefined)[][] {
-  const m = model.metrics.length;
-  const groups = new Map<number, number[][]>();
-  for (let a = 0; a < input.count; a++) {
-    const g = input.peerGroup?.[a] ?? 0;
-    let lists = groups.get(g);
-    if (!lists) groups.set(g, (lists = model.metrics.map(() => [])));
-    for (let i = 0; i < m; i++) {
-      const metric = model.metrics[i]!;
-      if (metric.rule.type !== "percentile") continue;
-      const cell = a * m + i;
-      const v = input.values[cell]!;
-      const at = input.observedAt[cell]!;
-      const age = Number.isNaN(at) ? 0 : Math.floor((asOf - at) / DAY);
-      if (Number.isNaN(v) || age < 0 || age > metric.staleAfterDays) continue;
-      const norm = normalizeCell(metric, v, input, a);
-      if (!Number.isNaN(norm)) lists[i]!.push(norm);
-    }
-  }
-  const out: (Float64Array | undefined)[][] = [];
-  for (const [g, lists] of groups)
-    out[g] = lists.map((l, i) =>
-      model.metrics[i]!.rule.type === "percentile" ? Float64Array.from(l).sort() : undefined,
-    );
-  return out;
-}
-
 /**
  * Scores every account of the batch, writing scores, coverage, tiers and the
  * full per-metric explanation into `out`. Pure: the result depends only on the
@@ -148,14 +118,11 @@ export function scoreColumns(
   asOf: number,
   out: OutputColumns = allocateOutput(input.count, model.metrics.length),
 ): OutputColumns {
-  const needsPeers = model.metrics.some((x) => x.rule.type === "percentile");
-  const given = input.peers?.map((p) => (p ? Float64Array.from(p).sort() : undefined));
-  const peerSets = needsPeers && !given ? buildPeers(model, input, asOf) : null;
-  const peersOf = (a: number, i: number) => (given ? given[i] : peerSets![input.peerGroup?.[a] ?? 0]?.[i]);
+  const sorted = input.peers?.map((p) => (p ? Float64Array.from(p).sort() : undefined));
   const aggregation = aggregationScratch(model);
   for (let start = 0; start < input.count; start += BLOCK) {
     const end = Math.min(input.count, start + BLOCK);
-    for (let i = 0; i < model.metrics.length; i++) scoreMetric(model, input, asOf, out, i, start, end, peersOf);
+    for (let i = 0; i < model.metrics.length; i++) scoreMetric(model, input, asOf, out, i, start, end, sorted?.[i]);
     aggregate(model, start, end, out, aggregation);
   }
   return out;
@@ -170,7 +137,8 @@ function scoreMetric(
   i: number,
   start: number,
   end: number,
-  peersOf: (a: number, i: number) => Float64Array | undefined,
+  /** This metric's peers, sorted (percentile rules only). */
+  peers: Float64Array | undefined,
 ) {
   const m = model.metrics.length;
   const metric = model.metrics[i]!;
@@ -213,8 +181,7 @@ function scoreMetric(
         norm = normalizes ? normalizeCell(metric, v, input, a) : v;
         if (norm !== norm) reason = NORMALIZE_REASON[k.normalize[i]!]!;
         else {
-          const peers = percentile ? peersOf(a, i) : undefined;
-          pts = kernelPoints(k, i, norm, peers ? percentileOf(peers, norm) : NaN);
+          pts = kernelPoints(k, i, norm, percentile && peers ? percentileOf(peers, norm) : NaN);
           if (pts !== pts) reason = percentile ? REASON.no_peers : REASON.invalid_value;
         }
       }

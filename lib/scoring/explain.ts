@@ -1,14 +1,11 @@
-import { compileModel, type CompiledModel } from "./compile";
-import {
-  allocateOutput,
-  normalizeValue,
-  REASON_NAMES,
-  scoreColumns,
-  STATUS_NAMES,
-  type InputColumns,
-} from "./evaluate";
+import type { CompiledModel } from "./compile";
+import { REASON_NAMES, STATUS, STATUS_NAMES } from "./evaluate";
 import type { ModelDefinition } from "./model-schema";
-import { applyVariant, resolveVariant } from "./variants";
+import { scoreInGroups, tierOf, variantCompiler, type Placement, type PortfolioInput } from "./portfolio";
+import type { TierInfo } from "./tier-info";
+import type { VariantResolution } from "./variants";
+
+export { INSUFFICIENT_DATA, type TierInfo } from "./tier-info";
 
 export type MetricValue = number | boolean | string | null;
 export type MetricInput = MetricValue | { value: MetricValue; observedAt?: string | number | null };
@@ -23,20 +20,6 @@ export interface AccountInput {
   /** Latest observation per metric key. */
   values: Record<string, MetricInput>;
 }
-
-export interface TierInfo {
-  key: string;
-  label: string;
-  color: string;
-  letter: string | null;
-}
-
-export const INSUFFICIENT_DATA: TierInfo = {
-  key: "insufficient_data",
-  label: "Insufficient data",
-  color: "#98a2b3",
-  letter: null,
-};
 
 export interface MetricExplanation {
   metric: string;
@@ -81,12 +64,6 @@ export interface ScoreOptions {
   peers?: Record<string, number[]>;
 }
 
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
-
 export function parseInstant(value: string | number | Date, endOfDay = false): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === "number") return value;
@@ -99,88 +76,19 @@ export function parseInstant(value: string | number | Date, endOfDay = false): n
 /**
  * Scores accounts with a model definition: resolves each account's variant,
  * compiles each variant once, and explains every result. Create once, reuse.
+ * The same grouping and scoring as the pipeline's portfolio path (portfolio.ts).
  */
 export function createScorer(model: ModelDefinition, scorecardName = model.name ?? "model") {
-  const cache = new Map<string | null, CompiledModel>();
-  const compiledFor = (variantKey: string | null): CompiledModel => {
-    let compiled = cache.get(variantKey);
-    if (!compiled) {
-      const variant = model.variants.find((v) => v.key === variantKey);
-      compiled = compileModel(variant ? applyVariant(model, variant).model : model, variantKey);
-      cache.set(variantKey, compiled);
-    }
-    return compiled;
-  };
+  const compiledFor = variantCompiler(model);
 
   function scoreAccounts(accounts: AccountInput[], options: ScoreOptions): AccountScore[] {
     const asOf = parseInstant(options.asOf, true);
-    const resolutions = accounts.map((a) =>
-      resolveVariant(model, { segments: a.segments ?? [], stage: a.stage }, scorecardName),
-    );
-    const peers = options.peers ?? collectPeers(compiledFor(null), accounts, asOf);
-    const results: AccountScore[] = new Array(accounts.length);
-    const groups = new Map<string, number[]>();
-    const bySegment = !options.peers && peers instanceof Map && peers.size > 0;
-    accounts.forEach((a, i) => {
-      const groupKey = `${resolutions[i]!.variant?.key ?? ""}\u0000${bySegment ? (a.segments?.[0] ?? "") : ""}`;
-      const group = groups.get(groupKey);
-      if (group) group.push(i);
-      else groups.set(groupKey, [i]);
-    });
-    for (const indices of groups.values()) {
-      const first = indices[0]!;
-      const compiled = compiledFor(resolutions[first]!.variant?.key ?? null);
-      const segment = options.peers ? null : (accounts[first]!.segments?.[0] ?? "");
-      const peerValues = compiled.metrics.map((m) =>
-        segment === null ? (peers as Record<string, number[]>)[m.key] : (peers as PeerMap).get(segment)?.[m.key],
-      );
-      const input = toColumns(
-        compiled,
-        indices.map((i) => accounts[i]!),
-        peerValues,
-      );
-      const out = scoreColumns(compiled, input, asOf);
-      indices.forEach((accountIndex, row) => {
-        results[accountIndex] = explainRow(
-          compiled,
-          accounts[accountIndex]!,
-          resolutions[accountIndex]!,
-          out,
-          row,
-          asOf,
-        );
-      });
-    }
-    return results;
+    const input = toPortfolio(compiledFor(null), accounts);
+    const { resolutions, placement } = scoreInGroups(model, compiledFor, input, asOf, scorecardName, options.peers);
+    return accounts.map((account, a) => explainRow(placement[a]!, account, resolutions[a]!, asOf));
   }
 
   return { scoreAccounts, compiledFor };
-}
-
-type PeerMap = Map<string, Record<string, number[]>>;
-
-/** Peer populations for percentile rules: usable normalised values of the batch, by first segment. */
-function collectPeers(compiled: CompiledModel, accounts: AccountInput[], asOf: number): PeerMap {
-  const map: PeerMap = new Map();
-  const percentile = compiled.metrics.filter((m) => m.rule.type === "percentile");
-  if (percentile.length === 0) return map;
-  for (const account of accounts) {
-    const segment = account.segments?.[0] ?? "";
-    const lists = map.get(segment) ?? {};
-    for (const metric of percentile) {
-      const { value, observedAt } = readInput(account.values[metric.key]);
-      const age = Number.isNaN(observedAt) ? 0 : Math.floor((asOf - observedAt) / 86_400_000);
-      if (typeof value !== "number" || age < 0 || age > metric.staleAfterDays) continue;
-      const norm = normalizeValue(metric, value, {
-        seats: account.seats,
-        activeUsers: account.activeUsers,
-        arr: account.arr,
-      });
-      if (!Number.isNaN(norm)) (lists[metric.key] ??= []).push(norm);
-    }
-    map.set(segment, lists);
-  }
-  return map;
 }
 
 function readInput(input: MetricInput | undefined): { value: MetricValue; observedAt: number } {
@@ -191,56 +99,61 @@ function readInput(input: MetricInput | undefined): { value: MetricValue; observ
   return { value: input ?? null, observedAt: NaN };
 }
 
-function toColumns(compiled: CompiledModel, accounts: AccountInput[], peers: (number[] | undefined)[]): InputColumns {
-  const m = compiled.metrics.length;
+/** Accounts as portfolio columns over the model's metrics (variants score the same metrics). */
+function toPortfolio(base: CompiledModel, accounts: AccountInput[]): PortfolioInput {
+  const keys = base.metrics.map((m) => m.key);
+  const m = keys.length;
   const n = accounts.length;
   const values = new Float64Array(n * m).fill(NaN);
   const observedAt = new Float64Array(n * m).fill(NaN);
   const texts: (string | null)[] = new Array(n * m).fill(null);
   accounts.forEach((account, a) => {
-    compiled.metrics.forEach((metric, i) => {
+    base.metrics.forEach((metric, i) => {
       const { value, observedAt: at } = readInput(account.values[metric.key]);
       const cell = a * m + i;
       observedAt[cell] = at;
-      if (typeof value === "boolean") values[cell] = value ? 1 : 0;
+      if (metric.options) texts[cell] = value === null ? null : String(value);
+      else if (typeof value === "boolean") values[cell] = value ? 1 : 0;
       else if (typeof value === "number") values[cell] = value;
-      else if (typeof value === "string") {
-        if (metric.options) texts[cell] = value;
-        else if (value.trim() !== "" && Number.isFinite(Number(value))) values[cell] = Number(value);
-        else if (/^(true|yes)$/i.test(value.trim())) values[cell] = 1;
-        else if (/^(false|no)$/i.test(value.trim())) values[cell] = 0;
-        else values[cell] = NaN;
-      }
-      if (metric.options && typeof value === "boolean") texts[cell] = String(value);
+      else if (typeof value === "string") values[cell] = numericText(value);
     });
   });
   const column = (pick: (a: AccountInput) => number | null | undefined) =>
     Float64Array.from(accounts, (a) => pick(a) ?? NaN);
   return {
     count: n,
+    metricKeys: keys,
     values,
     texts,
     observedAt,
     seats: column((a) => a.seats),
     activeUsers: column((a) => a.activeUsers),
     arr: column((a) => a.arr),
-    peers: peers.length ? peers : undefined,
+    segments: accounts.map((a) => a.segments ?? []),
+    stages: accounts.map((a) => a.stage ?? null),
   };
 }
 
+/** A number written as text: digits, or true/yes → 1 and false/no → 0; NaN otherwise. */
+function numericText(value: string): number {
+  const t = value.trim();
+  if (t !== "" && Number.isFinite(Number(t))) return Number(t);
+  if (/^(true|yes)$/i.test(t)) return 1;
+  if (/^(false|no)$/i.test(t)) return 0;
+  return NaN;
+}
+
 function explainRow(
-  compiled: CompiledModel,
+  placement: Placement,
   account: AccountInput,
-  resolution: { variant: { key: string } | null; reason: string },
-  out: ReturnType<typeof allocateOutput>,
-  row: number,
+  resolution: VariantResolution,
   asOf: number,
 ): AccountScore {
+  const { compiled, out, row } = placement;
   const m = compiled.metrics.length;
   const metrics: MetricExplanation[] = compiled.metrics.map((metric, i) => {
     const cell = row * m + i;
     const { value, observedAt } = readInput(account.values[metric.key]);
-    const present = out.status[cell] !== 4;
     return {
       metric: metric.key,
       name: metric.name,
@@ -249,7 +162,7 @@ function explainRow(
       normalized: Number.isNaN(out.normalized[cell]!) ? null : out.normalized[cell]!,
       observedAt: Number.isNaN(observedAt) ? null : new Date(observedAt).toISOString(),
       ageDays: Number.isNaN(observedAt) ? null : Math.floor((asOf - observedAt) / 86_400_000),
-      points: present ? out.points[cell]! : null,
+      points: out.status[cell] === STATUS.excluded ? null : out.points[cell]!,
       effectiveWeight: out.weight[cell]!,
       contribution: out.contribution[cell]!,
       status: STATUS_NAMES[out.status[cell]!]!,
@@ -257,16 +170,11 @@ function explainRow(
     };
   });
   const score = out.score[row]!;
-  const tierIndex = out.tier[row]!;
-  const tier = tierIndex < 0 ? INSUFFICIENT_DATA : compiled.tiers[tierIndex]!;
   return {
     id: account.id,
     variant: { key: resolution.variant?.key ?? null, reason: resolution.reason },
     score: Number.isNaN(score) ? null : score,
-    tier:
-      "key" in tier && tier.key
-        ? { key: tier.key, label: tier.label, color: tier.color, letter: tier.letter ?? null }
-        : { key: slug(tier.label), label: tier.label, color: tier.color, letter: tier.letter ?? null },
+    tier: tierOf(placement),
     coverage: out.coverage[row]!,
     lowest: compiled.lowest,
     highest: compiled.highest,

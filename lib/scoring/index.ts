@@ -30,4 +30,10 @@ export { attributeChange, type Attribution, type AttributionPart, type Explained
 export { scoreDeltas, leastSquaresSlope, scoreSlope, type SeriesPoint } from "./trends";
 export { npsFromAnswers } from "./nps";
 export { rulePointBounds, percentileOf } from "./rules";
-export { scorePortfolio, type PortfolioInput, type PortfolioScores, type CompactExplanation } from "./portfolio";
+export {
+  scorePortfolio,
+  variantCompiler,
+  type PortfolioInput,
+  type PortfolioScores,
+  type CompactExplanation,
+} from "./portfolio";

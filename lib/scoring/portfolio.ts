@@ -1,8 +1,8 @@
-import type { CompiledModel } from "./compile";
+import { compileModel, type CompiledModel } from "./compile";
 import { allocateOutput, normalizeValue, scoreColumns, type InputColumns, type OutputColumns } from "./evaluate";
-import { createScorer, INSUFFICIENT_DATA, type TierInfo } from "./explain";
 import type { ModelDefinition } from "./model-schema";
-import { resolveVariant } from "./variants";
+import { INSUFFICIENT_DATA, type TierInfo } from "./tier-info";
+import { applyVariant, resolveVariant, type VariantResolution } from "./variants";
 
 /**
  * A whole portfolio's inputs in columns, keyed by the organisation's metric
@@ -52,44 +52,93 @@ export interface PortfolioScores {
 
 const DAY = 86_400_000;
 
+/** Compiles each variant of a model once, on first use. */
+export function variantCompiler(model: ModelDefinition): (variantKey: string | null) => CompiledModel {
+  const cache = new Map<string | null, CompiledModel>();
+  return (variantKey) => {
+    let compiled = cache.get(variantKey);
+    if (!compiled) {
+      const variant = model.variants.find((v) => v.key === variantKey);
+      compiled = compileModel(variant ? applyVariant(model, variant).model : model, variantKey);
+      cache.set(variantKey, compiled);
+    }
+    return compiled;
+  };
+}
+
+export interface Placement {
+  compiled: CompiledModel;
+  out: OutputColumns;
+  row: number;
+}
+
+/**
+ * The one way a portfolio is scored: each account resolves to its variant,
+ * accounts of one variant (and, for percentile rules, one first segment, whose
+ * accounts are each other's peers unless `peers` is given) are scored together,
+ * and every account's place in the output columns is returned.
+ */
+export function scoreInGroups(
+  model: ModelDefinition,
+  compiledFor: (variantKey: string | null) => CompiledModel,
+  input: PortfolioInput,
+  asOf: number,
+  scorecardName: string,
+  peers?: Record<string, number[]>,
+): { resolutions: VariantResolution[]; placement: Placement[] } {
+  const resolutions = input.segments.map((segments, a) =>
+    resolveVariant(model, { segments, stage: input.stages[a] }, scorecardName),
+  );
+  const bySegment = !peers && compiledFor(null).metrics.some((m) => m.rule.type === "percentile");
+  const groups = new Map<string, number[]>();
+  resolutions.forEach((r, a) => {
+    const key = `${r.variant?.key ?? ""}\u0000${bySegment ? (input.segments[a]![0] ?? "") : ""}`;
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
+  });
+  const segmentPeers = bySegment ? collectPortfolioPeers(compiledFor(null), input, asOf) : null;
+  const placement: Placement[] = new Array(input.count);
+  for (const accounts of groups.values()) {
+    const compiled = compiledFor(resolutions[accounts[0]!]!.variant?.key ?? null);
+    const groupPeers = peers ?? segmentPeers?.get(input.segments[accounts[0]!]![0] ?? "");
+    const columns = gather(compiled, input, accounts, groupPeers);
+    const out = scoreColumns(compiled, columns, asOf, allocateOutput(accounts.length, compiled.metrics.length));
+    accounts.forEach((a, row) => (placement[a] = { compiled, out, row }));
+  }
+  return { resolutions, placement };
+}
+
+/** The tier as explanations show it; Insufficient data below the minimum coverage. */
+export function tierOf({ compiled, out, row }: Placement): TierInfo {
+  const index = out.tier[row]!;
+  if (index < 0) return INSUFFICIENT_DATA;
+  const t = compiled.tiers[index]!;
+  return {
+    key:
+      t.key ??
+      t.label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/^_|_$/g, ""),
+    label: t.label,
+    color: t.color,
+    letter: t.letter ?? null,
+  };
+}
+
 /** Scores every account of a portfolio as of `asOf` (ms); percentile peers are the accounts of the same first segment. */
 export function scorePortfolio(
   model: ModelDefinition,
   input: PortfolioInput,
   asOf: number,
   scorecardName = model.name ?? "model",
+  compiledFor = variantCompiler(model),
 ): PortfolioScores {
-  const scorer = createScorer(model, scorecardName);
-  const resolutions = input.segments.map((segments, a) =>
-    resolveVariant(model, { segments, stage: input.stages[a] }, scorecardName),
-  );
-  const hasPercentile = scorer.compiledFor(null).metrics.some((m) => m.rule.type === "percentile");
-  const groups = new Map<string, number[]>();
-  resolutions.forEach((r, a) => {
-    const key = `${r.variant?.key ?? ""}\u0000${hasPercentile ? (input.segments[a]![0] ?? "") : ""}`;
-    const group = groups.get(key);
-    if (group) group.push(a);
-    else groups.set(key, [a]);
-  });
-  const peers = hasPercentile ? collectPortfolioPeers(scorer.compiledFor(null), input, asOf) : null;
-
-  const score = new Float64Array(input.count);
-  const coverage = new Float64Array(input.count);
-  const tier: TierInfo[] = new Array(input.count);
-  const where: { compiled: CompiledModel; out: OutputColumns; row: number }[] = new Array(input.count);
-  for (const accounts of groups.values()) {
-    const compiled = scorer.compiledFor(resolutions[accounts[0]!]!.variant?.key ?? null);
-    const segment = input.segments[accounts[0]!]![0] ?? "";
-    const columns = gather(compiled, input, accounts, peers?.get(segment));
-    const out = scoreColumns(compiled, columns, asOf, allocateOutput(accounts.length, compiled.metrics.length));
-    const tiers = compiled.tiers.map((t) => tierInfo(t));
-    accounts.forEach((a, row) => {
-      score[a] = out.score[row]!;
-      coverage[a] = out.coverage[row]!;
-      tier[a] = out.tier[row]! < 0 ? INSUFFICIENT_DATA : tiers[out.tier[row]!]!;
-      where[a] = { compiled, out, row };
-    });
-  }
+  const { resolutions, placement: where } = scoreInGroups(model, compiledFor, input, asOf, scorecardName);
+  const score = Float64Array.from(where, (p) => p.out.score[p.row]!);
+  const coverage = Float64Array.from(where, (p) => p.out.coverage[p.row]!);
+  const tier = where.map(tierOf);
 
   const column = new Map(input.metricKeys.map((k, j) => [k, j]));
   const width = input.metricKeys.length;
@@ -136,26 +185,12 @@ export function scorePortfolio(
   };
 }
 
-function tierInfo(t: { key?: string; label: string; color: string; letter?: string }): TierInfo {
-  return {
-    key:
-      t.key ??
-      t.label
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "_")
-        .replace(/^_|_$/g, ""),
-    label: t.label,
-    color: t.color,
-    letter: t.letter ?? null,
-  };
-}
-
 /** The model's metrics of the given accounts, in the compiled model's column order. */
 function gather(
   compiled: CompiledModel,
   input: PortfolioInput,
   accounts: number[],
-  peers: Map<string, number[]> | undefined,
+  peers: Map<string, number[]> | Record<string, number[]> | undefined,
 ): InputColumns {
   const m = compiled.metrics.length;
   const width = input.metricKeys.length;
@@ -183,7 +218,9 @@ function gather(
     seats: pick(input.seats),
     activeUsers: pick(input.activeUsers),
     arr: pick(input.arr),
-    peers: peers ? compiled.metrics.map((metric) => peers.get(metric.key)) : undefined,
+    peers: peers
+      ? compiled.metrics.map((metric) => (peers instanceof Map ? peers.get(metric.key) : peers[metric.key]))
+      : undefined,
   };
 }
 

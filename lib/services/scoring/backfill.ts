@@ -7,7 +7,7 @@ import {
   writeSnapshots,
 } from "../../db/score-writes";
 import { loadMetricKeys, loadObservationHistory, loadPortfolioAccounts } from "../../db/scoring-inputs";
-import { scorePortfolio, validateModel, type PortfolioInput } from "../../scoring";
+import { scorePortfolio, validateModel, variantCompiler, type PortfolioInput } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
 import { utcDay } from "./recompute";
 import { appendSnapshotRows } from "./snapshot-rows";
@@ -36,7 +36,7 @@ export async function backfillHistory(organizationId: string, options: { days: n
   const parsed = models.map((m) => {
     const validation = validateModel(m.definition);
     if (!validation.ok) throw new Error(`${m.scorecardName} v${m.versionNumber} is not a valid model`);
-    return { ...m, model: validation.model, rows: emptySnapshotRows() };
+    return { ...m, model: validation.model, compiledFor: variantCompiler(validation.model), rows: emptySnapshotRows() };
   });
 
   const flush = async (entry: (typeof parsed)[number]) => {
@@ -59,7 +59,7 @@ export async function backfillHistory(organizationId: string, options: { days: n
     const day = subPortfolio(portfolio, customers);
     const ids = customers.map((a) => accounts.ids[a]!);
     for (const entry of parsed) {
-      const scores = scorePortfolio(entry.model, day, asOf, entry.scorecardName);
+      const scores = scorePortfolio(entry.model, day, asOf, entry.scorecardName, entry.compiledFor);
       appendSnapshotRows(entry.rows, new Date(t), ids, ids.keys(), scores, entry.versionNumber);
       written += customers.length;
       if (entry.rows.accountId.length >= FLUSH_ROWS) await flush(entry);
