@@ -4,6 +4,7 @@ import type pg from "pg";
 export type BulkClient = pg.PoolClient;
 import { from as copyFrom } from "pg-copy-streams";
 import { pool } from "./client";
+import { REFRESH_CURRENT_VALUES_SQL } from "./observations";
 
 /**
  * The bulk-load path for observations: accepted rows stream into a temporary
@@ -62,17 +63,8 @@ export async function applyObservationStaging(client: pg.PoolClient, organizatio
      ON CONFLICT DO NOTHING`,
     [organizationId],
   );
-  await client.query(
-    `INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
-     SELECT DISTINCT ON (o."accountId", o."metricId") o."organizationId", o."accountId", o."metricId", o."observedAt", o."value", o."textValue", now()
-     FROM "MetricObservation" o
-     WHERE o."organizationId" = $1 AND o."accountId" IN (SELECT DISTINCT account_id FROM import_observations)
-     ORDER BY o."accountId", o."metricId", o."observedAt" DESC
-     ON CONFLICT ("organizationId", "accountId", "metricId") DO UPDATE
-       SET "observedAt" = EXCLUDED."observedAt", "value" = EXCLUDED."value", "textValue" = EXCLUDED."textValue", "updatedAt" = now()
-       WHERE "MetricCurrentValue"."observedAt" <= EXCLUDED."observedAt"`,
-    [organizationId],
-  );
-  const accounts = await client.query(`SELECT count(DISTINCT account_id)::int AS n FROM import_observations`);
-  return accounts.rows[0].n as number;
+  const touched = await client.query(`SELECT array_agg(DISTINCT account_id) AS ids FROM import_observations`);
+  const ids = (touched.rows[0].ids ?? []) as string[];
+  if (ids.length) await client.query(REFRESH_CURRENT_VALUES_SQL, [organizationId, ids]);
+  return ids.length;
 }

@@ -125,10 +125,13 @@ export async function listRejections(ctx: TenantContext, importJobId: string, af
   });
 }
 
-/** Reference data rows are checked against. */
-export async function loadImportLookups(organizationId: string) {
+/** Reference data rows are checked against; `externalIds` narrows the accounts loaded (a preview needs only its own). */
+export async function loadImportLookups(organizationId: string, externalIds?: string[]) {
   const [accounts, metrics, members, teams] = await Promise.all([
-    db().account.findMany({ where: { organizationId }, select: { id: true, externalId: true } }),
+    db().account.findMany({
+      where: { organizationId, ...(externalIds ? { externalId: { in: externalIds } } : {}) },
+      select: { id: true, externalId: true },
+    }),
     db().metricDefinition.findMany({
       where: { organizationId, retiredAt: null },
       select: { id: true, key: true, valueType: true, options: true },

@@ -36,19 +36,21 @@ export async function insertObservations(
 }
 
 /**
- * Brings the current-value table up to date from the observations of the given
- * accounts (all accounts when omitted): latest observation per account and metric.
+ * Latest observation per account and metric into the current-value table, for
+ * the accounts in $2 (all when null) of organisation $1. Shared by the Prisma
+ * path and the bulk (COPY) path, which run it on their own connections.
  */
+export const REFRESH_CURRENT_VALUES_SQL = `
+  INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
+  SELECT DISTINCT ON ("accountId", "metricId") "organizationId", "accountId", "metricId", "observedAt", "value", "textValue", now()
+  FROM "MetricObservation"
+  WHERE "organizationId" = $1::uuid AND ($2::uuid[] IS NULL OR "accountId" = ANY($2::uuid[]))
+  ORDER BY "accountId", "metricId", "observedAt" DESC
+  ON CONFLICT ("organizationId", "accountId", "metricId") DO UPDATE
+    SET "observedAt" = EXCLUDED."observedAt", "value" = EXCLUDED."value", "textValue" = EXCLUDED."textValue", "updatedAt" = now()
+    WHERE "MetricCurrentValue"."observedAt" <= EXCLUDED."observedAt"`;
+
+/** Brings the current values of the given accounts (all when omitted) up to date from their observations. */
 export async function refreshCurrentValues(organizationId: string, accountIds?: string[], tx: Tx = db()) {
-  await tx.$executeRaw`
-    INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
-    SELECT DISTINCT ON ("accountId", "metricId") "organizationId", "accountId", "metricId", "observedAt", "value", "textValue", now()
-    FROM "MetricObservation"
-    WHERE "organizationId" = ${organizationId}::uuid
-      AND (${accountIds ?? null}::uuid[] IS NULL OR "accountId" = ANY(${accountIds ?? null}::uuid[]))
-    ORDER BY "accountId", "metricId", "observedAt" DESC
-    ON CONFLICT ("organizationId", "accountId", "metricId") DO UPDATE
-      SET "observedAt" = EXCLUDED."observedAt", "value" = EXCLUDED."value",
-          "textValue" = EXCLUDED."textValue", "updatedAt" = now()
-      WHERE "MetricCurrentValue"."observedAt" <= EXCLUDED."observedAt"`;
+  await tx.$executeRawUnsafe(REFRESH_CURRENT_VALUES_SQL, organizationId, accountIds ?? null);
 }

@@ -17,8 +17,9 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
   const job = await getImportJobOrThrow(ctx, importId);
   const kind = job.kind as ImportKind;
   const { headers, rows } = await readHeaderAndPreview(uploadPath(ctx.organizationId, importId), limit);
-  const lookups = { ...(await loadImportLookups(ctx.organizationId)), now: new Date() };
   const toRow = mapRow(headers, job.mapping);
+  const referenced = rows.map((r) => toRow(r.cells).get("account_external_id").trim()).filter(Boolean);
+  const lookups = { ...(await loadImportLookups(ctx.organizationId, referenced)), now: new Date() };
   return {
     headers,
     rows: rows.map((r) => ({ ...r, errors: checkRow(kind, toRow(r.cells), lookups).errors })),
