@@ -55,7 +55,7 @@ export async function copyObservations(
 }
 
 /** Moves the staged rows in and refreshes the current values of the accounts they touch; returns those accounts. */
-export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<number> {
+export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<string[]> {
   await client.query(
     `INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "source")
      SELECT $1, account_id, metric_id, observed_at, value, text_value, 'import' FROM import_observations
@@ -66,5 +66,5 @@ export async function applyObservationStaging(client: pg.PoolClient, organizatio
   const touched = await client.query(`SELECT array_agg(DISTINCT account_id) AS ids FROM import_observations`);
   const ids = (touched.rows[0].ids ?? []) as string[];
   if (ids.length) await client.query(REFRESH_CURRENT_VALUES_SQL, [organizationId, ids]);
-  return ids.length;
+  return ids;
 }

@@ -153,3 +153,18 @@ export async function loadImportLookups(organizationId: string, externalIds?: st
 export function withImportTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(work, { timeout: 60 * 60_000, maxWait: 60_000 });
 }
+
+const ANALYZED_TABLES: Record<ImportKind, string> = {
+  accounts: `"Account", "AccountSegment"`,
+  observations: `"MetricObservation", "MetricCurrentValue"`,
+  outcomes: `"Outcome"`,
+};
+
+/**
+ * Refreshes the planner's statistics after a large import: until autovacuum gets
+ * round to it, a table that grew by 100k rows still looks empty to the planner,
+ * and the next recompute's joins go nested-loop.
+ */
+export async function analyzeAfterImport(kind: ImportKind) {
+  await db().$executeRawUnsafe(`ANALYZE ${ANALYZED_TABLES[kind]}`);
+}

@@ -63,7 +63,8 @@ export async function writeSnapshots(
 /**
  * Brings the current-score rows up to date from the snapshots of `day`, with
  * 7/30/90-day deltas and the 30-day least-squares slope from the history, and
- * drops current scores of accounts no longer scored (when `accountIds` is absent).
+ * drops the current scores of `dropped` accounts (churned) and, when `accountIds`
+ * is absent, of every account without a snapshot that day.
  */
 export async function refreshCurrentScores(
   organizationId: string,
@@ -71,6 +72,7 @@ export async function refreshCurrentScores(
   day: Date,
   accountIds: string[] | null,
   tx: Tx = db(),
+  dropped: string[] = [],
 ) {
   const ids = accountIds;
   // One grouped pass over the last 30 days (and days −7/−30/−90) of history, not a lookup per account.
@@ -99,6 +101,11 @@ export async function refreshCurrentScores(
       "modelVersionId" = EXCLUDED."modelVersionId", "variantKey" = EXCLUDED."variantKey", "score" = EXCLUDED."score",
       "tierKey" = EXCLUDED."tierKey", "coverage" = EXCLUDED."coverage", "delta7" = EXCLUDED."delta7", "delta30" = EXCLUDED."delta30",
       "delta90" = EXCLUDED."delta90", "slope30" = EXCLUDED."slope30", "computedAt" = EXCLUDED."computedAt"`;
+  if (dropped.length) {
+    await tx.$executeRaw`
+      DELETE FROM "CurrentScore" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+        AND "accountId" IN (SELECT unnest(${dropped}::uuid[]))`;
+  }
   if (ids === null) {
     await tx.$executeRaw`
       DELETE FROM "CurrentScore" c
@@ -108,43 +115,70 @@ export async function refreshCurrentScores(
   }
 }
 
-/**
- * Rebuilds the daily rollups of days `from`..`to` from the snapshots: per
- * organisation, segment, team, owner and lifecycle stage, and per tier — account
- * count, score and coverage sums, ARR. Dashboards read these, never raw history.
- */
-export async function rebuildRollups(organizationId: string, scorecardId: string, from: Date, to: Date, tx: Tx = db()) {
+const ROLLUP_DIMENSIONS = Prisma.sql`(VALUES
+  ('organization'::"RollupDimension", 'all'),
+  ('team'::"RollupDimension", coalesce(a."teamId"::text, 'none')),
+  ('owner'::"RollupDimension", coalesce(a."ownerId"::text, 'none')),
+  ('stage'::"RollupDimension", coalesce(a."lifecycleStageId"::text, 'none'))) AS d("dimension", "key")`;
+
+/** Replaces the rollups of days `from`..`to` with aggregates of `scores` (rows of accountId, day, tierKey, score, coverage). */
+async function writeRollups(
+  organizationId: string,
+  scorecardId: string,
+  from: Date,
+  to: Date,
+  scores: Prisma.Sql,
+  tx: Tx,
+) {
   await tx.$executeRaw`
     DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
       AND "day" BETWEEN ${from}::date AND ${to}::date`;
   await tx.$executeRaw`
+    WITH s AS MATERIALIZED (${scores})
     INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
     SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."day", x."dimension", x."key", x."tierKey",
            count(*)::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
     FROM (
       SELECT s."day", d."dimension", d."key", s."tierKey", s."score", s."coverage", a."arr"
-      FROM "ScoreSnapshot" s
-      JOIN "Account" a ON a."organizationId" = s."organizationId" AND a."id" = s."accountId"
-      CROSS JOIN LATERAL (VALUES
-        ('organization'::"RollupDimension", 'all'),
-        ('team'::"RollupDimension", coalesce(a."teamId"::text, 'none')),
-        ('owner'::"RollupDimension", coalesce(a."ownerId"::text, 'none')),
-        ('stage'::"RollupDimension", coalesce(a."lifecycleStageId"::text, 'none'))) AS d("dimension", "key")
-      WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid
-        AND s."day" BETWEEN ${from}::date AND ${to}::date
+      FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
+      CROSS JOIN LATERAL ${ROLLUP_DIMENSIONS}
       UNION ALL
       SELECT s."day", 'segment'::"RollupDimension", m."segmentId"::text, s."tierKey", s."score", s."coverage", a."arr"
-      FROM "ScoreSnapshot" s
-      JOIN "Account" a ON a."organizationId" = s."organizationId" AND a."id" = s."accountId"
-      JOIN "AccountSegment" m ON m."organizationId" = s."organizationId" AND m."accountId" = s."accountId"
-      WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid
-        AND s."day" BETWEEN ${from}::date AND ${to}::date
+      FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
+      JOIN "AccountSegment" m ON m."organizationId" = ${organizationId}::uuid AND m."accountId" = s."accountId"
     ) x
     GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
 }
 
-export async function startScoringRun(organizationId: string, trigger: string) {
-  return db().scoringRun.create({ data: { organizationId, trigger, status: "running" }, select: { id: true } });
+/**
+ * Rebuilds the daily rollups of past days `from`..`to` from their snapshots: per
+ * organisation, segment, team, owner and lifecycle stage, and per tier — account
+ * count, score and coverage sums, ARR. Dashboards read these, never raw history.
+ */
+export async function rebuildRollups(organizationId: string, scorecardId: string, from: Date, to: Date, tx: Tx = db()) {
+  const snapshots = Prisma.sql`
+    SELECT "accountId", "day", "tierKey", "score", "coverage" FROM "ScoreSnapshot"
+    WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "day" BETWEEN ${from}::date AND ${to}::date`;
+  await writeRollups(organizationId, scorecardId, from, to, snapshots, tx);
+}
+
+/**
+ * Rebuilds the rollups of `day` (today) from the current scores: the portfolio as
+ * it stands, including accounts a scoped run did not rescore (their latest score).
+ */
+export async function rebuildCurrentRollups(organizationId: string, scorecardId: string, day: Date, tx: Tx = db()) {
+  const current = Prisma.sql`
+    SELECT "accountId", ${day}::date AS "day", "tierKey", "score", "coverage" FROM "CurrentScore"
+    WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid`;
+  await writeRollups(organizationId, scorecardId, day, day, current, tx);
+}
+
+export async function startScoringRun(organizationId: string, trigger: string, accountIds: string[] | null = null) {
+  return db().scoringRun.create({
+    data: { organizationId, trigger, status: "running", full: accountIds === null, accountIds: accountIds ?? [] },
+    select: { id: true },
+  });
 }
 
 export async function finishScoringRun(

@@ -25,34 +25,54 @@ export async function listScoringRuns(ctx: TenantContext, limit = 10): Promise<S
   }));
 }
 
+/** Past this many accounts a queued run rescores the whole organisation instead. */
+export const MAX_SCOPED_ACCOUNTS = 20_000;
+
 /**
- * Queues a recompute for the worker, unless one is already waiting. A run that
- * is already running does not count: it may have read its inputs before the
- * change that asks for this one.
+ * Queues a recompute for the worker — of the whole organisation, or only of
+ * `accountIds` (those an import or API write touched) — merging it into a run
+ * that is already waiting. A run that is already running does not count: it may
+ * have read its inputs before the change that asks for this one.
  */
-export async function queueScoringRun(ctx: TenantContext, trigger: string) {
-  const pending = await db().scoringRun.findFirst({
-    where: { organizationId: ctx.organizationId, status: "queued" },
-    select: { id: true, status: true },
-  });
-  if (pending) return pending;
+export async function queueScoringRun(ctx: TenantContext, trigger: string, accountIds: string[] | null = null) {
+  const full = accountIds === null || accountIds.length > MAX_SCOPED_ACCOUNTS;
+  const ids = full ? [] : accountIds;
+  const merged = await db().$queryRaw<{ id: string; status: string }[]>`
+    UPDATE "ScoringRun" r SET
+      "full" = r."full" OR ${full} OR cardinality(r."accountIds") + ${ids.length} > ${MAX_SCOPED_ACCOUNTS},
+      "accountIds" = CASE WHEN r."full" OR ${full} OR cardinality(r."accountIds") + ${ids.length} > ${MAX_SCOPED_ACCOUNTS}
+                          THEN '{}'::uuid[]
+                          ELSE ARRAY(SELECT DISTINCT x FROM unnest(r."accountIds" || ${ids}::uuid[]) x) END
+    WHERE ("organizationId", "id") = (
+      SELECT "organizationId", "id" FROM "ScoringRun" WHERE "organizationId" = ${ctx.organizationId}::uuid AND "status" = 'queued'
+      ORDER BY "startedAt" LIMIT 1 FOR UPDATE)
+    RETURNING "id", "status"`;
+  if (merged[0]) return merged[0];
   return db().scoringRun.create({
-    data: { organizationId: ctx.organizationId, trigger, status: "queued" },
+    data: { organizationId: ctx.organizationId, trigger, status: "queued", full, accountIds: ids },
     select: { id: true, status: true },
   });
+}
+
+export interface ClaimedRun {
+  organizationId: string;
+  id: string;
+  trigger: string;
+  full: boolean;
+  accountIds: string[];
 }
 
 /** Claims the oldest queued run of any organisation (one worker at a time gets each). */
 export async function claimQueuedRun(
   organizationIds: string[] | null = null,
-): Promise<{ organizationId: string; id: string; trigger: string } | null> {
-  const rows = await db().$queryRaw<{ organizationId: string; id: string; trigger: string }[]>`
+): Promise<ClaimedRun | null> {
+  const rows = await db().$queryRaw<ClaimedRun[]>`
     UPDATE "ScoringRun" SET "status" = 'running', "startedAt" = now()
     WHERE ("organizationId", "id") = (
       SELECT "organizationId", "id" FROM "ScoringRun" WHERE "status" = 'queued'
         AND (${organizationIds}::uuid[] IS NULL OR "organizationId" = ANY(${organizationIds}::uuid[]))
       ORDER BY "startedAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING "organizationId", "id", "trigger"`;
+    RETURNING "organizationId", "id", "trigger", "full", "accountIds"`;
   return rows[0] ?? null;
 }
 

@@ -62,7 +62,7 @@ export async function ingest(
     else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
   });
   if (accepted.length) {
-    await withImportTransaction(async (tx) => {
+    const touched = await withImportTransaction(async (tx): Promise<string[]> => {
       if (kind === "observations") {
         const rows = accepted as ObservationRecord[];
         await insertObservations(
@@ -77,13 +77,20 @@ export async function ingest(
           },
           tx,
         );
-        await refreshCurrentValues(ctx.organizationId, [...new Set(rows.map((r) => r.accountId))], tx);
-      } else if (kind === "accounts") {
+        const ids = [...new Set(rows.map((r) => r.accountId))];
+        await refreshCurrentValues(ctx.organizationId, ids, tx);
+        return ids;
+      }
+      if (kind === "accounts") {
         const ids = await upsertAccounts(ctx.organizationId, accepted as AccountRecord[], tx);
         await assignSegmentsAndStages(ctx.organizationId, ids, lookups.now, tx);
-      } else await upsertOutcomes(ctx.organizationId, accepted as OutcomeRecord[], tx);
+        return ids;
+      }
+      // Outcomes are what backtests score against; they change no score.
+      await upsertOutcomes(ctx.organizationId, accepted as OutcomeRecord[], tx);
+      return [];
     });
-    if (kind !== "outcomes") await queueScoringRun(ctx, "api");
+    if (touched.length) await queueScoringRun(ctx, "api", touched);
   }
   return { accepted: accepted.length, rejected };
 }

@@ -1,6 +1,7 @@
 import { queueScoringRun } from "../../db/scoring-runs";
 import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes } from "../../db/import-writes";
 import {
+  analyzeAfterImport,
   getImportJobOrThrow,
   loadImportLookups,
   replaceRejections,
@@ -101,7 +102,8 @@ export async function commitImport(organizationId: string, importId: string, opt
       rejectedRows: rejected,
       finishedAt: new Date(),
     });
-    if (touched > 0) await queueScoringRun(ctx, "import");
+    if (accepted >= 10_000) await analyzeAfterImport(kind);
+    if (touched.length > 0) await queueScoringRun(ctx, "import", touched);
     return { total, accepted, rejected };
   } catch (error) {
     await flushRejections().catch(() => {});
@@ -120,8 +122,8 @@ export async function commitImport(organizationId: string, importId: string, opt
 
 interface Writer {
   add(record: ImportRecord): Promise<void>;
-  /** Writes what is buffered and runs the follow-up updates; returns how many accounts were touched. */
-  finish(now: Date): Promise<number>;
+  /** Writes what is buffered and runs the follow-up updates; returns the accounts touched. */
+  finish(now: Date): Promise<string[]>;
 }
 
 /** Observations go through COPY into a staging table; accounts and outcomes through set-based upserts. */
@@ -164,8 +166,8 @@ function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer 
     if (kind === "accounts") {
       for (const id of await upsertAccounts(organizationId, batch as AccountRecord[], tx)) touched.add(id);
     } else {
+      // Outcomes are what backtests score against; they change no score.
       await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx);
-      for (const r of batch as OutcomeRecord[]) touched.add(r.accountId);
     }
     batch = [];
   };
@@ -177,7 +179,7 @@ function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer 
     async finish(now) {
       await flush();
       if (kind === "accounts") await assignSegmentsAndStages(organizationId, [...touched], now, tx);
-      return touched.size;
+      return [...touched];
     },
   };
 }

@@ -2,7 +2,7 @@ import { listPublishedModels } from "../../db/scorecards";
 import {
   emptySnapshotRows,
   finishScoringRun,
-  rebuildRollups,
+  rebuildCurrentRollups,
   refreshCurrentScores,
   startScoringRun,
   withScoringTransaction,
@@ -22,10 +22,11 @@ export interface RecomputeResult {
 }
 
 /**
- * Scores the organisation's active accounts (or only `accountIds`) with every
- * published scorecard as of `now`: today's snapshot per account and scorecard
- * (replaced until the day is over), current scores with trends, and today's
- * rollups — each scorecard in one transaction, so a failure writes nothing.
+ * Scores the organisation's active accounts (or only `accountIds`, those a data
+ * change touched) with every published scorecard as of `now`: today's snapshot per
+ * account and scorecard (replaced until the day is over), current scores with
+ * trends, and today's rollups over every current score — each scorecard in one
+ * transaction, so a failure writes nothing.
  */
 export async function recomputeOrganization(
   organizationId: string,
@@ -33,7 +34,10 @@ export async function recomputeOrganization(
 ): Promise<RecomputeResult> {
   const now = options.now ?? new Date();
   const day = utcDay(now);
-  const run = options.runId ? { id: options.runId } : await startScoringRun(organizationId, options.trigger);
+  const scope = options.accountIds ?? null;
+  const run = options.runId
+    ? { id: options.runId }
+    : await startScoringRun(organizationId, options.trigger, scope);
   try {
     const [models, all, metricKeyById, values] = await Promise.all([
       listPublishedModels(organizationId),
@@ -42,6 +46,7 @@ export async function recomputeOrganization(
       loadCurrentValues(organizationId, options.accountIds),
     ]);
     const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
+    const dropped = all.ids.filter((_, i) => !Number.isNaN(all.churnedAt[i]!));
     const accounts = selectAccounts(all, active);
     const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
     fillPortfolio(portfolio, new Map(accounts.ids.map((id, i) => [id, i])), metricKeyById, values);
@@ -57,8 +62,8 @@ export async function recomputeOrganization(
       appendSnapshotRows(rows, day, accounts.ids, accounts.ids.keys(), scores, model.versionNumber);
       await withScoringTransaction(async (tx) => {
         await writeSnapshots(organizationId, model.scorecardId, model.versionId, rows, { replaceDay: true }, tx);
-        await refreshCurrentScores(organizationId, model.scorecardId, day, options.accountIds ?? null, tx);
-        await rebuildRollups(organizationId, model.scorecardId, day, day, tx);
+        await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, dropped);
+        await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
       });
     }
     await finishScoringRun(organizationId, run.id, { status: "succeeded", accounts: accounts.ids.length });

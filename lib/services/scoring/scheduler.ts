@@ -37,6 +37,7 @@ export async function runDueWork(now = new Date(), organizationIds: string[] | n
     const r = await recomputeOrganization(claimed.organizationId, {
       trigger: claimed.trigger,
       runId: claimed.id,
+      accountIds: claimed.full ? undefined : claimed.accountIds,
     }).catch((e: Error) => e);
     done.push(
       r instanceof Error
