@@ -11,6 +11,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!context.tenant) redirect("/no-organization");
   const { tenant, principal } = context;
   const items: NavItem[] = [
+    { href: "/portfolio", label: "Overview", section: "Portfolio" },
+    { href: "/at-risk", label: "At risk", section: "Portfolio" },
+    ...(can(tenant.role, "trends:read") ? [{ href: "/trends", label: "Trends", section: "Portfolio" }] : []),
     { href: "/accounts", label: "Accounts", section: "Portfolio" },
     ...(can(tenant.role, "imports:run") ? [{ href: "/imports", label: "Imports", section: "Data" }] : []),
     ...(can(tenant.role, "members:read") ? [{ href: "/settings/members", label: "Members", section: "Settings" }] : []),

@@ -6,10 +6,10 @@ import { getRequestContext } from "@/lib/auth/context";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getRequestContext()) redirect("/accounts");
+  if (await getRequestContext()) redirect("/portfolio");
   const { callbackUrl } = await searchParams;
   // Only same-site paths: an open redirect after login would be a phishing aid.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/accounts";
+  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/portfolio";
   return (
     <main className="auth-page">
       <div className="card auth-card stack">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Options } from "@/components/ui/options";
+import { UrlSelect as Select } from "@/components/ui/url-select";
 import { useEffect, useState } from "react";
 import { useUrlState } from "@/components/data-table/use-url-state";
 
@@ -12,22 +12,6 @@ interface Props {
   teams: Option[];
   owners: Option[];
   showTeamAndOwner: boolean;
-}
-
-function Select({ name, label, options, extra }: { name: string; label: string; options: Option[]; extra?: Option[] }) {
-  const { params, update } = useUrlState();
-  return (
-    <label className="field">
-      {label}
-      <select
-        className="input"
-        value={params.get(name) ?? ""}
-        onChange={(e) => update({ [name]: e.target.value }, { resetPage: true })}
-      >
-        <Options items={[...(extra ?? []), ...options]} empty="All" />
-      </select>
-    </label>
-  );
 }
 
 export function AccountFilters({ segments, stages, teams, owners, showTeamAndOwner }: Props) {

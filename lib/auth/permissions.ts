@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   "profile:manage": ALL,
   /** See accounts and their scores (within the role's scope, see accountScopeKind). */
   "accounts:read": ALL,
+  /** Segment and team trends, CSMs side by side (within the role's scope). */
+  "trends:read": LEADS,
+  /** Tune the at-risk ranking's weights. */
+  "priorities:manage": ADMINS,
   /** Edit account fields, owner and team. */
   "accounts:write": ADMINS,
   /** Write notes and the CSM's sentiment on accounts in scope. */

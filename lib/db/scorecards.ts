@@ -75,3 +75,11 @@ export async function listScorecards(ctx: TenantContext) {
     select: { id: true, key: true, name: true, publishedVersionId: true },
   });
 }
+
+/** Definitions of model versions by id (for reading snapshots scored by older versions). */
+export async function listModelVersions(ctx: TenantContext, versionIds: string[]) {
+  return db().modelVersion.findMany({
+    where: { organizationId: ctx.organizationId, id: { in: versionIds } },
+    select: { id: true, number: true, definition: true, publishedAt: true, changeNote: true },
+  });
+}

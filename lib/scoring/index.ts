@@ -37,3 +37,5 @@ export {
   type PortfolioScores,
   type CompactExplanation,
 } from "./portfolio";
+export { modelTiers, tierInfo } from "./tier-info";
+export { readSnapshotDetail, type SnapshotDetail, type SnapshotMetric } from "./snapshot-detail";

@@ -1,7 +1,7 @@
 import { compileModel, type CompiledModel } from "./compile";
 import { allocateOutput, normalizeValue, scoreColumns, type InputColumns, type OutputColumns } from "./evaluate";
 import type { ModelDefinition } from "./model-schema";
-import { INSUFFICIENT_DATA, type TierInfo } from "./tier-info";
+import { INSUFFICIENT_DATA, tierInfo, type TierInfo } from "./tier-info";
 import { applyVariant, resolveVariant, type VariantResolution } from "./variants";
 
 /**
@@ -113,18 +113,7 @@ export function scoreInGroups(
 export function tierOf({ compiled, out, row }: Placement): TierInfo {
   const index = out.tier[row]!;
   if (index < 0) return INSUFFICIENT_DATA;
-  const t = compiled.tiers[index]!;
-  return {
-    key:
-      t.key ??
-      t.label
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "_")
-        .replace(/^_|_$/g, ""),
-    label: t.label,
-    color: t.color,
-    letter: t.letter ?? null,
-  };
+  return tierInfo(compiled.tiers[index]!);
 }
 
 /** Scores every account of a portfolio as of `asOf` (ms); percentile peers are the accounts of the same first segment. */

@@ -31,6 +31,8 @@ const EXPECTED: Record<Permission, string> = {
   "scores:recompute": "OA",
   "audit:read": "OA",
   "org:manage": "OA",
+  "trends:read": "OAM",
+  "priorities:manage": "OA",
 };
 const LETTER: Record<Role, string> = { owner: "O", admin: "A", manager: "M", csm: "C", viewer: "V" };
 

@@ -6,6 +6,7 @@ import {
   withScoringTransaction,
   writeSnapshots,
 } from "../../db/score-writes";
+import { getPriorityWeights, refreshPriorities } from "../../db/priorities";
 import { loadMetricKeys, loadObservationHistory, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import { scorePortfolio, validateModel, variantCompiler, type PortfolioInput } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
@@ -25,10 +26,11 @@ const FLUSH_ROWS = 20_000;
 export async function backfillHistory(organizationId: string, options: { days: number; today: Date }) {
   const lastDay = utcDay(options.today);
   const firstDay = new Date(lastDay.getTime() - (options.days - 1) * DAY);
-  const [models, accounts, metricKeyById] = await Promise.all([
+  const [models, accounts, metricKeyById, weights] = await Promise.all([
     listPublishedModels(organizationId),
     loadPortfolioAccounts(organizationId),
     loadMetricKeys(organizationId),
+    getPriorityWeights(organizationId),
   ]);
   const history = await loadObservationHistory(organizationId, new Date(lastDay.getTime() + DAY - 1));
   const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
@@ -70,6 +72,7 @@ export async function backfillHistory(organizationId: string, options: { days: n
     await withScoringTransaction(async (tx) => {
       await rebuildRollups(organizationId, entry.scorecardId, firstDay, lastDay, tx);
       await refreshCurrentScores(organizationId, entry.scorecardId, lastDay, null, tx);
+      await refreshPriorities(organizationId, entry.scorecardId, entry.model.range, weights, lastDay, null, tx);
     });
   }
   return { days: options.days, snapshots: written };

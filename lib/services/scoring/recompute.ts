@@ -1,3 +1,4 @@
+import { getPriorityWeights, refreshPriorities } from "../../db/priorities";
 import { listPublishedModels } from "../../db/scorecards";
 import {
   emptySnapshotRows,
@@ -39,11 +40,12 @@ export async function recomputeOrganization(
     ? { id: options.runId }
     : await startScoringRun(organizationId, options.trigger, scope);
   try {
-    const [models, all, metricKeyById, values] = await Promise.all([
+    const [models, all, metricKeyById, values, weights] = await Promise.all([
       listPublishedModels(organizationId),
       loadPortfolioAccounts(organizationId, options.accountIds),
       loadMetricKeys(organizationId),
       loadCurrentValues(organizationId, options.accountIds),
+      getPriorityWeights(organizationId),
     ]);
     const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
     const dropped = all.ids.filter((_, i) => !Number.isNaN(all.churnedAt[i]!));
@@ -63,6 +65,7 @@ export async function recomputeOrganization(
       await withScoringTransaction(async (tx) => {
         await writeSnapshots(organizationId, model.scorecardId, model.versionId, rows, { replaceDay: true }, tx);
         await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, dropped);
+        await refreshPriorities(organizationId, model.scorecardId, validation.model.range, weights, day, scope, tx);
         await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
       });
     }

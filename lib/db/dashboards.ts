@@ -1,0 +1,177 @@
+import type { TenantContext } from "../tenant";
+import type { PortfolioFilters } from "../validation/dashboards";
+import { db } from "./client";
+import { portfolioWhere, rollupSliceFor } from "./portfolio-view";
+
+/** Current scores of the view by tier and histogram bucket (scores of `range` split into `buckets`). */
+export interface DistributionRow {
+  tierKey: string;
+  /** 0..buckets−1; null for accounts without a score. */
+  bucket: number | null;
+  accounts: number;
+  scored: number;
+  scoreSum: number;
+  coverageSum: number;
+  arr: number;
+}
+
+export async function loadDistribution(
+  ctx: TenantContext,
+  scorecardId: string,
+  filters: PortfolioFilters,
+  range: { min: number; max: number },
+  buckets: number,
+): Promise<DistributionRow[]> {
+  const rows = await db().$queryRaw<
+    {
+      tierKey: string;
+      bucket: number | null;
+      accounts: number;
+      scored: number;
+      scoreSum: number;
+      coverageSum: number;
+      arr: string;
+    }[]
+  >`
+    SELECT c."tierKey", least(${buckets - 1}::int, width_bucket(c."score", ${range.min}::float8, ${range.max}::float8, ${buckets}::int) - 1) AS "bucket",
+           count(*)::int AS "accounts", count(c."score")::int AS "scored", coalesce(sum(c."score"), 0)::float8 AS "scoreSum",
+           sum(c."coverage")::float8 AS "coverageSum", sum(a."arr")::text AS "arr"
+    FROM "CurrentScore" c
+    JOIN "Account" a ON a."organizationId" = c."organizationId" AND a."id" = c."accountId"
+    WHERE c."organizationId" = ${ctx.organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid
+      AND ${portfolioWhere(ctx, filters)}
+    GROUP BY 1, 2`;
+  return rows.map((r) => ({ ...r, bucket: r.bucket === null ? null : Math.max(0, r.bucket), arr: Number(r.arr) }));
+}
+
+export interface TrendRow {
+  day: string;
+  tierKey: string;
+  accounts: number;
+  scoreSum: number;
+  arr: number;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Per day and tier of `from`..`to`: account count, score sum and ARR of the view
+ * — from the daily rollups when they cover the view exactly, else from the
+ * snapshots, every `step`-th day (ending on `to`) to bound the work.
+ */
+export async function loadTrend(
+  ctx: TenantContext,
+  scorecardId: string,
+  filters: PortfolioFilters,
+  from: Date,
+  to: Date,
+  step = 1,
+): Promise<{ rows: TrendRow[]; source: "rollups" | "snapshots" }> {
+  const slice = rollupSliceFor(ctx, filters);
+  type Raw = { day: Date; tierKey: string; accounts: number; scoreSum: number; arr: string };
+  let raw: Raw[];
+  if (slice) {
+    raw = await db().$queryRaw<Raw[]>`
+      SELECT "day", "tierKey", sum("accounts")::int AS "accounts", sum("scoreSum")::float8 AS "scoreSum", sum("arr")::text AS "arr"
+      FROM "ScoreRollup"
+      WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+        AND "dimension" = ${slice.dimension}::"RollupDimension" AND "dimensionKey" = ANY(${slice.keys}::text[])
+        AND "day" BETWEEN ${from}::date AND ${to}::date
+      GROUP BY 1, 2 ORDER BY 1`;
+  } else {
+    raw = await db().$queryRaw<Raw[]>`
+      SELECT s."day", s."tierKey", count(*)::int AS "accounts", coalesce(sum(s."score"), 0)::float8 AS "scoreSum", sum(a."arr")::text AS "arr"
+      FROM "ScoreSnapshot" s
+      JOIN "Account" a ON a."organizationId" = s."organizationId" AND a."id" = s."accountId"
+      WHERE s."organizationId" = ${ctx.organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid
+        AND s."day" BETWEEN ${from}::date AND ${to}::date AND (${to}::date - s."day") % ${step}::int = 0
+        AND ${portfolioWhere(ctx, filters)}
+      GROUP BY 1, 2 ORDER BY 1`;
+  }
+  return {
+    rows: raw.map((r) => ({
+      day: isoDay(r.day),
+      tierKey: r.tierKey,
+      accounts: r.accounts,
+      scoreSum: r.scoreSum,
+      arr: Number(r.arr),
+    })),
+    source: slice ? "rollups" : "snapshots",
+  };
+}
+
+/** How the view's accounts moved between tiers from one day's snapshots to another's ("none": not scored that day). */
+export async function loadMovement(
+  ctx: TenantContext,
+  scorecardId: string,
+  filters: PortfolioFilters,
+  from: Date,
+  to: Date,
+) {
+  const rows = await db().$queryRaw<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
+    WITH f AS (SELECT "accountId", "tierKey" FROM "ScoreSnapshot"
+               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${from}::date),
+         t AS (SELECT "accountId", "tierKey" FROM "ScoreSnapshot"
+               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${to}::date)
+    SELECT coalesce(f."tierKey", 'none') AS "fromTier", coalesce(t."tierKey", 'none') AS "toTier",
+           count(*)::int AS "accounts", sum(a."arr")::text AS "arr"
+    FROM f FULL JOIN t ON t."accountId" = f."accountId"
+    JOIN "Account" a ON a."organizationId" = ${ctx.organizationId}::uuid AND a."id" = coalesce(f."accountId", t."accountId")
+    WHERE ${portfolioWhere(ctx, filters)}
+    GROUP BY 1, 2`;
+  return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
+}
+
+export interface MovedAccount {
+  id: string;
+  name: string;
+  arr: number;
+  owner: string | null;
+  fromScore: number | null;
+  toScore: number | null;
+}
+
+/** The accounts behind one cell of the movement matrix, largest ARR first. */
+export async function listMovedAccounts(
+  ctx: TenantContext,
+  scorecardId: string,
+  filters: PortfolioFilters,
+  move: { from: Date; to: Date; fromTier: string; toTier: string },
+  page: { offset: number; limit: number },
+) {
+  const rows = await db().$queryRaw<(Omit<MovedAccount, "arr"> & { arr: string; total: number })[]>`
+    WITH f AS (SELECT "accountId", "tierKey", "score" FROM "ScoreSnapshot"
+               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${move.from}::date),
+         t AS (SELECT "accountId", "tierKey", "score" FROM "ScoreSnapshot"
+               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${move.to}::date)
+    SELECT a."id", a."name", a."arr"::text AS "arr", u."name" AS "owner", f."score" AS "fromScore", t."score" AS "toScore",
+           count(*) OVER ()::int AS "total"
+    FROM f FULL JOIN t ON t."accountId" = f."accountId"
+    JOIN "Account" a ON a."organizationId" = ${ctx.organizationId}::uuid AND a."id" = coalesce(f."accountId", t."accountId")
+    LEFT JOIN "User" u ON u."id" = a."ownerId"
+    WHERE ${portfolioWhere(ctx, filters)}
+      AND coalesce(f."tierKey", 'none') = ${move.fromTier} AND coalesce(t."tierKey", 'none') = ${move.toTier}
+    ORDER BY a."arr" DESC, a."id"
+    OFFSET ${page.offset} LIMIT ${page.limit}`;
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r): MovedAccount => ({
+      id: r.id,
+      name: r.name,
+      owner: r.owner,
+      fromScore: r.fromScore,
+      toScore: r.toScore,
+      arr: Number(r.arr),
+    })),
+  };
+}
+
+/** The last day with rollups for the scorecard (the dashboards' "today"), or null before any scoring. */
+export async function getLatestScoredDay(ctx: TenantContext, scorecardId: string): Promise<Date | null> {
+  const row = await db().scoreRollup.findFirst({
+    where: { organizationId: ctx.organizationId, scorecardId },
+    orderBy: { day: "desc" },
+    select: { day: true },
+  });
+  return row?.day ?? null;
+}

@@ -1,0 +1,52 @@
+import { getLatestScoredDay, loadDistribution, loadMovement, loadTrend } from "../../db/dashboards";
+import { rollupSliceFor } from "../../db/portfolio-view";
+import { dayRange, histogram, movementMatrix, summarize, trendSeries } from "../../dashboards/overview";
+import { INSUFFICIENT_DATA } from "../../scoring";
+import type { TenantContext } from "../../tenant";
+import type { OverviewQuery, PortfolioFilters } from "../../validation/dashboards";
+import { addDays, dayDate, isoDay, resolveScorecard } from "./scorecard";
+
+const BUCKETS = 20;
+/** Most points a trend drawn from raw snapshots reads (rollups give every day). */
+const SNAPSHOT_POINTS = 60;
+
+export const filtersOf = (q: PortfolioFilters): PortfolioFilters => ({
+  segment: q.segment,
+  team: q.team,
+  owner: q.owner,
+  stage: q.stage,
+});
+
+/**
+ * Everything the portfolio overview shows for the caller's view: headline figures,
+ * tier breakdown, histogram, trend of the average and of the tier mix, and the
+ * tier movement between two days (default: 30 days before the last scored day, and that day).
+ */
+export async function loadOverview(ctx: TenantContext, q: OverviewQuery) {
+  const { options, selected: card } = await resolveScorecard(ctx, q.scorecard);
+  if (!card) return { scorecards: options, card: null } as const;
+  const latestDate = await getLatestScoredDay(ctx, card.id);
+  if (!latestDate) return { scorecards: options, card, latest: null } as const;
+  const latest = isoDay(latestDate);
+  const filters = filtersOf(q);
+  const to = q.to && q.to <= latest ? q.to : latest;
+  const from = q.from && q.from < to ? q.from : addDays(to, -30);
+  const step = rollupSliceFor(ctx, filters) ? 1 : Math.max(1, Math.ceil(q.range / SNAPSHOT_POINTS));
+  const days = dayRange(latest, Math.ceil(q.range / step), step);
+  const [distribution, trend, movement] = await Promise.all([
+    loadDistribution(ctx, card.id, filters, card.range, BUCKETS),
+    loadTrend(ctx, card.id, filters, dayDate(days[0]!), latestDate, step),
+    loadMovement(ctx, card.id, filters, dayDate(from), dayDate(to)),
+  ]);
+  return {
+    scorecards: options,
+    card: { id: card.id, name: card.name, versionNumber: card.versionNumber, range: card.range, tiers: card.tiers },
+    latest,
+    summary: summarize(distribution, card.tiers),
+    histogram: histogram(distribution, card.tiers, card.range, BUCKETS),
+    trend: { ...trendSeries(trend.rows, days, card.tiers, INSUFFICIENT_DATA.key), source: trend.source, step },
+    movement: { from, to, ...movementMatrix(movement, card.tiers, INSUFFICIENT_DATA.key) },
+  } as const;
+}
+
+export type Overview = Awaited<ReturnType<typeof loadOverview>>;

@@ -1,0 +1,41 @@
+import { listPublishedModels } from "../../db/scorecards";
+import { modelTiers, validateModel, type ModelDefinition, type TierInfo } from "../../scoring";
+import type { TenantContext } from "../../tenant";
+
+export interface ScorecardView {
+  id: string;
+  name: string;
+  versionId: string;
+  versionNumber: number;
+  model: ModelDefinition;
+  /** Lowest first, then "Insufficient data". */
+  tiers: TierInfo[];
+  range: { min: number; max: number };
+}
+
+/**
+ * The published scorecards, and the one a dashboard shows: `requested` when it is
+ * one of them, else the first. Null when nothing is published yet.
+ */
+export async function resolveScorecard(ctx: TenantContext, requested?: string) {
+  const published = await listPublishedModels(ctx.organizationId);
+  const options = published.map((p) => ({ id: p.scorecardId, name: p.scorecardName }));
+  const chosen = published.find((p) => p.scorecardId === requested) ?? published[0];
+  if (!chosen) return { options, selected: null };
+  const validation = validateModel(chosen.definition);
+  if (!validation.ok) throw new Error(`${chosen.scorecardName} v${chosen.versionNumber} is not a valid model`);
+  const selected: ScorecardView = {
+    id: chosen.scorecardId,
+    name: chosen.scorecardName,
+    versionId: chosen.versionId,
+    versionNumber: chosen.versionNumber,
+    model: validation.model,
+    tiers: modelTiers(validation.model),
+    range: validation.model.range,
+  };
+  return { options, selected };
+}
+
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+export const dayDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const addDays = (iso: string, days: number) => isoDay(new Date(dayDate(iso).getTime() + days * 86_400_000));
