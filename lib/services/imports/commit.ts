@@ -1,4 +1,5 @@
 import { queueScoringRun } from "../../db/scoring-runs";
+import { csvField } from "../../csv";
 import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes } from "../../db/import-writes";
 import {
   analyzeAfterImport,
@@ -38,7 +39,6 @@ export interface CommitOptions {
   failAfterRows?: number;
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /**
  * Commits an uploaded file: streams it row by row, checks every row, reports
@@ -83,7 +83,7 @@ export async function commitImport(organizationId: string, importId: string, opt
         } else {
           rejected++;
           for (const e of result.errors)
-            rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvCell).join(",") });
+            rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
           if (rejections.length >= BATCH) await flushRejections();
         }
         if (total % PROGRESS_EVERY === 0) await updateImportJob(organizationId, importId, { processedRows: total });

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/respond";
+import { csvField as csv } from "@/lib/csv";
 import { requireTenant } from "@/lib/auth/context";
 import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
 import { NotFoundError } from "@/lib/errors";
 
-const csv = (v: string | number | null) => {
-  const s = String(v ?? "");
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** The rejected-rows report of an import as CSV: line, column, reason, the row as it was. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
