@@ -48,6 +48,12 @@ export function AccountFacts({ account, today }: { account: AccountDetail; today
             <span className={toRenewal <= 90 ? "badge badge-warn" : "muted"}> in {toRenewal} days</span>
           )}
         </dd>
+        {Object.entries(account.traits).map(([key, value]) => (
+          <div key={key} style={{ display: "contents" }}>
+            <dt>{key.replace(/_/g, " ")}</dt>
+            <dd>{String(value)}</dd>
+          </div>
+        ))}
       </dl>
     </section>
   );

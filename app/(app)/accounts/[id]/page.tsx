@@ -4,20 +4,53 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountFacts } from "@/components/accounts/account-facts";
 import { MetricValuesTable } from "@/components/accounts/metric-values-table";
+import { ContributionTable } from "@/components/account-story/contribution-table";
+import { NoteForm } from "@/components/account-story/note-form";
+import { NotesList } from "@/components/account-story/notes-list";
+import { ScoreCards } from "@/components/account-story/score-cards";
+import { WaterfallChart } from "@/components/account-story/waterfall-chart";
+import { BarChart } from "@/components/charts/bar-chart";
+import { LineChart } from "@/components/charts/line-chart";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
 import { getAccountOrThrow, listLatestMetricValues } from "@/lib/db/accounts";
+import { listManualMetrics, listNotes, listOutcomes } from "@/lib/db/account-story";
+import { formatDay, formatNumber } from "@/lib/format";
+import { loadAccountStory } from "@/lib/services/dashboards/account-story";
+import { accountStoryQuerySchema } from "@/lib/validation/dashboards";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { tenant } = await requirePageTenant("accounts:read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
+  const query = accountStoryQuerySchema.parse(await searchParams);
   const now = new Date();
-  const [account, metrics] = await orNotFound(
-    Promise.all([getAccountOrThrow(tenant, id.data), listLatestMetricValues(tenant, id.data, now)]),
+  const [account, metrics, story, notes, outcomes, manual] = await orNotFound(
+    Promise.all([
+      getAccountOrThrow(tenant, id.data),
+      listLatestMetricValues(tenant, id.data, now),
+      loadAccountStory(tenant, id.data, query),
+      listNotes(tenant, id.data),
+      listOutcomes(tenant, id.data),
+      listManualMetrics(tenant),
+    ]),
   );
+  const card = story.card;
+  const tierLook = (scorecardId: string, key: string) =>
+    (scorecardId === card?.id ? card.tiers : undefined)?.find((t) => t.key === key);
+  const link = (extra: Record<string, string>) =>
+    `/accounts/${account.id}?${new URLSearchParams({ ...(query.scorecard ? { scorecard: query.scorecard } : {}), ...extra })}`;
+  const names = new Map(story.scorecards.map((s) => [s.id, s.name]));
   return (
     <>
       <p style={{ margin: "0 0 8px" }}>
@@ -33,28 +66,146 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </>
         }
       />
-      <div className="grid grid-2">
-        <AccountFacts account={account} today={now.toISOString().slice(0, 10)} />
-        <section className="card" aria-labelledby="traits-heading">
-          <h2 id="traits-heading">Custom traits</h2>
-          {Object.keys(account.traits).length === 0 ? (
-            <p className="muted">No custom traits. Add columns to an account import to record them.</p>
-          ) : (
-            <dl className="facts">
-              {Object.entries(account.traits).map(([key, value]) => (
-                <div key={key} style={{ display: "contents" }}>
-                  <dt>{key.replace(/_/g, " ")}</dt>
-                  <dd>{String(value)}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
+      <div className="stack">
+        {story.current.length > 0 ? (
+          <ScoreCards
+            items={story.current.map((c) => ({
+              scorecardId: c.scorecardId,
+              name: names.get(c.scorecardId) ?? "Scorecard",
+              score: c.score,
+              tier: tierLook(c.scorecardId, c.tierKey),
+              tierKey: c.tierKey,
+              coverage: c.coverage,
+              delta30: c.delta30,
+              variant: c.variantKey,
+              selected: c.scorecardId === card?.id,
+              href: `/accounts/${account.id}?scorecard=${c.scorecardId}`,
+            }))}
+          />
+        ) : (
+          <EmptyState title="Not scored yet">
+            <p>This account gets a score at the next scoring run once it has data and a published scorecard applies.</p>
+          </EmptyState>
+        )}
+        <div className="grid grid-2">
+          <AccountFacts account={account} today={now.toISOString().slice(0, 10)} />
+          <section className="card" aria-labelledby="history-heading">
+            <div className="row" style={{ justifyContent: "space-between" }}>
+              <h2 id="history-heading">Score history{card ? ` · ${card.name}` : ""}</h2>
+              <nav className="row" aria-label="History period">
+                {[90, 180, 365].map((r) => (
+                  <Link key={r} href={link({ range: String(r) })} aria-current={query.range === r ? "true" : undefined}>
+                    {r} d
+                  </Link>
+                ))}
+              </nav>
+            </div>
+            {"history" in story && story.history && story.history.days.length > 0 ? (
+              <LineChart
+                title={`${card?.name} score per day, with model versions marked`}
+                labels={story.history.days}
+                series={[{ label: "Score", color: "#3451d1", values: story.history.scores }]}
+                yMin={card?.range.min}
+                yMax={card?.range.max}
+                markers={story.history.markers}
+              />
+            ) : (
+              <p className="muted">No history yet.</p>
+            )}
+          </section>
+        </div>
+        {"latest" in story && story.latest?.detail && (
+          <section className="card" aria-labelledby="breakdown-heading">
+            <h2 id="breakdown-heading">
+              What makes up the score on {formatDay(story.latest.day)} (model v{story.latest.versionNumber})
+            </h2>
+            <p className="muted">
+              {story.latest.detail.variant
+                ? `Variant “${story.latest.detail.variant}”: ${story.latest.detail.variantReason}`
+                : story.latest.detail.variantReason}
+            </p>
+            <BarChart
+              title="Points each category contributes"
+              labels={story.latest.detail.categories.map((c) => c.name)}
+              series={[
+                {
+                  label: "Contribution",
+                  color: "#3451d1",
+                  values: story.latest.detail.categories.map((c) => Math.round(c.contribution * 100) / 100),
+                },
+              ]}
+              horizontal
+              height={40 * story.latest.detail.categories.length + 40}
+            />
+            <ContributionTable metrics={story.latest.detail.metrics} />
+          </section>
+        )}
+        {"change" in story && story.change && (
+          <section className="card" aria-labelledby="change-heading">
+            <h2 id="change-heading">Why did the score change?</h2>
+            <form method="get" className="toolbar" aria-label="Dates to compare">
+              {query.scorecard && <input type="hidden" name="scorecard" value={query.scorecard} />}
+              <label className="field">
+                From
+                <input
+                  className="input"
+                  type="date"
+                  name="from"
+                  defaultValue={story.change.from}
+                  max={story.change.to}
+                />
+              </label>
+              <label className="field">
+                To
+                <input className="input" type="date" name="to" defaultValue={story.change.to} />
+              </label>
+              <button className="btn" type="submit">
+                Explain
+              </button>
+            </form>
+            {story.change.delta === null ? (
+              <p className="muted">There is no score on one of these days to compare.</p>
+            ) : (
+              <>
+                <p data-testid="change-summary">
+                  {story.change.delta >= 0 ? "Up" : "Down"} {formatNumber(Math.abs(story.change.delta))} points from{" "}
+                  {formatDay(story.change.from)} to {formatDay(story.change.to)}.
+                  {story.change.versionChanged &&
+                    " The model version changed in between; its effect is part of the reweighting."}
+                </p>
+                <WaterfallChart title="Change in score, part by part" steps={story.change.steps} />
+              </>
+            )}
+          </section>
+        )}
+        <section className="card" aria-labelledby="metrics-heading">
+          <h2 id="metrics-heading">Inputs: latest metric values</h2>
+          <MetricValuesTable rows={metrics} />
         </section>
+        <div className="grid grid-2">
+          <section className="card" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes and sentiment</h2>
+            {can(tenant.role, "notes:write") && <NoteForm accountId={account.id} metrics={manual} />}
+            <NotesList notes={notes} />
+          </section>
+          <section className="card" aria-labelledby="outcomes-heading">
+            <h2 id="outcomes-heading">Outcomes</h2>
+            {outcomes.length === 0 ? (
+              <p className="muted">No renewal, churn or expansion recorded yet.</p>
+            ) : (
+              <ul className="plain-list">
+                {outcomes.map((o) => (
+                  <li key={o.id}>
+                    <strong>{o.kind}</strong> on {formatDay(o.occurredOn)}
+                    {o.arrAfter !== null && ` · ARR ${formatNumber(o.arrBefore)} → ${formatNumber(o.arrAfter)}`}
+                    {o.note && <span className="muted"> · {o.note}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       </div>
-      <section className="card" style={{ marginTop: 16 }} aria-labelledby="metrics-heading">
-        <h2 id="metrics-heading">Latest metric values</h2>
-        <MetricValuesTable rows={metrics} />
-      </section>
     </>
   );
 }
