@@ -88,7 +88,7 @@ export function LineChart({
             tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed.y)}` } },
           },
           scales: {
-            x: { ticks: { maxTicksLimit: 8, autoSkip: true } },
+            x: { ticks: { maxTicksLimit: height < 200 ? 3 : 8, autoSkip: true, maxRotation: 0 } },
             y: { min: yMin, max: yMax, stacked: Boolean(stacked) },
           },
         }}

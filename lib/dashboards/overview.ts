@@ -190,3 +190,47 @@ export function movementMatrix(rows: MovementInput[], tiers: TierInfo[], unscore
     arrDown,
   };
 }
+
+export interface BookInput {
+  ownerId: string | null;
+  owner: string | null;
+  accounts: number;
+  scored: number;
+  scoreSum: number;
+  arr: number;
+  atRiskArr: number;
+  atRiskAccounts: number;
+  delta30Sum: number;
+  withDelta30: number;
+}
+
+export interface BookComparison {
+  ownerId: string | null;
+  owner: string;
+  accounts: number;
+  averageScore: number | null;
+  /** Mean 30-day change of the book's accounts; null when none has 30 days of history. */
+  averageChange30: number | null;
+  arr: number;
+  atRiskArr: number;
+  /** Share of the book's accounts in the lowest tier, 0–100. */
+  atRiskShare: number;
+}
+
+/** CSMs' books side by side, the most deteriorated (largest average 30-day fall) first. */
+export function compareBooks(rows: BookInput[]): BookComparison[] {
+  return rows
+    .map((r) => ({
+      ownerId: r.ownerId,
+      owner: r.owner ?? "Unassigned",
+      accounts: r.accounts,
+      averageScore: r.scored ? r.scoreSum / r.scored : null,
+      averageChange30: r.withDelta30 ? r.delta30Sum / r.withDelta30 : null,
+      arr: r.arr,
+      atRiskArr: r.atRiskArr,
+      atRiskShare: r.accounts ? (100 * r.atRiskAccounts) / r.accounts : 0,
+    }))
+    .sort(
+      (a, b) => (a.averageChange30 ?? Infinity) - (b.averageChange30 ?? Infinity) || a.owner.localeCompare(b.owner),
+    );
+}

@@ -175,3 +175,39 @@ export async function getLatestScoredDay(ctx: TenantContext, scorecardId: string
   });
   return row?.day ?? null;
 }
+
+export interface BookRow {
+  ownerId: string | null;
+  owner: string | null;
+  accounts: number;
+  scored: number;
+  scoreSum: number;
+  arr: number;
+  atRiskArr: number;
+  atRiskAccounts: number;
+  /** Sum of the 30-day changes of accounts that have one, and how many do. */
+  delta30Sum: number;
+  withDelta30: number;
+}
+
+/** Each owner's book within the view, from the current scores (`lowestTier`: the tier counted as at risk). */
+export async function listBooks(
+  ctx: TenantContext,
+  scorecardId: string,
+  filters: PortfolioFilters,
+  lowestTier: string,
+) {
+  const rows = await db().$queryRaw<(Omit<BookRow, "arr" | "atRiskArr"> & { arr: string; atRiskArr: string })[]>`
+    SELECT a."ownerId", u."name" AS "owner", count(*)::int AS "accounts", count(c."score")::int AS "scored",
+           coalesce(sum(c."score"), 0)::float8 AS "scoreSum", sum(a."arr")::text AS "arr",
+           coalesce(sum(a."arr") FILTER (WHERE c."tierKey" = ${lowestTier}), 0)::text AS "atRiskArr",
+           count(*) FILTER (WHERE c."tierKey" = ${lowestTier})::int AS "atRiskAccounts",
+           coalesce(sum(c."delta30"), 0)::float8 AS "delta30Sum", count(c."delta30")::int AS "withDelta30"
+    FROM "CurrentScore" c
+    JOIN "Account" a ON a."organizationId" = c."organizationId" AND a."id" = c."accountId"
+    LEFT JOIN "User" u ON u."id" = a."ownerId"
+    WHERE c."organizationId" = ${ctx.organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid
+      AND ${portfolioWhere(ctx, filters)}
+    GROUP BY a."ownerId", u."name"`;
+  return rows.map((r): BookRow => ({ ...r, arr: Number(r.arr), atRiskArr: Number(r.atRiskArr) }));
+}
