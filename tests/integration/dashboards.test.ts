@@ -1,0 +1,215 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createPublishedScorecard } from "@/lib/db/scorecards";
+import { DEFAULT_PRIORITY_WEIGHTS, priorityOf } from "@/lib/dashboards/priority";
+import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
+import { NotFoundError } from "@/lib/errors";
+import { loadAccountStory } from "@/lib/services/dashboards/account-story";
+import { loadAtRisk, updatePriorityWeights } from "@/lib/services/dashboards/at-risk";
+import { recordAccountNote } from "@/lib/services/dashboards/notes";
+import { loadOverview } from "@/lib/services/dashboards/overview";
+import { loadTrends } from "@/lib/services/dashboards/trends";
+import { backfillHistory } from "@/lib/services/scoring/backfill";
+import type { TenantContext } from "@/lib/tenant";
+import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from "@/lib/validation/dashboards";
+import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+
+let org: TestOrg;
+let scorecardId: string;
+
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 60, days: 40, seed: 41 });
+  ({ scorecardId } = await createPublishedScorecard(org.organizationId, {
+    key: "health",
+    name: "Health",
+    definition: DEMO_HEALTH_MODEL,
+    changeNote: "test",
+  }));
+  await backfillHistory(org.organizationId, { days: 35, today: TEST_TODAY });
+});
+
+/** Current scores of the accounts a context may see, straight from the tables. */
+async function visibleScores(ctx: TenantContext) {
+  const accounts = await db().account.findMany({
+    where: {
+      organizationId: org.organizationId,
+      ...(ctx.scope.kind === "own" ? { ownerId: ctx.scope.userId } : {}),
+      ...(ctx.scope.kind === "teams" ? { teamId: { in: ctx.scope.teamIds } } : {}),
+    },
+    select: { id: true },
+  });
+  return db().currentScore.findMany({
+    where: { organizationId: org.organizationId, scorecardId, accountId: { in: accounts.map((a) => a.id) } },
+  });
+}
+
+const overview = (ctx: TenantContext, q: Record<string, string> = {}) =>
+  loadOverview(ctx, overviewQuerySchema.parse(q));
+
+describe("role scoping of the dashboards", () => {
+  it("shows a CSM their book, a manager their teams and an admin everything — figures that agree with the tables", async () => {
+    for (const key of ["csm:0:1", "manager:1", "admin"]) {
+      const ctx = await org.contextFor(key);
+      const view = await overview(ctx);
+      const scores = await visibleScores(ctx);
+      expect(view.summary.accounts).toBe(scores.length);
+      const scored = scores.filter((s) => s.score !== null);
+      expect(view.summary.averageScore).toBeCloseTo(scored.reduce((s, c) => s + c.score!, 0) / scored.length, 9);
+      // Today's point of the trend comes from the rollups and matches the current scores.
+      expect(view.trend.source).toBe("rollups");
+      expect(view.trend.average.at(-1)).toBeCloseTo(view.summary.averageScore!, 9);
+      const today = await db().scoreSnapshot.count({
+        where: {
+          organizationId: org.organizationId,
+          scorecardId,
+          day: TEST_TODAY,
+          accountId: { in: scores.map((s) => s.accountId) },
+        },
+      });
+      expect(view.movement.cells.flat().reduce((n, c) => n + c.accounts, 0)).toBeGreaterThanOrEqual(today);
+    }
+  });
+
+  it("lets anyone narrow but no one widen: a filter outside the role's scope shows nothing", async () => {
+    const csm = await org.contextFor("csm:0:1");
+    const colleague = org.userIds["csm:1:1"]!;
+    const narrowed = await overview(csm, { owner: colleague });
+    expect(narrowed.summary.accounts).toBe(0);
+    const manager = await org.contextFor("manager:0");
+    const otherTeam = (await db().team.findMany({ where: { organizationId: org.organizationId } })).find(
+      (t) => manager.scope.kind === "teams" && !manager.scope.teamIds.includes(t.id),
+    )!;
+    const widened = await overview(manager, { team: otherTeam.id });
+    expect(widened.summary.accounts).toBe(0);
+    const trends = await loadTrends(manager, overviewQuerySchema.parse({}), {
+      segments: [],
+      teams: [{ id: otherTeam.id, name: otherTeam.name }],
+    });
+    expect("byTeam" in trends && trends.byTeam).toEqual([]);
+  });
+
+  it("draws a filtered CSM view from the snapshots and still agrees with the current scores", async () => {
+    const csm = await org.contextFor("csm:0:1");
+    const segment = await db().segment.findFirstOrThrow({
+      where: { organizationId: org.organizationId, key: "enterprise" },
+    });
+    const view = await overview(csm, { segment: segment.id, range: "30" });
+    expect(view.trend.source).toBe("snapshots");
+    if (view.summary.averageScore !== null) expect(view.trend.average.at(-1)).toBeCloseTo(view.summary.averageScore, 9);
+  });
+});
+
+describe("at-risk list", () => {
+  it("ranks by the documented priority, computed in SQL exactly as the formula says", async () => {
+    const admin = await org.contextFor("admin");
+    const rows = await db().currentScore.findMany({
+      where: { organizationId: org.organizationId, scorecardId },
+      select: {
+        accountId: true,
+        score: true,
+        delta30: true,
+        coverage: true,
+        priority: true,
+        account: { select: { arr: true, renewalDate: true } },
+      },
+    });
+    const arrs = rows.map((r) => r.account.arr.toNumber()).sort((a, b) => a - b);
+    for (const r of rows) {
+      const arr = r.account.arr.toNumber();
+      const expected = priorityOf(
+        {
+          score: r.score,
+          delta30: r.delta30,
+          coverage: r.coverage,
+          arrRank: arrs.indexOf(arr) / (arrs.length - 1),
+          daysToRenewal: r.account.renewalDate
+            ? Math.round((r.account.renewalDate.getTime() - TEST_TODAY.getTime()) / 86_400_000)
+            : null,
+        },
+        { min: 0, max: 100 },
+        DEFAULT_PRIORITY_WEIGHTS,
+      );
+      expect(r.priority).toBeCloseTo(expected, 9);
+    }
+    const page = await loadAtRisk(admin, atRiskQuerySchema.parse({ size: "25" }));
+    if (!("items" in page)) throw new Error("no list");
+    const priorities = page.items.map((i) => i.priority!);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(page.total).toBe(rows.length);
+  });
+
+  it("re-ranks every account when an admin changes the weights, and a CSM sees only their book", async () => {
+    const admin = await org.contextFor("admin");
+    await updatePriorityWeights(admin, { score: 0, trend: 0, coverage: 1, revenue: 0, urgency: 0 }, TEST_TODAY);
+    const rows = await db().currentScore.findMany({ where: { organizationId: org.organizationId, scorecardId } });
+    for (const r of rows) expect(r.priority).toBeCloseTo(100 * (1 - r.coverage), 9);
+    await updatePriorityWeights(admin, DEFAULT_PRIORITY_WEIGHTS, TEST_TODAY);
+
+    const csm = await org.contextFor("csm:2:2");
+    const mine = await loadAtRisk(csm, atRiskQuerySchema.parse({ size: "100" }));
+    if (!("items" in mine)) throw new Error("no list");
+    const owned = await db().account.findMany({
+      where: { organizationId: org.organizationId, id: { in: mine.items.map((i) => i.id) } },
+    });
+    expect(owned.every((a) => a.ownerId === csm.userId)).toBe(true);
+    expect(mine.total).toBe((await visibleScores(csm)).length);
+  });
+});
+
+describe("account page", () => {
+  it("explains the change between two days with parts that add up exactly", async () => {
+    const admin = await org.contextFor("admin");
+    const target = (await visibleScores(admin)).find((s) => s.score !== null)!;
+    const story = await loadAccountStory(
+      admin,
+      target.accountId,
+      accountStoryQuerySchema.parse({ from: "2026-05-20", to: "2026-06-15" }),
+    );
+    if (!("change" in story) || !story.change || story.change.delta === null) throw new Error("no change");
+    const steps = story.change.steps;
+    const sum = steps.slice(1, -1).reduce((s, x) => s + (x.end - x.start), 0);
+    expect(steps[0]!.end + sum).toBeCloseTo(steps.at(-1)!.end, 9);
+    expect(steps.at(-1)!.end).toBe(story.latest.score);
+    expect(story.history.days.at(-1)).toBe("2026-06-15");
+    const contributions = story.latest.detail!.metrics.reduce((s, m) => s + m.contribution, 0);
+    expect(contributions).toBeCloseTo(story.latest.score!, 9);
+  });
+
+  it("records the CSM's sentiment as a manual observation and rescores the account at once", async () => {
+    const csm = await org.contextFor("csm:0:2");
+    const account = await db().account.findFirstOrThrow({
+      where: { organizationId: org.organizationId, ownerId: csm.userId, status: "active" },
+    });
+    const metric = await db().metricDefinition.findFirstOrThrow({
+      where: { organizationId: org.organizationId, key: "csm_sentiment" },
+    });
+    const before = await db().currentScore.findFirstOrThrow({
+      where: { organizationId: org.organizationId, scorecardId, accountId: account.id },
+    });
+    const now = new Date(TEST_TODAY.getTime() + 10 * 3600_000);
+    await recordAccountNote(
+      csm,
+      { accountId: account.id, body: "Champion left", metricId: metric.id, option: "bad" },
+      now,
+    );
+    const obs = await db().metricObservation.findFirstOrThrow({
+      where: { organizationId: org.organizationId, accountId: account.id, metricId: metric.id, observedAt: now },
+    });
+    expect(obs).toMatchObject({ textValue: "bad", source: "manual", recordedById: csm.userId });
+    const after = await db().currentScore.findFirstOrThrow({
+      where: { organizationId: org.organizationId, scorecardId, accountId: account.id },
+    });
+    expect(after.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
+    expect(await db().note.count({ where: { organizationId: org.organizationId, accountId: account.id } })).toBe(1);
+
+    const other = await db().account.findFirstOrThrow({
+      where: { organizationId: org.organizationId, NOT: { ownerId: csm.userId } },
+    });
+    await expect(recordAccountNote(csm, { accountId: other.id, body: "not mine" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      recordAccountNote(csm, { accountId: account.id, metricId: metric.id, option: "superb" }),
+    ).rejects.toThrow("Pick one of the options.");
+  });
+});
