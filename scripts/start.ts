@@ -55,8 +55,13 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   const applied = await migrateDatabase(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const { created, logins } = await seedDemo({ reset: reseed, log: console.log });
-  if (!created) console.log("Demo data already loaded (npm run db:seed -- --reset reloads it).");
+  // The page benchmark brings its own organisation and measures without a worker running.
+  const { created, logins } =
+    process.env.PULSEBOARD_NO_DEMO === "1"
+      ? { created: false, logins: [] }
+      : await seedDemo({ reset: reseed, log: console.log });
+  if (!created && process.env.PULSEBOARD_NO_DEMO !== "1")
+    console.log("Demo data already loaded (npm run db:seed -- --reset reloads it).");
   await disconnectDb();
 
   const childEnv = {
@@ -86,14 +91,17 @@ async function main() {
   });
 
   // The scoring worker: queued and daily recomputes, beside the web server.
-  const worker = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: childEnv,
-  });
+  const worker =
+    process.env.PULSEBOARD_NO_WORKER === "1"
+      ? null
+      : spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
+          stdio: ["ignore", "inherit", "inherit"],
+          env: childEnv,
+        });
 
   const shutdown = async (code: number) => {
     server.kill("SIGTERM");
-    worker.kill("SIGTERM");
+    worker?.kill("SIGTERM");
     await database.stop().catch(() => {});
     process.exit(code);
   };

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 
 export interface Figure {
@@ -25,9 +25,9 @@ export async function writeResults(run: {
   figures: Figure[];
 }) {
   const lines = [
-    "# Benchmark results",
+    "## Data in and scores out (`npm run bench`)",
     "",
-    "Written by `npm run bench`; every figure below was measured in the same run. Do not edit by hand.",
+    "Every figure below was measured in the same run. Do not edit by hand.",
     "",
     `- Date: ${run.started.toISOString()}`,
     `- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.platform()} ${os.release()}`,
@@ -43,6 +43,23 @@ export async function writeResults(run: {
     }),
     "",
   ];
-  await writeFile("bench/RESULTS.md", lines.join("\n"));
+  await writeSection("pipeline", lines);
   console.log(lines.slice(-run.figures.length - 3).join("\n"));
+}
+
+export const machine = () =>
+  `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.platform()} ${os.release()}`;
+
+/** Replaces one benchmark's section of bench/RESULTS.md (each `npm run bench*` owns one), keeping the others. */
+export async function writeSection(name: string, lines: string[]) {
+  const file = "bench/RESULTS.md";
+  const start = `<!-- ${name} -->`;
+  const end = `<!-- /${name} -->`;
+  const block = [start, ...lines, end].join("\n");
+  let text = await readFile(file, "utf8").catch(() => "");
+  if (!text.startsWith("# Benchmark results")) text = "# Benchmark results\n";
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  text = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  await writeFile(file, text);
 }

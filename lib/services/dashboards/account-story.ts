@@ -2,7 +2,8 @@ import { getAccountOrThrow } from "../../db/accounts";
 import { getSnapshotOnOrBefore, listAccountScores, listScoreHistory } from "../../db/account-story";
 import { listModelVersions } from "../../db/scorecards";
 import { waterfallSteps } from "../../dashboards/waterfall";
-import { attributeChange, readSnapshotDetail, validateModel, type ModelDefinition } from "../../scoring";
+import { attributeChange, readSnapshotDetail } from "../../scoring";
+import { publishedModel } from "../scoring/model-cache";
 import type { TenantContext } from "../../tenant";
 import type { AccountStoryQuery } from "../../validation/dashboards";
 import { addDays, dayDate, isoDay, resolveScorecard } from "./scorecard";
@@ -34,15 +35,12 @@ export async function loadAccountStory(ctx: TenantContext, accountId: string, q:
     ctx,
     versionIds.filter((v): v is string => Boolean(v)),
   );
-  const modelOf = new Map<string, { number: number; model: ModelDefinition | null }>(
-    versions.map((v) => {
-      const parsed = validateModel(v.definition);
-      return [v.id, { number: v.number, model: parsed.ok ? parsed.model : null }];
-    }),
+  const modelOf = new Map(
+    versions.map((v) => [v.id, { number: v.number, parsed: publishedModel(v.id, v.definition) }]),
   );
   const read = (s: NonNullable<typeof latest>) => {
-    const model = modelOf.get(s.modelVersionId)?.model;
-    return model ? readSnapshotDetail(model, s.detail, s.score) : null;
+    const parsed = modelOf.get(s.modelVersionId)?.parsed;
+    return parsed ? readSnapshotDetail(parsed.model, s.detail, s.score, parsed.compiledFor) : null;
   };
   const after = read(latest);
   const prior = before ? read(before) : null;

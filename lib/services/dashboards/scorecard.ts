@@ -1,5 +1,6 @@
 import { listPublishedModels } from "../../db/scorecards";
-import { modelTiers, validateModel, type ModelDefinition, type TierInfo } from "../../scoring";
+import { modelTiers, type ModelDefinition, type TierInfo } from "../../scoring";
+import { publishedModel } from "../scoring/model-cache";
 import type { TenantContext } from "../../tenant";
 
 export interface ScorecardView {
@@ -22,16 +23,16 @@ export async function resolveScorecard(ctx: TenantContext, requested?: string) {
   const options = published.map((p) => ({ id: p.scorecardId, name: p.scorecardName }));
   const chosen = published.find((p) => p.scorecardId === requested) ?? published[0];
   if (!chosen) return { options, selected: null };
-  const validation = validateModel(chosen.definition);
-  if (!validation.ok) throw new Error(`${chosen.scorecardName} v${chosen.versionNumber} is not a valid model`);
+  const parsed = publishedModel(chosen.versionId, chosen.definition);
+  if (!parsed) throw new Error(`${chosen.scorecardName} v${chosen.versionNumber} is not a valid model`);
   const selected: ScorecardView = {
     id: chosen.scorecardId,
     name: chosen.scorecardName,
     versionId: chosen.versionId,
     versionNumber: chosen.versionNumber,
-    model: validation.model,
-    tiers: modelTiers(validation.model),
-    range: validation.model.range,
+    model: parsed.model,
+    tiers: modelTiers(parsed.model),
+    range: parsed.model.range,
   };
   return { options, selected };
 }

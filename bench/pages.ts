@@ -1,0 +1,248 @@
+/**
+ * `npm run bench:pages`: on a throwaway database, a 100k-account organisation with
+ * a year of daily snapshots and rollups; the production server renders the
+ * overview, the at-risk list and an account page for 10 concurrent signed-in
+ * users. Each p95 is printed next to the time of the same reads done directly
+ * (SQL through the same services, same concurrency); first-load JavaScript per
+ * route is measured from the served HTML. Results go to bench/RESULTS.md.
+ */
+import { spawn } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { db, disconnectDb } from "../lib/db/client";
+import { migrateDatabase } from "../lib/db/migrate";
+import { createPublishedScorecard } from "../lib/db/scorecards";
+import { getAccountOrThrow, listLatestMetricValues } from "../lib/db/accounts";
+import { listManualMetrics, listNotes, listOutcomes } from "../lib/db/account-story";
+import { rebuildRollups } from "../lib/db/score-writes";
+import { loadAccountStory } from "../lib/services/dashboards/account-story";
+import { loadAtRisk } from "../lib/services/dashboards/at-risk";
+import { loadOverview } from "../lib/services/dashboards/overview";
+import { recomputeOrganization } from "../lib/services/scoring/recompute";
+import type { TenantContext } from "../lib/tenant";
+import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from "../lib/validation/dashboards";
+import { createThrowawayDatabase } from "./lib/database";
+import { seconds, timed } from "./lib/measure";
+import { machine, writeSection } from "./lib/results";
+import { benchModel, createSyntheticOrganization } from "./lib/synthetic";
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const USERS = Number(process.env.BENCH_USERS ?? 10);
+const REQUESTS_PER_USER = Number(process.env.BENCH_REQUESTS ?? 20);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const PASSWORD = "bench-pages-password";
+const DAY = 86_400_000;
+
+async function sql(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A year of history from today's real snapshots: scores drift per account and day; tiers follow the scores. */
+async function writeHistory(url: string, organizationId: string, scorecardId: string, today: string) {
+  const tier = (x: string) => `CASE WHEN ${x} < 40 THEN 'at_risk' WHEN ${x} < 70 THEN 'neutral' ELSE 'healthy' END`;
+  for (let from = 1; from < DAYS; from += 30) {
+    const to = Math.min(DAYS - 1, from + 29);
+    await sql(
+      url,
+      `INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail")
+       SELECT s."organizationId", s."scorecardId", s."accountId", s."day" - g, s."modelVersionId", s."variantKey", x.score, ${tier("x.score")}, s."coverage",
+              CASE WHEN g = 30 THEN s."detail" ELSE '{"variant":null,"reason":"history","metrics":[]}'::json END
+       FROM "ScoreSnapshot" s CROSS JOIN generate_series($3::int, $4::int) g
+       CROSS JOIN LATERAL (SELECT least(100, greatest(0, s."score" + 12 * sin(g / 25.0 + (hashtext(s."accountId"::text) % 13)))) AS score) x
+       WHERE s."organizationId" = $1 AND s."scorecardId" = $2 AND s."day" = $5::date
+       ORDER BY s."accountId", g`,
+      [organizationId, scorecardId, from, to, today],
+    );
+    process.stdout.write(`\r  history: ${to + 1} of ${DAYS} days`);
+  }
+  process.stdout.write("\n");
+  await sql(url, `ANALYZE "ScoreSnapshot"`);
+}
+
+async function startServer(url: string) {
+  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), PULSEBOARD_NO_DEMO: "1", PULSEBOARD_NO_WORKER: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 900; i++) {
+    const ok = await fetch(`http://localhost:${PORT}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return server;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  server.kill();
+  throw new Error("the server did not start");
+}
+
+/** Signs in through next-auth's credentials endpoint, as the login form does; returns the cookie header. */
+async function signIn(email: string): Promise<string> {
+  const base = `http://localhost:${PORT}`;
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = new Map<string, string>();
+  const keep = (r: Response) =>
+    r.headers.getSetCookie().forEach((c) => {
+      const [pair] = c.split(";");
+      const [k, v] = pair!.split("=");
+      jar.set(k!, v!);
+    });
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const login = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  keep(login);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");
+  return cookie();
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+/** `USERS` concurrent loops of `REQUESTS_PER_USER` calls each; every call's duration in ms. */
+async function underLoad(call: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await call();
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: USERS }, async () => {
+      for (let i = 0; i < REQUESTS_PER_USER; i++) times.push((await timed(call)).ms);
+    }),
+  );
+  return times;
+}
+
+async function firstLoadJsKb(path: string, cookie: string): Promise<number> {
+  const base = `http://localhost:${PORT}`;
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  for (const src of sources)
+    bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return bytes / 1024;
+}
+
+async function main() {
+  const started = new Date();
+  const database = await createThrowawayDatabase();
+  process.env.DATABASE_URL = database.url;
+  let server: ReturnType<typeof spawn> | null = null;
+  try {
+    await migrateDatabase(database.url);
+    const setup = await timed(async () => {
+      const organizationId = await createSyntheticOrganization(database.url, ACCOUNTS);
+      const { scorecardId } = await createPublishedScorecard(organizationId, {
+        key: "bench",
+        name: "Bench",
+        definition: benchModel(),
+        changeNote: "bench",
+      });
+      const user = await db().user.create({
+        data: { email: "admin@bench.example", name: "Bench Admin", passwordHash: await hashPassword(PASSWORD) },
+      });
+      await db().membership.create({ data: { organizationId, userId: user.id, role: "admin" } });
+      const now = new Date();
+      await recomputeOrganization(organizationId, { trigger: "bench", now });
+      const today = now.toISOString().slice(0, 10);
+      await writeHistory(database.url, organizationId, scorecardId, today);
+      const first = new Date(Date.parse(`${today}T00:00:00Z`) - (DAYS - 1) * DAY);
+      await rebuildRollups(organizationId, scorecardId, first, new Date(Date.parse(`${today}T00:00:00Z`) - DAY));
+      return { organizationId, userId: user.id };
+    });
+    const { organizationId, userId } = setup.result;
+    const counts = await sql(
+      database.url,
+      `SELECT (SELECT count(*) FROM "ScoreSnapshot") AS snapshots, (SELECT count(*) FROM "ScoreRollup") AS rollups`,
+    );
+    console.log(
+      `organisation: ${ACCOUNTS.toLocaleString("en-US")} accounts, ${Number(counts.rows[0].snapshots).toLocaleString("en-US")} snapshots, ${Number(counts.rows[0].rollups).toLocaleString("en-US")} rollup rows (${seconds(setup.ms)})`,
+    );
+
+    const ctx: TenantContext = { organizationId, userId, role: "admin", scope: { kind: "organization" } };
+    const top = await loadAtRisk(ctx, atRiskQuerySchema.parse({}));
+    const accountId = "items" in top && top.items[0] ? top.items[0].id : null;
+    if (!accountId) throw new Error("no account to open");
+
+    server = await startServer(database.url);
+    const cookie = await signIn("admin@bench.example");
+    const pages = [
+      {
+        name: "Portfolio overview",
+        path: "/portfolio",
+        reads: () => loadOverview(ctx, overviewQuerySchema.parse({})),
+      },
+      {
+        name: "At-risk list",
+        path: "/at-risk",
+        reads: () => loadAtRisk(ctx, atRiskQuerySchema.parse({})),
+      },
+      {
+        name: "Account page",
+        path: `/accounts/${accountId}`,
+        reads: () =>
+          Promise.all([
+            getAccountOrThrow(ctx, accountId),
+            listLatestMetricValues(ctx, accountId, new Date()),
+            loadAccountStory(ctx, accountId, accountStoryQuerySchema.parse({})),
+            listNotes(ctx, accountId),
+            listOutcomes(ctx, accountId),
+            listManualMetrics(ctx),
+          ]),
+      },
+    ];
+    const rows: string[] = [];
+    for (const page of pages) {
+      const render = await underLoad(async () => {
+        const res = await fetch(`http://localhost:${PORT}${page.path}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
+        await res.text();
+      });
+      const reads = await underLoad(page.reads);
+      const js = await firstLoadJsKb(page.path, cookie);
+      const line = `| ${page.name} (\`${page.path.replace(accountId, ":id")}\`) | ${percentile(render, 50).toFixed(0)} ms | ${percentile(render, 95).toFixed(0)} ms | ${percentile(reads, 50).toFixed(0)} ms | ${percentile(reads, 95).toFixed(0)} ms | ${(percentile(render, 95) / percentile(reads, 95)).toFixed(2)}× | ${js.toFixed(0)} KB |`;
+      rows.push(line);
+      console.log(line);
+    }
+    await writeSection("pages", [
+      "## Dashboards under load (`npm run bench:pages`)",
+      "",
+      "Every figure below was measured in the same run. Do not edit by hand.",
+      "",
+      `- Date: ${started.toISOString()}`,
+      `- Machine: ${machine()}; Node ${process.version}; PostgreSQL: ${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded"}`,
+      `- Data: ${ACCOUNTS.toLocaleString("en-US")} accounts, ${DAYS} days of daily snapshots (${Number(counts.rows[0].snapshots).toLocaleString("en-US")} rows) and rollups (${Number(counts.rows[0].rollups).toLocaleString("en-US")} rows); signed in as an admin (whole organisation)`,
+      `- Load: ${USERS} concurrent users × ${REQUESTS_PER_USER} requests per page, after 3 warm-up requests; server render = full HTML response from the production server`,
+      "- Baseline: the same reads (the page's service and repository calls, i.e. its SQL) run directly at the same concurrency",
+      "- Goals: server render p95 ≤ 200 ms; first-load JavaScript ≤ 250 KB gzipped per route",
+      "",
+      "| page | render p50 | render p95 | reads p50 | reads p95 | render p95 / reads p95 | first-load JS (gzip) |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
+      ...rows,
+      "",
+    ]);
+    console.log("wrote bench/RESULTS.md");
+  } finally {
+    server?.kill("SIGTERM");
+    await disconnectDb();
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
