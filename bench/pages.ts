@@ -8,7 +8,6 @@
  */
 import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
@@ -22,7 +21,7 @@ import { loadOverview } from "../lib/services/dashboards/overview";
 import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
 import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from "../lib/validation/dashboards";
-import { createThrowawayDatabase } from "./lib/database";
+import { createThrowawayDatabase, sql } from "./lib/database";
 import { seconds, timed } from "./lib/measure";
 import { machine, writeSection } from "./lib/results";
 import { benchModel, createSyntheticOrganization } from "./lib/synthetic";
@@ -34,16 +33,6 @@ const REQUESTS_PER_USER = Number(process.env.BENCH_REQUESTS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const PASSWORD = "bench-pages-password";
 const DAY = 86_400_000;
-
-async function sql(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A year of history from today's real snapshots: scores drift per account and day; tiers follow the scores. */
 async function writeHistory(url: string, organizationId: string, scorecardId: string, today: string) {

@@ -20,7 +20,7 @@ import { receiveUpload } from "../lib/services/imports/upload";
 import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
 import { writeObservationsCsv } from "./lib/csv";
-import { createThrowawayDatabase } from "./lib/database";
+import { createThrowawayDatabase, sql } from "./lib/database";
 import { peakMemory, seconds, timed } from "./lib/measure";
 import { writeResults, type Figure } from "./lib/results";
 import { benchModel, createSyntheticOrganization, METRICS } from "./lib/synthetic";
@@ -28,16 +28,6 @@ import { benchModel, createSyntheticOrganization, METRICS } from "./lib/syntheti
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const CSV_ROWS_PER_ACCOUNT = Number(process.env.BENCH_ROWS_PER_ACCOUNT ?? 10);
 const NAIVE_SAMPLE = Number(process.env.BENCH_NAIVE_SAMPLE ?? 500);
-
-async function sql(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The baseline for the recompute: one statement computing the same weighted scores. */
 const SQL_SCORES = `

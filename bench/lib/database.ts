@@ -35,3 +35,14 @@ export async function createThrowawayDatabase(): Promise<{ url: string; drop: ()
     },
   };
 }
+
+/** One statement on its own connection (the benchmarks' baselines and setup). */
+export async function sql(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}

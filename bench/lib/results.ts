@@ -60,6 +60,9 @@ export async function writeSection(name: string, lines: string[]) {
   if (!text.startsWith("# Benchmark results")) text = "# Benchmark results\n";
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  text = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  text =
+    from >= 0 && to > from
+      ? text.slice(0, from) + block + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
   await writeFile(file, text);
 }

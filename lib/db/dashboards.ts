@@ -1,3 +1,4 @@
+import type { BookInput } from "../dashboards/overview";
 import type { TenantContext } from "../tenant";
 import type { PortfolioFilters } from "../validation/dashboards";
 import { db } from "./client";
@@ -176,20 +177,6 @@ export async function getLatestScoredDay(ctx: TenantContext, scorecardId: string
   return row?.day ?? null;
 }
 
-export interface BookRow {
-  ownerId: string | null;
-  owner: string | null;
-  accounts: number;
-  scored: number;
-  scoreSum: number;
-  arr: number;
-  atRiskArr: number;
-  atRiskAccounts: number;
-  /** Sum of the 30-day changes of accounts that have one, and how many do. */
-  delta30Sum: number;
-  withDelta30: number;
-}
-
 /** Each owner's book within the view, from the current scores (`lowestTier`: the tier counted as at risk). */
 export async function listBooks(
   ctx: TenantContext,
@@ -197,7 +184,7 @@ export async function listBooks(
   filters: PortfolioFilters,
   lowestTier: string,
 ) {
-  const rows = await db().$queryRaw<(Omit<BookRow, "arr" | "atRiskArr"> & { arr: string; atRiskArr: string })[]>`
+  const rows = await db().$queryRaw<(Omit<BookInput, "arr" | "atRiskArr"> & { arr: string; atRiskArr: string })[]>`
     SELECT a."ownerId", u."name" AS "owner", count(*)::int AS "accounts", count(c."score")::int AS "scored",
            coalesce(sum(c."score"), 0)::float8 AS "scoreSum", sum(a."arr")::text AS "arr",
            coalesce(sum(a."arr") FILTER (WHERE c."tierKey" = ${lowestTier}), 0)::text AS "atRiskArr",
@@ -209,5 +196,5 @@ export async function listBooks(
     WHERE c."organizationId" = ${ctx.organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid
       AND ${portfolioWhere(ctx, filters)}
     GROUP BY a."ownerId", u."name"`;
-  return rows.map((r): BookRow => ({ ...r, arr: Number(r.arr), atRiskArr: Number(r.atRiskArr) }));
+  return rows.map((r): BookInput => ({ ...r, arr: Number(r.arr), atRiskArr: Number(r.atRiskArr) }));
 }
