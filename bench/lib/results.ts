@@ -30,7 +30,7 @@ export async function writeResults(run: {
     "Every figure below was measured in the same run. Do not edit by hand.",
     "",
     `- Date: ${run.started.toISOString()}`,
-    `- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.platform()} ${os.release()}`,
+    `- Machine: ${machine()}`,
     `- Node ${process.version}; PostgreSQL: ${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded"}`,
     `- Data: ${run.accounts.toLocaleString("en-US")} accounts × ${run.metrics} metrics; a ${run.csvRows.toLocaleString("en-US")}-row observations CSV`,
     "",
@@ -50,19 +50,16 @@ export async function writeResults(run: {
 export const machine = () =>
   `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.platform()} ${os.release()}`;
 
-/** Replaces one benchmark's section of bench/RESULTS.md (each `npm run bench*` owns one), keeping the others. */
+/**
+ * Replaces one benchmark's section of bench/RESULTS.md (each `npm run bench*`
+ * owns one between its markers) and keeps the other sections as they are.
+ */
 export async function writeSection(name: string, lines: string[]) {
   const file = "bench/RESULTS.md";
-  const start = `<!-- ${name} -->`;
-  const end = `<!-- /${name} -->`;
-  const block = [start, ...lines, end].join("\n");
-  let text = await readFile(file, "utf8").catch(() => "");
-  if (!text.startsWith("# Benchmark results")) text = "# Benchmark results\n";
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  text =
-    from >= 0 && to > from
-      ? text.slice(0, from) + block + text.slice(to + end.length)
-      : `${text.trimEnd()}\n\n${block}\n`;
-  await writeFile(file, text);
+  const text = await readFile(file, "utf8").catch(() => "");
+  const sections = new Map<string, string>();
+  for (const m of text.matchAll(/<!-- ([a-z-]+) -->\n[\s\S]*?<!-- \/\1 -->/g)) sections.set(m[1]!, m[0]);
+  sections.set(name, [`<!-- ${name} -->`, ...lines, `<!-- /${name} -->`].join("\n"));
+  const ordered = [...sections.keys()].sort().map((k) => sections.get(k)!);
+  await writeFile(file, ["# Benchmark results", "", ...ordered.map((s) => `${s}\n`)].join("\n"));
 }
