@@ -1,7 +1,7 @@
 import type { TenantContext } from "../tenant";
 import type { AtRiskQuery, PortfolioFilters } from "../validation/dashboards";
 import { db, Prisma } from "./client";
-import { portfolioWhere } from "./portfolio-view";
+import { portfolioWhere, rollupSliceFor } from "./portfolio-view";
 
 export interface AtRiskRow {
   id: string;
@@ -15,7 +15,7 @@ export interface AtRiskRow {
   tierKey: string;
   delta30: number | null;
   coverage: number;
-  priority: number | null;
+  priority: number;
 }
 
 /** Server-side sort columns; each sorts nulls last and breaks ties by account id. */
@@ -47,8 +47,20 @@ export async function listAtRisk(
   const where = Prisma.sql`c."organizationId" = ${ctx.organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid
     AND ${portfolioWhere(ctx, filters)} ${filters.tier ? Prisma.sql`AND c."tierKey" = ${filters.tier}` : Prisma.empty}`;
   const from = Prisma.sql`FROM "CurrentScore" c JOIN "Account" a ON a."organizationId" = c."organizationId" AND a."id" = c."accountId"`;
+  // Priority order follows the index (priority DESC, accountId), so a page is read without sorting the view.
+  const orderBy =
+    order.sort === "priority"
+      ? Prisma.sql`c."priority" ${direction}, c."accountId"`
+      : Prisma.sql`${by.sql} ${direction} NULLS LAST, c."accountId"`;
+  const slice = rollupSliceFor(ctx, filters);
   const [count, rows] = await Promise.all([
-    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from} WHERE ${where}`,
+    slice
+      ? db().$queryRaw<{ n: number }[]>`
+          SELECT coalesce(sum("accounts"), 0)::int AS n FROM "CurrentRollup"
+          WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+            AND "dimension" = ${slice.dimension}::"RollupDimension" AND "dimensionKey" = ANY(${slice.keys}::text[])
+            ${filters.tier ? Prisma.sql`AND "tierKey" = ${filters.tier}` : Prisma.empty}`
+      : db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from} WHERE ${where}`,
     db().$queryRaw<(Omit<AtRiskRow, "arr" | "renewalDate"> & { arr: string; renewalDate: Date | null })[]>`
       SELECT a."id", a."externalId", a."name", a."arr"::text AS "arr", a."renewalDate", u."name" AS "owner", t."name" AS "team",
              c."score", c."tierKey", c."delta30", c."coverage", c."priority"
@@ -56,7 +68,7 @@ export async function listAtRisk(
       LEFT JOIN "User" u ON u."id" = a."ownerId"
       LEFT JOIN "Team" t ON t."organizationId" = a."organizationId" AND t."id" = a."teamId"
       WHERE ${where}
-      ORDER BY ${by.sql} ${direction} NULLS LAST, a."id"
+      ORDER BY ${orderBy}
       OFFSET ${page.offset} LIMIT ${page.limit}`,
   ]);
   return {

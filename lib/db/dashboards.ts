@@ -23,6 +23,17 @@ export async function loadDistribution(
   range: { min: number; max: number },
   buckets: number,
 ): Promise<DistributionRow[]> {
+  const slice = rollupSliceFor(ctx, filters);
+  if (slice) {
+    const rows = await db().$queryRaw<(Omit<DistributionRow, "arr"> & { arr: string })[]>`
+      SELECT "tierKey", nullif("bucket", -1) AS "bucket", sum("accounts")::int AS "accounts", sum("scored")::int AS "scored",
+             sum("scoreSum")::float8 AS "scoreSum", sum("coverageSum")::float8 AS "coverageSum", sum("arr")::text AS "arr"
+      FROM "CurrentRollup"
+      WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+        AND "dimension" = ${slice.dimension}::"RollupDimension" AND "dimensionKey" = ANY(${slice.keys}::text[])
+      GROUP BY 1, 2`;
+    return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
+  }
   const rows = await db().$queryRaw<
     {
       tierKey: string;
@@ -101,14 +112,30 @@ export async function loadTrend(
   };
 }
 
-/** How the view's accounts moved between tiers from one day's snapshots to another's ("none": not scored that day). */
+/**
+ * How the view's accounts moved between tiers from one day's snapshots to
+ * another's ("none": not scored that day). `current`: the days are the last
+ * scored day and 30 days before it, which the current rollups hold precomputed
+ * for the accounts scored today.
+ */
 export async function loadMovement(
   ctx: TenantContext,
   scorecardId: string,
   filters: PortfolioFilters,
   from: Date,
   to: Date,
+  current = false,
 ) {
+  const slice = current ? rollupSliceFor(ctx, filters) : null;
+  if (slice) {
+    const rows = await db().$queryRaw<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
+      SELECT "tier30" AS "fromTier", "tierKey" AS "toTier", sum("accounts")::int AS "accounts", sum("arr")::text AS "arr"
+      FROM "CurrentRollup"
+      WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+        AND "dimension" = ${slice.dimension}::"RollupDimension" AND "dimensionKey" = ANY(${slice.keys}::text[])
+      GROUP BY 1, 2`;
+    return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
+  }
   const rows = await db().$queryRaw<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
     WITH f AS (SELECT "accountId", "tierKey" FROM "ScoreSnapshot"
                WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${from}::date),

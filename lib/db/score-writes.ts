@@ -82,7 +82,8 @@ export async function refreshCurrentScores(
              regr_slope(h."score", (h."day" - ${day}::date)::float8) FILTER (WHERE h."day" > ${day}::date - 30) AS slope30,
              max(h."score") FILTER (WHERE h."day" = ${day}::date - 7) AS s7,
              max(h."score") FILTER (WHERE h."day" = ${day}::date - 30) AS s30,
-             max(h."score") FILTER (WHERE h."day" = ${day}::date - 90) AS s90
+             max(h."score") FILTER (WHERE h."day" = ${day}::date - 90) AS s90,
+             max(h."tierKey") FILTER (WHERE h."day" = ${day}::date - 30) AS t30
       FROM "ScoreSnapshot" h
       WHERE h."organizationId" = ${organizationId}::uuid AND h."scorecardId" = ${scorecardId}::uuid
         AND (h."day" > ${day}::date - 30 OR h."day" IN (${day}::date - 30, ${day}::date - 90))
@@ -90,9 +91,10 @@ export async function refreshCurrentScores(
         AND (${ids}::uuid[] IS NULL OR h."accountId" = ANY(${ids}::uuid[]))
       GROUP BY h."accountId")
     INSERT INTO "CurrentScore" ("organizationId", "scorecardId", "accountId", "modelVersionId", "variantKey", "score", "tierKey",
-                                "coverage", "delta7", "delta30", "delta90", "slope30", "computedAt")
+                                "coverage", "delta7", "delta30", "delta90", "slope30", "tier30", "computedAt")
     SELECT s."organizationId", s."scorecardId", s."accountId", s."modelVersionId", s."variantKey", s."score", s."tierKey", s."coverage",
-           s."score" - hist.s7, s."score" - hist.s30, s."score" - hist.s90, hist.slope30, now()
+           s."score" - hist.s7, s."score" - hist.s30, s."score" - hist.s90, hist.slope30,
+           coalesce(hist.t30, 'none'), now()
     FROM "ScoreSnapshot" s
     LEFT JOIN hist ON hist."accountId" = s."accountId"
     WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid AND s."day" = ${day}::date
@@ -100,7 +102,8 @@ export async function refreshCurrentScores(
     ON CONFLICT ("organizationId", "scorecardId", "accountId") DO UPDATE SET
       "modelVersionId" = EXCLUDED."modelVersionId", "variantKey" = EXCLUDED."variantKey", "score" = EXCLUDED."score",
       "tierKey" = EXCLUDED."tierKey", "coverage" = EXCLUDED."coverage", "delta7" = EXCLUDED."delta7", "delta30" = EXCLUDED."delta30",
-      "delta90" = EXCLUDED."delta90", "slope30" = EXCLUDED."slope30", "computedAt" = EXCLUDED."computedAt"`;
+      "delta90" = EXCLUDED."delta90", "slope30" = EXCLUDED."slope30", "tier30" = EXCLUDED."tier30",
+      "computedAt" = EXCLUDED."computedAt"`;
   if (dropped.length) {
     await tx.$executeRaw`
       DELETE FROM "CurrentScore" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
@@ -121,6 +124,22 @@ const ROLLUP_DIMENSIONS = Prisma.sql`(VALUES
   ('owner'::"RollupDimension", coalesce(a."ownerId"::text, 'none')),
   ('stage'::"RollupDimension", coalesce(a."lifecycleStageId"::text, 'none'))) AS d("dimension", "key")`;
 
+/**
+ * Each row of the CTE `s` (with "accountId" and the given columns) once per rollup
+ * slice its account belongs to — organisation, team, owner, stage, and each of its
+ * segments — with the account's ARR; the caller groups by slice.
+ */
+function perSlice(organizationId: string, columns: Prisma.Sql) {
+  return Prisma.sql`
+    SELECT d."dimension", d."key", ${columns}, a."arr"
+    FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
+    CROSS JOIN LATERAL ${ROLLUP_DIMENSIONS}
+    UNION ALL
+    SELECT 'segment'::"RollupDimension", m."segmentId"::text, ${columns}, a."arr"
+    FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
+    JOIN "AccountSegment" m ON m."organizationId" = ${organizationId}::uuid AND m."accountId" = s."accountId"`;
+}
+
 /** Replaces the rollups of days `from`..`to` with aggregates of `scores` (rows of accountId, day, tierKey, score, coverage). */
 async function writeRollups(
   organizationId: string,
@@ -138,15 +157,7 @@ async function writeRollups(
     INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
     SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."day", x."dimension", x."key", x."tierKey",
            count(*)::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
-    FROM (
-      SELECT s."day", d."dimension", d."key", s."tierKey", s."score", s."coverage", a."arr"
-      FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
-      CROSS JOIN LATERAL ${ROLLUP_DIMENSIONS}
-      UNION ALL
-      SELECT s."day", 'segment'::"RollupDimension", m."segmentId"::text, s."tierKey", s."score", s."coverage", a."arr"
-      FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
-      JOIN "AccountSegment" m ON m."organizationId" = ${organizationId}::uuid AND m."accountId" = s."accountId"
-    ) x
+    FROM (${perSlice(organizationId, Prisma.sql`s."day", s."tierKey", s."score", s."coverage"`)}) x
     GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
 }
 
@@ -172,6 +183,35 @@ export async function rebuildCurrentRollups(organizationId: string, scorecardId:
     SELECT "accountId", ${day}::date AS "day", "tierKey", "score", "coverage" FROM "CurrentScore"
     WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid`;
   await writeRollups(organizationId, scorecardId, day, day, current, tx);
+}
+
+/** Score bands of the overview's histogram. */
+export const HISTOGRAM_BUCKETS = 20;
+
+/**
+ * Rebuilds the scorecard's current rollups from its current scores: per slice,
+ * tier, score band and tier 30 days earlier — what the overview's figures,
+ * histogram and default tier movement add up.
+ */
+export async function rebuildCurrentDistribution(
+  organizationId: string,
+  scorecardId: string,
+  range: { min: number; max: number },
+  tx: Tx = db(),
+) {
+  await tx.$executeRaw`DELETE FROM "CurrentRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid`;
+  await tx.$executeRaw`
+    WITH s AS MATERIALIZED (
+      SELECT "accountId", "tierKey", coalesce("tier30", 'none') AS "tier30", "score", "coverage",
+             CASE WHEN "score" IS NULL THEN -1
+                  ELSE least(${HISTOGRAM_BUCKETS - 1}::int, greatest(0, width_bucket("score", ${range.min}::float8, ${range.max}::float8, ${HISTOGRAM_BUCKETS}::int) - 1)) END AS "bucket"
+      FROM "CurrentScore" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid)
+    INSERT INTO "CurrentRollup" ("organizationId", "scorecardId", "dimension", "dimensionKey", "tierKey", "bucket", "tier30",
+                                 "accounts", "scored", "scoreSum", "coverageSum", "arr")
+    SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."dimension", x."key", x."tierKey", x."bucket", x."tier30",
+           count(*)::int, count(x."score")::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
+    FROM (${perSlice(organizationId, Prisma.sql`s."tierKey", s."bucket", s."tier30", s."score", s."coverage"`)}) x
+    GROUP BY x."dimension", x."key", x."tierKey", x."bucket", x."tier30"`;
 }
 
 export async function startScoringRun(organizationId: string, trigger: string, accountIds: string[] | null = null) {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { loadDistribution, loadMovement } from "@/lib/db/dashboards";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEFAULT_PRIORITY_WEIGHTS, priorityOf } from "@/lib/dashboards/priority";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
@@ -100,6 +101,36 @@ describe("role scoping of the dashboards", () => {
     const view = await overview(csm, { segment: segment.id, range: "30" });
     expect(view.trend.source).toBe("snapshots");
     if (view.summary.averageScore !== null) expect(view.trend.average.at(-1)).toBeCloseTo(view.summary.averageScore, 9);
+  });
+});
+
+describe("precomputed current rollups", () => {
+  it("hold the same histogram and 30-day tier movement as the current scores and snapshots", async () => {
+    const admin = await org.contextFor("admin");
+    const scores = await db().currentScore.findMany({
+      where: { organizationId: org.organizationId, scorecardId },
+      include: { account: { select: { arr: true } } },
+    });
+    const expected = new Map<string, number>();
+    for (const c of scores) {
+      const bucket = c.score === null ? null : Math.min(19, Math.max(0, Math.floor(c.score / 5)));
+      const key = `${c.tierKey}|${bucket}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const distribution = await loadDistribution(admin, scorecardId, {}, { min: 0, max: 100 }, 20);
+    expect(new Map(distribution.map((r) => [`${r.tierKey}|${r.bucket}`, r.accounts]))).toEqual(expected);
+
+    const from = new Date(TEST_TODAY.getTime() - 30 * 86_400_000);
+    const key = (r: { fromTier: string; toTier: string; accounts: number; arr: number }) =>
+      `${r.fromTier}>${r.toTier}:${r.accounts}:${r.arr.toFixed(2)}`;
+    const precomputed = await loadMovement(admin, scorecardId, {}, from, TEST_TODAY, true);
+    const fromSnapshots = await loadMovement(admin, scorecardId, {}, from, TEST_TODAY, false);
+    expect(precomputed.map(key).sort()).toEqual(
+      fromSnapshots
+        .filter((r) => r.toTier !== "none")
+        .map(key)
+        .sort(),
+    );
   });
 });
 

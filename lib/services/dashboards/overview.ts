@@ -1,12 +1,12 @@
 import { getLatestScoredDay, loadDistribution, loadMovement, loadTrend } from "../../db/dashboards";
 import { rollupSliceFor } from "../../db/portfolio-view";
+import { HISTOGRAM_BUCKETS } from "../../db/score-writes";
 import { dayRange, histogram, movementMatrix, summarize, trendSeries } from "../../dashboards/overview";
 import { INSUFFICIENT_DATA } from "../../scoring";
 import type { TenantContext } from "../../tenant";
 import type { OverviewQuery, PortfolioFilters } from "../../validation/dashboards";
 import { addDays, dayDate, isoDay, resolveScorecard } from "./scorecard";
 
-const BUCKETS = 20;
 /** Most points a trend drawn from raw snapshots reads (rollups give every day). */
 const SNAPSHOT_POINTS = 60;
 
@@ -34,16 +34,16 @@ export async function loadOverview(ctx: TenantContext, q: OverviewQuery) {
   const step = rollupSliceFor(ctx, filters) ? 1 : Math.max(1, Math.ceil(q.range / SNAPSHOT_POINTS));
   const days = dayRange(latest, Math.ceil(q.range / step), step);
   const [distribution, trend, movement] = await Promise.all([
-    loadDistribution(ctx, card.id, filters, card.range, BUCKETS),
+    loadDistribution(ctx, card.id, filters, card.range, HISTOGRAM_BUCKETS),
     loadTrend(ctx, card.id, filters, dayDate(days[0]!), latestDate, step),
-    loadMovement(ctx, card.id, filters, dayDate(from), dayDate(to)),
+    loadMovement(ctx, card.id, filters, dayDate(from), dayDate(to), to === latest && from === addDays(latest, -30)),
   ]);
   return {
     scorecards: options,
     card: { id: card.id, name: card.name, versionNumber: card.versionNumber, range: card.range, tiers: card.tiers },
     latest,
     summary: summarize(distribution, card.tiers),
-    histogram: histogram(distribution, card.tiers, card.range, BUCKETS),
+    histogram: histogram(distribution, card.tiers, card.range, HISTOGRAM_BUCKETS),
     trend: { ...trendSeries(trend.rows, days, card.tiers, INSUFFICIENT_DATA.key), source: trend.source, step },
     movement: { from, to, ...movementMatrix(movement, card.tiers, INSUFFICIENT_DATA.key) },
   } as const;

@@ -1,6 +1,7 @@
 import { listPublishedModels } from "../../db/scorecards";
 import {
   emptySnapshotRows,
+  rebuildCurrentDistribution,
   rebuildRollups,
   refreshCurrentScores,
   withScoringTransaction,
@@ -73,6 +74,7 @@ export async function backfillHistory(organizationId: string, options: { days: n
       await rebuildRollups(organizationId, entry.scorecardId, firstDay, lastDay, tx);
       await refreshCurrentScores(organizationId, entry.scorecardId, lastDay, null, tx);
       await refreshPriorities(organizationId, entry.scorecardId, entry.model.range, weights, lastDay, null, tx);
+      await rebuildCurrentDistribution(organizationId, entry.scorecardId, entry.model.range, tx);
     });
   }
   return { days: options.days, snapshots: written };

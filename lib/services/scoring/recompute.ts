@@ -3,6 +3,7 @@ import { listPublishedModels } from "../../db/scorecards";
 import {
   emptySnapshotRows,
   finishScoringRun,
+  rebuildCurrentDistribution,
   rebuildCurrentRollups,
   refreshCurrentScores,
   startScoringRun,
@@ -67,6 +68,7 @@ export async function recomputeOrganization(
         await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, dropped);
         await refreshPriorities(organizationId, model.scorecardId, validation.model.range, weights, day, scope, tx);
         await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
+        await rebuildCurrentDistribution(organizationId, model.scorecardId, validation.model.range, tx);
       });
     }
     await finishScoringRun(organizationId, run.id, { status: "succeeded", accounts: accounts.ids.length });
