@@ -23,6 +23,8 @@ test("an admin adds a member who can then sign in, and a role change applies at 
   await member.getByLabel("Email").fill(email);
   await member.getByLabel("Password").fill(password);
   await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByText("No scored accounts in this view")).toBeVisible();
+  await member.goto("/accounts");
   await expect(member.getByText("Your book of accounts.")).toBeVisible();
   await expect(member.getByText("No accounts in your book yet")).toBeVisible();
 
