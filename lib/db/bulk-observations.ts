@@ -3,7 +3,7 @@ import type pg from "pg";
 /** A connection inside a bulk transaction (opaque outside lib/db). */
 export type BulkClient = pg.PoolClient;
 import { from as copyFrom } from "pg-copy-streams";
-import { pool } from "./client";
+import { withBulkTransaction } from "./client";
 import { REFRESH_CURRENT_VALUES_SQL } from "./observations";
 
 /**
@@ -11,20 +11,7 @@ import { REFRESH_CURRENT_VALUES_SQL } from "./observations";
  * staging table with COPY, then one INSERT … SELECT moves them in (duplicates
  * ignored) — all inside one transaction on one connection of the shared pool.
  */
-export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+export { withBulkTransaction };
 
 export async function createObservationStaging(client: pg.PoolClient) {
   await client.query(
@@ -33,7 +20,7 @@ export async function createObservationStaging(client: pg.PoolClient) {
 }
 
 // COPY text format: tab-separated, \\N for null, backslash escapes.
-const field = (v: string | null) =>
+export const copyField = (v: string | null) =>
   v === null ? "\\N" : v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 
 export async function copyObservations(
@@ -48,7 +35,7 @@ export async function copyObservations(
   });
   let chunk = "";
   for (const r of rows) {
-    chunk += `${r.accountId}\t${r.metricId}\t${r.observedAt.toISOString()}\t${r.value === null ? "\\N" : r.value}\t${field(r.text)}\n`;
+    chunk += `${r.accountId}\t${r.metricId}\t${r.observedAt.toISOString()}\t${r.value === null ? "\\N" : r.value}\t${copyField(r.text)}\n`;
   }
   stream.end(chunk);
   await done;

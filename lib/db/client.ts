@@ -2,7 +2,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
-export { Prisma } from "./generated/client";
+import { Prisma } from "./generated/client";
+
+export { Prisma };
 export type { PrismaClient } from "./generated/client";
 
 const globalForPrisma = globalThis as unknown as { pulseboardPrisma?: PrismaClient; pulseboardPool?: pg.Pool };
@@ -45,4 +47,37 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 /** Runs `work` in one transaction: everything or nothing is written. */
 export function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(work);
+}
+
+/** What the set-based writers need: raw statements, on Prisma or inside a bulk transaction. */
+export type SqlTx = Pick<Tx, "$executeRaw">;
+
+/** Runs `work` in one transaction on one pooled connection, for COPY and the statements around it. */
+export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Prisma's raw-statement API over a connection of a bulk transaction, so the
+ * same set-based writers run in either. Dates go as UTC ISO strings (the driver
+ * would otherwise write them in the process's time zone).
+ */
+export function sqlTxFor(client: pg.PoolClient): SqlTx {
+  const run = async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+    const params = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+    return (await client.query(sql.text, params)).rowCount ?? 0;
+  };
+  return { $executeRaw: run as unknown as Tx["$executeRaw"] };
 }

@@ -1,4 +1,5 @@
-import { db, Prisma, type Tx } from "./client";
+import { db, Prisma, type SqlTx, type Tx } from "./client";
+import { priorityExpression, type PriorityParams } from "./priorities";
 
 export interface SnapshotRows {
   day: Date[];
@@ -34,7 +35,7 @@ export async function writeSnapshots(
   modelVersionId: string,
   rows: SnapshotRows,
   options: { replaceDay?: boolean },
-  tx: Tx = db(),
+  tx: SqlTx = db(),
 ) {
   for (let start = 0; start < rows.accountId.length; start += CHUNK) {
     const end = start + CHUNK;
@@ -64,17 +65,33 @@ export async function writeSnapshots(
  * Brings the current-score rows up to date from the snapshots of `day`, with
  * 7/30/90-day deltas and the 30-day least-squares slope from the history, and
  * drops the current scores of `dropped` accounts (churned) and, when `accountIds`
- * is absent, of every account without a snapshot that day.
+ * is absent, of every account without a snapshot that day. A whole refresh also
+ * writes the at-risk priority (`priority`) in the same pass.
  */
 export async function refreshCurrentScores(
   organizationId: string,
   scorecardId: string,
   day: Date,
   accountIds: string[] | null,
-  tx: Tx = db(),
-  dropped: string[] = [],
+  tx: SqlTx = db(),
+  options: { dropped?: string[]; priority?: PriorityParams } = {},
 ) {
   const ids = accountIds;
+  const dropped = options.dropped ?? [];
+  // Over every account scored that day, which is every current score once the refresh is done.
+  const priority =
+    options.priority && ids === null
+      ? priorityExpression(
+          {
+            score: Prisma.sql`s."score"`,
+            delta30: Prisma.sql`(s."score" - hist.s30)`,
+            coverage: Prisma.sql`s."coverage"`,
+            arrRank: Prisma.sql`percent_rank() OVER (ORDER BY a."arr")`,
+            renewalDate: Prisma.sql`a."renewalDate"`,
+          },
+          options.priority,
+        )
+      : Prisma.sql`0`;
   // One grouped pass over the last 30 days (and days −7/−30/−90) of history, not a lookup per account.
   await tx.$executeRaw`
     WITH hist AS (
@@ -91,11 +108,12 @@ export async function refreshCurrentScores(
         AND (${ids}::uuid[] IS NULL OR h."accountId" = ANY(${ids}::uuid[]))
       GROUP BY h."accountId")
     INSERT INTO "CurrentScore" ("organizationId", "scorecardId", "accountId", "modelVersionId", "variantKey", "score", "tierKey",
-                                "coverage", "delta7", "delta30", "delta90", "slope30", "tier30", "computedAt")
+                                "coverage", "delta7", "delta30", "delta90", "slope30", "tier30", "priority", "computedAt")
     SELECT s."organizationId", s."scorecardId", s."accountId", s."modelVersionId", s."variantKey", s."score", s."tierKey", s."coverage",
            s."score" - hist.s7, s."score" - hist.s30, s."score" - hist.s90, hist.slope30,
-           coalesce(hist.t30, 'none'), now()
+           coalesce(hist.t30, 'none'), ${priority}, now()
     FROM "ScoreSnapshot" s
+    JOIN "Account" a ON a."organizationId" = s."organizationId" AND a."id" = s."accountId"
     LEFT JOIN hist ON hist."accountId" = s."accountId"
     WHERE s."organizationId" = ${organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid AND s."day" = ${day}::date
       AND (${ids}::uuid[] IS NULL OR s."accountId" = ANY(${ids}::uuid[]))
@@ -103,7 +121,10 @@ export async function refreshCurrentScores(
       "modelVersionId" = EXCLUDED."modelVersionId", "variantKey" = EXCLUDED."variantKey", "score" = EXCLUDED."score",
       "tierKey" = EXCLUDED."tierKey", "coverage" = EXCLUDED."coverage", "delta7" = EXCLUDED."delta7", "delta30" = EXCLUDED."delta30",
       "delta90" = EXCLUDED."delta90", "slope30" = EXCLUDED."slope30", "tier30" = EXCLUDED."tier30",
+      "priority" = CASE WHEN ${ids === null && options.priority !== undefined} THEN EXCLUDED."priority" ELSE "CurrentScore"."priority" END,
       "computedAt" = EXCLUDED."computedAt"`;
+  // Stale statistics on a table that just grew turn the joins that follow into nested loops over 100k rows.
+  if (ids === null) await tx.$executeRaw`ANALYZE "CurrentScore"`;
   if (dropped.length) {
     await tx.$executeRaw`
       DELETE FROM "CurrentScore" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
@@ -147,7 +168,7 @@ async function writeRollups(
   from: Date,
   to: Date,
   scores: Prisma.Sql,
-  tx: Tx,
+  tx: SqlTx,
 ) {
   await tx.$executeRaw`
     DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
@@ -166,7 +187,13 @@ async function writeRollups(
  * organisation, segment, team, owner and lifecycle stage, and per tier — account
  * count, score and coverage sums, ARR. Dashboards read these, never raw history.
  */
-export async function rebuildRollups(organizationId: string, scorecardId: string, from: Date, to: Date, tx: Tx = db()) {
+export async function rebuildRollups(
+  organizationId: string,
+  scorecardId: string,
+  from: Date,
+  to: Date,
+  tx: SqlTx = db(),
+) {
   const snapshots = Prisma.sql`
     SELECT "accountId", "day", "tierKey", "score", "coverage" FROM "ScoreSnapshot"
     WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
@@ -178,7 +205,7 @@ export async function rebuildRollups(organizationId: string, scorecardId: string
  * Rebuilds the rollups of `day` (today) from the current scores: the portfolio as
  * it stands, including accounts a scoped run did not rescore (their latest score).
  */
-export async function rebuildCurrentRollups(organizationId: string, scorecardId: string, day: Date, tx: Tx = db()) {
+export async function rebuildCurrentRollups(organizationId: string, scorecardId: string, day: Date, tx: SqlTx = db()) {
   const current = Prisma.sql`
     SELECT "accountId", ${day}::date AS "day", "tierKey", "score", "coverage" FROM "CurrentScore"
     WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid`;
@@ -197,7 +224,7 @@ export async function rebuildCurrentDistribution(
   organizationId: string,
   scorecardId: string,
   range: { min: number; max: number },
-  tx: Tx = db(),
+  tx: SqlTx = db(),
 ) {
   await tx.$executeRaw`DELETE FROM "CurrentRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid`;
   await tx.$executeRaw`

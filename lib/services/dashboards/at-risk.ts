@@ -53,7 +53,7 @@ export async function updatePriorityWeights(ctx: TenantContext, weights: Priorit
   for (const model of await listPublishedModels(ctx.organizationId)) {
     const validation = validateModel(model.definition);
     if (validation.ok)
-      await refreshPriorities(ctx.organizationId, model.scorecardId, validation.model.range, weights, today);
+      await refreshPriorities(ctx.organizationId, model.scorecardId, { range: validation.model.range, weights, today });
   }
   await writeAudit(ctx, {
     action: "priorities.update",

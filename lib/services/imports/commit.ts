@@ -39,7 +39,6 @@ export interface CommitOptions {
   failAfterRows?: number;
 }
 
-
 /**
  * Commits an uploaded file: streams it row by row, checks every row, reports
  * each rejected row (line, column, reason) and writes every accepted row in ONE

@@ -7,7 +7,7 @@ import {
   withScoringTransaction,
   writeSnapshots,
 } from "../../db/score-writes";
-import { getPriorityWeights, refreshPriorities } from "../../db/priorities";
+import { getPriorityWeights } from "../../db/priorities";
 import { loadMetricKeys, loadObservationHistory, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import { scorePortfolio, validateModel, variantCompiler, type PortfolioInput } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
@@ -72,8 +72,9 @@ export async function backfillHistory(organizationId: string, options: { days: n
     await flush(entry);
     await withScoringTransaction(async (tx) => {
       await rebuildRollups(organizationId, entry.scorecardId, firstDay, lastDay, tx);
-      await refreshCurrentScores(organizationId, entry.scorecardId, lastDay, null, tx);
-      await refreshPriorities(organizationId, entry.scorecardId, entry.model.range, weights, lastDay, null, tx);
+      await refreshCurrentScores(organizationId, entry.scorecardId, lastDay, null, tx, {
+        priority: { range: entry.model.range, weights, today: lastDay },
+      });
       await rebuildCurrentDistribution(organizationId, entry.scorecardId, entry.model.range, tx);
     });
   }

@@ -7,9 +7,9 @@ import {
   rebuildCurrentRollups,
   refreshCurrentScores,
   startScoringRun,
-  withScoringTransaction,
-  writeSnapshots,
 } from "../../db/score-writes";
+import { replaceDaySnapshots } from "../../db/bulk-snapshots";
+import { sqlTxFor, withBulkTransaction } from "../../db/client";
 import { loadCurrentValues, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import { scorePortfolio, validateModel } from "../../scoring";
 import { emptyPortfolio, fillPortfolio, selectAccounts } from "./portfolio-input";
@@ -37,9 +37,7 @@ export async function recomputeOrganization(
   const now = options.now ?? new Date();
   const day = utcDay(now);
   const scope = options.accountIds ?? null;
-  const run = options.runId
-    ? { id: options.runId }
-    : await startScoringRun(organizationId, options.trigger, scope);
+  const run = options.runId ? { id: options.runId } : await startScoringRun(organizationId, options.trigger, scope);
   try {
     const [models, all, metricKeyById, values, weights] = await Promise.all([
       listPublishedModels(organizationId),
@@ -63,10 +61,13 @@ export async function recomputeOrganization(
       const scores = scorePortfolio(validation.model, portfolio, now.getTime(), model.scorecardName);
       const rows = emptySnapshotRows();
       appendSnapshotRows(rows, day, accounts.ids, accounts.ids.keys(), scores, model.versionNumber);
-      await withScoringTransaction(async (tx) => {
-        await writeSnapshots(organizationId, model.scorecardId, model.versionId, rows, { replaceDay: true }, tx);
-        await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, dropped);
-        await refreshPriorities(organizationId, model.scorecardId, validation.model.range, weights, day, scope, tx);
+      await withBulkTransaction(async (client) => {
+        const target = { organizationId, scorecardId: model.scorecardId, modelVersionId: model.versionId, day };
+        await replaceDaySnapshots(client, target, rows, scope);
+        const tx = sqlTxFor(client);
+        const priority = { range: validation.model.range, weights, today: day };
+        await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, { dropped, priority });
+        if (scope) await refreshPriorities(organizationId, model.scorecardId, priority, scope, tx);
         await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
         await rebuildCurrentDistribution(organizationId, model.scorecardId, validation.model.range, tx);
       });
