@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import type { AccountListQuery } from "../validation/accounts";
@@ -87,8 +88,11 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery) {
   return { total, items };
 }
 
-/** The account with everything its page shows; NotFound when outside the caller's scope. */
-export async function getAccountOrThrow(ctx: TenantContext, accountId: string) {
+/**
+ * The account with everything its page shows; NotFound when outside the caller's
+ * scope. Memoised per request: the account page's sections each check the scope.
+ */
+export const getAccountOrThrow = cache(async (ctx: TenantContext, accountId: string) => {
   const a = await db().account.findFirst({
     where: { AND: [accountScopeWhere(ctx), { id: accountId }] },
     select: {
@@ -132,7 +136,7 @@ export async function getAccountOrThrow(ctx: TenantContext, accountId: string) {
     stage: a.lifecycleStage ? { ...a.lifecycleStage, pinned: a.stagePinned } : null,
     segments: a.segments.map((s) => ({ ...s.segment, source: s.source })),
   };
-}
+});
 
 export type AccountDetail = Awaited<ReturnType<typeof getAccountOrThrow>>;
 
