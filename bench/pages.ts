@@ -13,6 +13,7 @@ import { db, disconnectDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { createPublishedScorecard } from "../lib/db/scorecards";
 import { getAccountOrThrow, listLatestMetricValues } from "../lib/db/accounts";
+import { createAuthSession, loadSessionPrincipal } from "../lib/db/sessions";
 import { listManualMetrics, listNotes, listOutcomes } from "../lib/db/account-story";
 import { rebuildRollups } from "../lib/db/score-writes";
 import { loadAccountStory } from "../lib/services/dashboards/account-story";
@@ -166,6 +167,8 @@ async function main() {
     const accountId = "items" in top && top.items[0] ? top.items[0].id : null;
     if (!accountId) throw new Error("no account to open");
 
+    // Every page first loads the signed-in session (the layout); the profile page reads nothing else.
+    const { id: sessionId } = await createAuthSession({ userId });
     server = await startServer(database.url);
     const cookie = await signIn("admin@bench.example");
     const pages = [
@@ -191,6 +194,12 @@ async function main() {
             listOutcomes(ctx, accountId),
             listManualMetrics(ctx),
           ]),
+      },
+      {
+        // Context: the same shell with no dashboard reads — what signing-in, the layout and rendering cost alone.
+        name: "Profile page (no dashboard reads: the floor of any page)",
+        path: "/settings/profile",
+        reads: () => loadSessionPrincipal(sessionId),
       },
     ];
     const rows: string[] = [];
