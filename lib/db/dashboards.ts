@@ -1,31 +1,20 @@
-import type { BookInput } from "../dashboards/overview";
+import type { BookInput, DistributionInput, TrendInput } from "../dashboards/overview";
 import type { TenantContext } from "../tenant";
 import type { PortfolioFilters } from "../validation/dashboards";
 import { db } from "./client";
 import { portfolioWhere, rollupSliceFor } from "./portfolio-view";
 
 /** Current scores of the view by tier and histogram bucket (scores of `range` split into `buckets`). */
-export interface DistributionRow {
-  tierKey: string;
-  /** 0..buckets−1; null for accounts without a score. */
-  bucket: number | null;
-  accounts: number;
-  scored: number;
-  scoreSum: number;
-  coverageSum: number;
-  arr: number;
-}
-
 export async function loadDistribution(
   ctx: TenantContext,
   scorecardId: string,
   filters: PortfolioFilters,
   range: { min: number; max: number },
   buckets: number,
-): Promise<DistributionRow[]> {
+): Promise<DistributionInput[]> {
   const slice = rollupSliceFor(ctx, filters);
   if (slice) {
-    const rows = await db().$queryRaw<(Omit<DistributionRow, "arr"> & { arr: string })[]>`
+    const rows = await db().$queryRaw<(Omit<DistributionInput, "arr"> & { arr: string })[]>`
       SELECT "tierKey", nullif("bucket", -1) AS "bucket", sum("accounts")::int AS "accounts", sum("scored")::int AS "scored",
              sum("scoreSum")::float8 AS "scoreSum", sum("coverageSum")::float8 AS "coverageSum", sum("arr")::text AS "arr"
       FROM "CurrentRollup"
@@ -56,13 +45,6 @@ export async function loadDistribution(
   return rows.map((r) => ({ ...r, bucket: r.bucket === null ? null : Math.max(0, r.bucket), arr: Number(r.arr) }));
 }
 
-export interface TrendRow {
-  day: string;
-  tierKey: string;
-  accounts: number;
-  scoreSum: number;
-  arr: number;
-}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -78,7 +60,7 @@ export async function loadTrend(
   from: Date,
   to: Date,
   step = 1,
-): Promise<{ rows: TrendRow[]; source: "rollups" | "snapshots" }> {
+): Promise<{ rows: TrendInput[]; source: "rollups" | "snapshots" }> {
   const slice = rollupSliceFor(ctx, filters);
   type Raw = { day: Date; tierKey: string; accounts: number; scoreSum: number; arr: string };
   let raw: Raw[];
