@@ -4,10 +4,11 @@ import Link from "next/link";
 import { DataTable, type TableColumn } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AccountRow } from "@/lib/db/accounts";
-import { formatDay, formatMoney } from "@/lib/format";
+import { TierBadge, type TierLook } from "@/components/dashboards/tier-badge";
+import { formatDay, formatMoney, formatNumber } from "@/lib/format";
 import { ACCOUNT_SORTS } from "@/lib/validation/accounts";
 
-const columns: TableColumn<AccountRow>[] = [
+const columns = (tiers: Record<string, TierLook>): TableColumn<AccountRow>[] => [
   {
     id: "name",
     header: "Account",
@@ -22,6 +23,18 @@ const columns: TableColumn<AccountRow>[] = [
         </span>
       </span>
     ),
+  },
+  { id: "score", header: "Score", accessorFn: (r) => r.score, cell: ({ row }) => formatNumber(row.original.score) },
+  {
+    id: "tier",
+    header: "Tier",
+    accessorFn: (r) => r.tierKey,
+    cell: ({ row }) =>
+      row.original.tierKey ? (
+        <TierBadge tier={tiers[row.original.tierKey]} fallback={row.original.tierKey} />
+      ) : (
+        <span className="muted">not scored</span>
+      ),
   },
   { id: "arr", header: "ARR", accessorFn: (r) => r.arr, cell: ({ row }) => formatMoney(row.original.arr) },
   { id: "seats", header: "Seats", accessorFn: (r) => r.seats, cell: ({ row }) => row.original.seats ?? "—" },
@@ -58,21 +71,23 @@ export function AccountsTable({
   sort,
   dir,
   filtered,
+  tiers,
 }: {
   rows: AccountRow[];
   sort: string;
   dir: "asc" | "desc";
   filtered: boolean;
+  tiers: Record<string, TierLook>;
 }) {
   return (
     <DataTable
       caption="Accounts"
-      columns={columns}
+      columns={columns(tiers)}
       data={rows}
       sortable={ACCOUNT_SORTS}
       sort={sort}
       dir={dir}
-      numeric={["arr", "seats"]}
+      numeric={["score", "arr", "seats"]}
       rowHref={(r) => `/accounts/${r.id}`}
       empty={
         filtered ? (

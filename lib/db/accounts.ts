@@ -19,6 +19,9 @@ export interface AccountRow {
   team: string | null;
   stage: string | null;
   segments: string[];
+  /** On the scorecard the list shows (null: not scored). */
+  score: number | null;
+  tierKey: string | null;
 }
 
 const NULLABLE_SORTS = new Set(["seats", "renewalDate", "startDate", "plan"]);
@@ -43,8 +46,8 @@ function listWhere(ctx: TenantContext, q: AccountListQuery): Prisma.AccountWhere
   return { AND: and };
 }
 
-/** One page of accounts in the caller's scope, with the total for pagination. */
-export async function listAccounts(ctx: TenantContext, q: AccountListQuery) {
+/** One page of accounts in the caller's scope, with the total for pagination, and their score on `scorecardId`. */
+export async function listAccounts(ctx: TenantContext, q: AccountListQuery, scorecardId?: string) {
   const where = listWhere(ctx, q);
   const [total, rows] = await Promise.all([
     db().account.count({ where }),
@@ -67,6 +70,11 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery) {
         team: { select: { name: true } },
         lifecycleStage: { select: { name: true } },
         segments: { select: { segment: { select: { name: true } } } },
+        currentScores: {
+          where: { scorecardId },
+          take: scorecardId ? 1 : 0,
+          select: { score: true, tierKey: true },
+        },
       },
     }),
   ]);
@@ -84,6 +92,8 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery) {
     team: r.team?.name ?? null,
     stage: r.lifecycleStage?.name ?? null,
     segments: r.segments.map((s) => s.segment.name).sort(),
+    score: r.currentScores[0]?.score ?? null,
+    tierKey: r.currentScores[0]?.tierKey ?? null,
   }));
   return { total, items };
 }

@@ -82,7 +82,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <div className="stack">
           <KpiGrid
             items={[
-              { label: "Accounts", value: formatNumber(summary.accounts) },
+              {
+                label: "Accounts scored",
+                value: formatNumber(summary.accounts),
+                hint: "current customers; churned accounts are not scored",
+              },
               {
                 label: "Average score",
                 value: formatNumber(summary.averageScore),
