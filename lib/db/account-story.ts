@@ -1,9 +1,9 @@
 import type { CompactExplanation } from "../scoring";
 import type { TenantContext } from "../tenant";
 import { getAccountOrThrow } from "./accounts";
+import { isoDay } from "../dates";
 import { db, type Tx } from "./client";
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The account's current score on every scorecard (the account must be in the caller's scope). */
 export async function listAccountScores(ctx: TenantContext, accountId: string) {

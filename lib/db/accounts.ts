@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { isoDay } from "../dates";
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import type { AccountListQuery } from "../validation/accounts";
@@ -26,7 +27,7 @@ export interface AccountRow {
 
 const NULLABLE_SORTS = new Set(["seats", "renewalDate", "startDate", "plan"]);
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const isoDayOrNull = (d: Date | null) => (d ? isoDay(d) : null);
 
 function listWhere(ctx: TenantContext, q: AccountListQuery): Prisma.AccountWhereInput {
   const and: Prisma.AccountWhereInput[] = [accountScopeWhere(ctx)];
@@ -85,8 +86,8 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery, scor
     arr: r.arr.toNumber(),
     seats: r.seats,
     plan: r.plan,
-    renewalDate: isoDay(r.renewalDate),
-    startDate: isoDay(r.startDate),
+    renewalDate: isoDayOrNull(r.renewalDate),
+    startDate: isoDayOrNull(r.startDate),
     status: r.status,
     owner: r.owner?.user.name ?? null,
     team: r.team?.name ?? null,
@@ -137,8 +138,8 @@ export const getAccountOrThrow = cache(async (ctx: TenantContext, accountId: str
     activeUsers: a.activeUsers,
     plan: a.plan,
     region: a.region,
-    startDate: isoDay(a.startDate),
-    renewalDate: isoDay(a.renewalDate),
+    startDate: isoDayOrNull(a.startDate),
+    renewalDate: isoDayOrNull(a.renewalDate),
     status: a.status,
     traits: (a.traits ?? {}) as Record<string, unknown>,
     owner: a.owner ? { id: a.owner.userId, name: a.owner.user.name, email: a.owner.user.email } : null,

@@ -1,7 +1,8 @@
 import type { BookInput, DistributionInput, TrendInput } from "../dashboards/overview";
 import type { TenantContext } from "../tenant";
 import type { PortfolioFilters } from "../validation/dashboards";
-import { db } from "./client";
+import { isoDay } from "../dates";
+import { db, Prisma } from "./client";
 import { portfolioWhere, rollupSliceFor } from "./portfolio-view";
 
 /** Current scores of the view by tier and histogram bucket (scores of `range` split into `buckets`). */
@@ -46,7 +47,6 @@ export async function loadDistribution(
 }
 
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Per day and tier of `from`..`to`: account count, score sum and ARR of the view
@@ -95,6 +95,17 @@ export async function loadTrend(
 }
 
 /**
+ * The view's accounts with their snapshots of two days, as `f` (from) and `t` (to),
+ * either missing when the account was not scored that day; joined to `a` ("Account").
+ */
+function twoDays(ctx: TenantContext, scorecardId: string, from: Date, to: Date) {
+  const day = (d: Date) => Prisma.sql`SELECT "accountId", "tierKey", "score" FROM "ScoreSnapshot"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${d}::date`;
+  return Prisma.sql`(${day(from)}) f FULL JOIN (${day(to)}) t ON t."accountId" = f."accountId"
+    JOIN "Account" a ON a."organizationId" = ${ctx.organizationId}::uuid AND a."id" = coalesce(f."accountId", t."accountId")`;
+}
+
+/**
  * How the view's accounts moved between tiers from one day's snapshots to
  * another's ("none": not scored that day). `current`: the days are the last
  * scored day and 30 days before it, which the current rollups hold precomputed
@@ -119,14 +130,9 @@ export async function loadMovement(
     return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
   }
   const rows = await db().$queryRaw<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
-    WITH f AS (SELECT "accountId", "tierKey" FROM "ScoreSnapshot"
-               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${from}::date),
-         t AS (SELECT "accountId", "tierKey" FROM "ScoreSnapshot"
-               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${to}::date)
     SELECT coalesce(f."tierKey", 'none') AS "fromTier", coalesce(t."tierKey", 'none') AS "toTier",
            count(*)::int AS "accounts", sum(a."arr")::text AS "arr"
-    FROM f FULL JOIN t ON t."accountId" = f."accountId"
-    JOIN "Account" a ON a."organizationId" = ${ctx.organizationId}::uuid AND a."id" = coalesce(f."accountId", t."accountId")
+    FROM ${twoDays(ctx, scorecardId, from, to)}
     WHERE ${portfolioWhere(ctx, filters)}
     GROUP BY 1, 2`;
   return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
@@ -150,14 +156,9 @@ export async function listMovedAccounts(
   page: { offset: number; limit: number },
 ) {
   const rows = await db().$queryRaw<(Omit<MovedAccount, "arr"> & { arr: string; total: number })[]>`
-    WITH f AS (SELECT "accountId", "tierKey", "score" FROM "ScoreSnapshot"
-               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${move.from}::date),
-         t AS (SELECT "accountId", "tierKey", "score" FROM "ScoreSnapshot"
-               WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid AND "day" = ${move.to}::date)
     SELECT a."id", a."name", a."arr"::text AS "arr", u."name" AS "owner", f."score" AS "fromScore", t."score" AS "toScore",
            count(*) OVER ()::int AS "total"
-    FROM f FULL JOIN t ON t."accountId" = f."accountId"
-    JOIN "Account" a ON a."organizationId" = ${ctx.organizationId}::uuid AND a."id" = coalesce(f."accountId", t."accountId")
+    FROM ${twoDays(ctx, scorecardId, move.from, move.to)}
     LEFT JOIN "User" u ON u."id" = a."ownerId"
     WHERE ${portfolioWhere(ctx, filters)}
       AND coalesce(f."tierKey", 'none') = ${move.fromTier} AND coalesce(t."tierKey", 'none') = ${move.toTier}

@@ -25,36 +25,26 @@ export const emptySnapshotRows = (): SnapshotRows => ({
 const CHUNK = 5_000;
 
 /**
- * Writes snapshots set-based. Past days are immutable (a repeat is a no-op);
- * with `replaceDay`, that day's snapshots — the current day, still open — are
- * replaced by the newer result.
+ * Writes snapshots of past days set-based; past days are immutable, so a repeat
+ * is a no-op. (Today's, still open, are replaced by replaceDaySnapshots.)
  */
 export async function writeSnapshots(
   organizationId: string,
   scorecardId: string,
   modelVersionId: string,
   rows: SnapshotRows,
-  options: { replaceDay?: boolean },
   tx: SqlTx = db(),
 ) {
   for (let start = 0; start < rows.accountId.length; start += CHUNK) {
     const end = start + CHUNK;
     const slice = <T>(xs: T[]) => xs.slice(start, end);
-    const values = Prisma.sql`
+    await tx.$executeRaw`
       INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail")
       SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, ${modelVersionId}::uuid, v, s, t, c, x::json
       FROM unnest(${slice(rows.accountId)}::uuid[], ${slice(rows.day)}::date[], ${slice(rows.variantKey)}::text[],
                   ${slice(rows.score)}::float8[], ${slice(rows.tierKey)}::text[], ${slice(rows.coverage)}::float8[],
-                  ${slice(rows.detail)}::text[]) AS u(a, d, v, s, t, c, x)`;
-    if (options.replaceDay) {
-      await tx.$executeRaw`
-        ${values}
-        ON CONFLICT ("organizationId", "scorecardId", "accountId", "day") DO UPDATE SET
-          "modelVersionId" = EXCLUDED."modelVersionId", "variantKey" = EXCLUDED."variantKey", "score" = EXCLUDED."score",
-          "tierKey" = EXCLUDED."tierKey", "coverage" = EXCLUDED."coverage", "detail" = EXCLUDED."detail", "createdAt" = now()`;
-    } else {
-      await tx.$executeRaw`${values} ON CONFLICT DO NOTHING`;
-    }
+                  ${slice(rows.detail)}::text[]) AS u(a, d, v, s, t, c, x)
+      ON CONFLICT DO NOTHING`;
   }
   // After a bulk write the planner's row estimates can be far off (a fresh table
   // looks empty), which turns the history joins below into nested loops.
@@ -64,9 +54,9 @@ export async function writeSnapshots(
 /**
  * Brings the current-score rows up to date from the snapshots of `day`, with
  * 7/30/90-day deltas and the 30-day least-squares slope from the history, and
- * drops the current scores of `dropped` accounts (churned) and, when `accountIds`
- * is absent, of every account without a snapshot that day. A whole refresh also
- * writes the at-risk priority (`priority`) in the same pass.
+ * drops the current scores of the accounts in scope (`accountIds`, or all) that
+ * have no snapshot that day — no longer customers. A whole refresh also writes
+ * the at-risk priority (`priority`) in the same pass.
  */
 export async function refreshCurrentScores(
   organizationId: string,
@@ -74,10 +64,9 @@ export async function refreshCurrentScores(
   day: Date,
   accountIds: string[] | null,
   tx: SqlTx = db(),
-  options: { dropped?: string[]; priority?: PriorityParams } = {},
+  options: { priority?: PriorityParams } = {},
 ) {
   const ids = accountIds;
-  const dropped = options.dropped ?? [];
   // Over every account scored that day, which is every current score once the refresh is done.
   const priority =
     options.priority && ids === null
@@ -125,18 +114,12 @@ export async function refreshCurrentScores(
       "computedAt" = EXCLUDED."computedAt"`;
   // Stale statistics on a table that just grew turn the joins that follow into nested loops over 100k rows.
   if (ids === null) await tx.$executeRaw`ANALYZE "CurrentScore"`;
-  if (dropped.length) {
-    await tx.$executeRaw`
-      DELETE FROM "CurrentScore" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
-        AND "accountId" IN (SELECT unnest(${dropped}::uuid[]))`;
-  }
-  if (ids === null) {
-    await tx.$executeRaw`
-      DELETE FROM "CurrentScore" c
-      WHERE c."organizationId" = ${organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid
-        AND NOT EXISTS (SELECT 1 FROM "ScoreSnapshot" s WHERE s."organizationId" = c."organizationId" AND s."scorecardId" = c."scorecardId"
-                          AND s."accountId" = c."accountId" AND s."day" = ${day}::date)`;
-  }
+  await tx.$executeRaw`
+    DELETE FROM "CurrentScore" c
+    WHERE c."organizationId" = ${organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid
+      AND (${ids}::uuid[] IS NULL OR c."accountId" = ANY(${ids}::uuid[]))
+      AND NOT EXISTS (SELECT 1 FROM "ScoreSnapshot" s WHERE s."organizationId" = c."organizationId" AND s."scorecardId" = c."scorecardId"
+                        AND s."accountId" = c."accountId" AND s."day" = ${day}::date)`;
 }
 
 const ROLLUP_DIMENSIONS = Prisma.sql`(VALUES

@@ -5,10 +5,9 @@ import { dayRange, histogram, movementMatrix, summarize, trendSeries } from "../
 import { INSUFFICIENT_DATA } from "../../scoring";
 import type { TenantContext } from "../../tenant";
 import type { OverviewQuery, PortfolioFilters } from "../../validation/dashboards";
-import { addDays, dayDate, isoDay, resolveScorecard } from "./scorecard";
+import { addDays, dayDate, isoDay, resolveScorecard, type ScorecardView } from "./scorecard";
 
 /** Most points a trend drawn from raw snapshots reads (rollups give every day). */
-const SNAPSHOT_POINTS = 60;
 
 export const filtersOf = (q: PortfolioFilters): PortfolioFilters => ({
   segment: q.segment,
@@ -16,6 +15,25 @@ export const filtersOf = (q: PortfolioFilters): PortfolioFilters => ({
   owner: q.owner,
   stage: q.stage,
 });
+
+/**
+ * The average-score and tier-mix series of a view over the `range` days ending
+ * on the last scored day: every day from the rollups when they cover the view,
+ * else every n-th day from the snapshots (at most `maxPoints` days read).
+ */
+export async function viewTrend(
+  ctx: TenantContext,
+  card: ScorecardView,
+  filters: PortfolioFilters,
+  latest: string,
+  range: number,
+  maxPoints: number,
+) {
+  const step = rollupSliceFor(ctx, filters) ? 1 : Math.max(1, Math.ceil(range / maxPoints));
+  const days = dayRange(latest, Math.ceil(range / step), step);
+  const trend = await loadTrend(ctx, card.id, filters, dayDate(days[0]!), dayDate(latest), step);
+  return { ...trendSeries(trend.rows, days, card.tiers, INSUFFICIENT_DATA.key), source: trend.source, step };
+}
 
 /**
  * Everything the portfolio overview shows for the caller's view: headline figures,
@@ -31,11 +49,9 @@ export async function loadOverview(ctx: TenantContext, q: OverviewQuery) {
   const filters = filtersOf(q);
   const to = q.to && q.to <= latest ? q.to : latest;
   const from = q.from && q.from < to ? q.from : addDays(to, -30);
-  const step = rollupSliceFor(ctx, filters) ? 1 : Math.max(1, Math.ceil(q.range / SNAPSHOT_POINTS));
-  const days = dayRange(latest, Math.ceil(q.range / step), step);
   const [distribution, trend, movement] = await Promise.all([
     loadDistribution(ctx, card.id, filters, card.range, HISTOGRAM_BUCKETS),
-    loadTrend(ctx, card.id, filters, dayDate(days[0]!), latestDate, step),
+    viewTrend(ctx, card, filters, latest, q.range, 60),
     loadMovement(ctx, card.id, filters, dayDate(from), dayDate(to), to === latest && from === addDays(latest, -30)),
   ]);
   return {
@@ -44,7 +60,7 @@ export async function loadOverview(ctx: TenantContext, q: OverviewQuery) {
     latest,
     summary: summarize(distribution, card.tiers),
     histogram: histogram(distribution, card.tiers, card.range, HISTOGRAM_BUCKETS),
-    trend: { ...trendSeries(trend.rows, days, card.tiers, INSUFFICIENT_DATA.key), source: trend.source, step },
+    trend,
     movement: { from, to, ...movementMatrix(movement, card.tiers, INSUFFICIENT_DATA.key) },
   } as const;
 }

@@ -37,6 +37,4 @@ export async function resolveScorecard(ctx: TenantContext, requested?: string) {
   return { options, selected };
 }
 
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-export const dayDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-export const addDays = (iso: string, days: number) => isoDay(new Date(dayDate(iso).getTime() + days * 86_400_000));
+export { addDays, dayDate, isoDay } from "../../dates";

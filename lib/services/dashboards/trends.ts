@@ -1,13 +1,9 @@
-import { getLatestScoredDay, listBooks, loadTrend } from "../../db/dashboards";
-import { rollupSliceFor } from "../../db/portfolio-view";
-import { compareBooks, dayRange, trendSeries } from "../../dashboards/overview";
-import { INSUFFICIENT_DATA } from "../../scoring";
+import { getLatestScoredDay, listBooks } from "../../db/dashboards";
+import { compareBooks } from "../../dashboards/overview";
 import type { TenantContext } from "../../tenant";
 import type { OverviewQuery } from "../../validation/dashboards";
-import { filtersOf } from "./overview";
-import { dayDate, isoDay, resolveScorecard } from "./scorecard";
-
-const SNAPSHOT_POINTS = 45;
+import { filtersOf, viewTrend } from "./overview";
+import { isoDay, resolveScorecard } from "./scorecard";
 
 /**
  * Managers' view: a small trend chart per segment and per team (within the
@@ -24,13 +20,8 @@ export async function loadTrends(
   if (!latestDate) return { scorecards: options, card, latest: null } as const;
   const latest = isoDay(latestDate);
   const base = filtersOf(q);
-  const series = async (extra: { segment?: string; team?: string }) => {
-    const filters = { ...base, ...extra };
-    const step = rollupSliceFor(ctx, filters) ? 1 : Math.max(1, Math.ceil(q.range / SNAPSHOT_POINTS));
-    const days = dayRange(latest, Math.ceil(q.range / step), step);
-    const trend = await loadTrend(ctx, card.id, filters, dayDate(days[0]!), latestDate, step);
-    return trendSeries(trend.rows, days, card.tiers, INSUFFICIENT_DATA.key);
-  };
+  const series = (extra: { segment?: string; team?: string }) =>
+    viewTrend(ctx, card, { ...base, ...extra }, latest, q.range, 45);
   const segments = base.segment ? groups.segments.filter((s) => s.id === base.segment) : groups.segments;
   const teams = base.team ? groups.teams.filter((t) => t.id === base.team) : groups.teams;
   const [bySegment, byTeam, books] = await Promise.all([

@@ -11,7 +11,7 @@ import { getPriorityWeights } from "../../db/priorities";
 import { loadMetricKeys, loadObservationHistory, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import { scorePortfolio, validateModel, variantCompiler, type PortfolioInput } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
-import { utcDay } from "./recompute";
+import { utcDay } from "../../dates";
 import { appendSnapshotRows } from "./snapshot-rows";
 
 const DAY = 86_400_000;
@@ -45,7 +45,7 @@ export async function backfillHistory(organizationId: string, options: { days: n
   const flush = async (entry: (typeof parsed)[number]) => {
     const rows = entry.rows;
     entry.rows = emptySnapshotRows();
-    await writeSnapshots(organizationId, entry.scorecardId, entry.versionId, rows, { replaceDay: false });
+    await writeSnapshots(organizationId, entry.scorecardId, entry.versionId, rows);
   };
 
   let written = 0;

@@ -1,4 +1,5 @@
 import { getPriorityWeights, refreshPriorities } from "../../db/priorities";
+import { utcDay } from "../../dates";
 import { listPublishedModels } from "../../db/scorecards";
 import {
   emptySnapshotRows,
@@ -12,10 +13,9 @@ import { replaceDaySnapshots } from "../../db/bulk-snapshots";
 import { sqlTxFor, withBulkTransaction } from "../../db/client";
 import { loadCurrentValues, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import { scorePortfolio, validateModel } from "../../scoring";
+import { publishedModel } from "./model-cache";
 import { emptyPortfolio, fillPortfolio, selectAccounts } from "./portfolio-input";
 import { appendSnapshotRows } from "./snapshot-rows";
-
-export const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
 
 export interface RecomputeResult {
   runId: string;
@@ -47,29 +47,30 @@ export async function recomputeOrganization(
       getPriorityWeights(organizationId),
     ]);
     const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
-    const dropped = all.ids.filter((_, i) => !Number.isNaN(all.churnedAt[i]!));
     const accounts = selectAccounts(all, active);
     const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
     fillPortfolio(portfolio, new Map(accounts.ids.map((id, i) => [id, i])), metricKeyById, values);
 
     for (const model of models) {
-      const validation = validateModel(model.definition);
-      if (!validation.ok)
+      const parsed = publishedModel(model.versionId, model.definition);
+      if (!parsed) {
+        const issue = validateModel(model.definition);
         throw new Error(
-          `${model.scorecardName} v${model.versionNumber} is not a valid model: ${validation.issues[0]!.message}`,
+          `${model.scorecardName} v${model.versionNumber} is not a valid model: ${issue.ok ? "" : issue.issues[0]!.message}`,
         );
-      const scores = scorePortfolio(validation.model, portfolio, now.getTime(), model.scorecardName);
+      }
+      const scores = scorePortfolio(parsed.model, portfolio, now.getTime(), model.scorecardName, parsed.compiledFor);
       const rows = emptySnapshotRows();
       appendSnapshotRows(rows, day, accounts.ids, accounts.ids.keys(), scores, model.versionNumber);
       await withBulkTransaction(async (client) => {
         const target = { organizationId, scorecardId: model.scorecardId, modelVersionId: model.versionId, day };
         await replaceDaySnapshots(client, target, rows, scope);
         const tx = sqlTxFor(client);
-        const priority = { range: validation.model.range, weights, today: day };
-        await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, { dropped, priority });
+        const priority = { range: parsed.model.range, weights, today: day };
+        await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, { priority });
         if (scope) await refreshPriorities(organizationId, model.scorecardId, priority, scope, tx);
         await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
-        await rebuildCurrentDistribution(organizationId, model.scorecardId, validation.model.range, tx);
+        await rebuildCurrentDistribution(organizationId, model.scorecardId, parsed.model.range, tx);
       });
     }
     await finishScoringRun(organizationId, run.id, { status: "succeeded", accounts: accounts.ids.length });
