@@ -34,7 +34,7 @@ const config = [
     },
   },
   {
-    files: ["lib/scoring/**"],
+    files: ["lib/scoring/**", "lib/alerts/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -42,9 +42,9 @@ const config = [
           patterns: [
             {
               group: ["next", "next/*", "react", "react-*", "@prisma/*", "pg", "node:*", "fs", "path"],
-              message: "lib/scoring is pure: no framework, no database, no I/O.",
+              message: "lib/scoring and lib/alerts are pure: no framework, no database, no I/O.",
             },
-            { group: ["../*", "@/*"], message: "lib/scoring depends on nothing else in the project." },
+            { group: ["../*", "@/*"], message: "lib/scoring and lib/alerts depend on nothing else in the project." },
           ],
         },
       ],
@@ -52,13 +52,13 @@ const config = [
         "error",
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: "lib/scoring has no clock: take the as-of time as input.",
+          message: "Pure modules have no clock: take the time as input.",
         },
         {
           selector: "MemberExpression[object.name='Math'][property.name='random']",
-          message: "lib/scoring is deterministic: no randomness.",
+          message: "Pure modules are deterministic: no randomness.",
         },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: "lib/scoring has no clock." },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: "Pure modules have no clock." },
       ],
     },
   },

@@ -4,6 +4,7 @@ import type { Permission } from "../auth/permissions";
 import type { SessionPrincipal } from "../db/sessions";
 import { AppError } from "../errors";
 import type { TenantContext } from "../tenant";
+import { toFieldErrors } from "../validation/field-errors";
 import type { ActionResult } from "./result";
 
 interface ActionSpec<S extends z.ZodType> {
@@ -25,15 +26,6 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     out[key] = key in out ? ([] as unknown[]).concat(out[key], value) : value;
   }
   return out;
-}
-
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
 }
 
 /** Maps anything thrown to the action result; users never see internals. */

@@ -1,6 +1,12 @@
 import type { SessionPrincipal } from "../db/sessions";
-import type { TenantContext } from "../tenant";
-import { accountScopeKind } from "./permissions";
+import type { AccountScope, TenantContext } from "../tenant";
+import { accountScopeKind, type Role } from "./permissions";
+
+/** The accounts a member with this role sees: their own, their teams', or the organisation's. */
+export function scopeFor(role: Role, userId: string, teamIds: string[]): AccountScope {
+  const kind = accountScopeKind(role);
+  return kind === "own" ? { kind, userId } : kind === "teams" ? { kind, teamIds } : { kind };
+}
 
 /**
  * The tenant of a request: the principal's membership in the session's active
@@ -13,13 +19,7 @@ export function tenantFromPrincipal(
   const membership =
     principal.memberships.find((m) => m.organizationId === principal.activeOrganizationId) ?? principal.memberships[0];
   if (!membership) return null;
-  const kind = accountScopeKind(membership.role);
-  const scope =
-    kind === "own"
-      ? ({ kind, userId: principal.user.id } as const)
-      : kind === "teams"
-        ? ({ kind, teamIds: membership.teamIds } as const)
-        : ({ kind } as const);
+  const scope = scopeFor(membership.role, principal.user.id, membership.teamIds);
   return {
     tenant: { organizationId: membership.organizationId, userId: principal.user.id, role: membership.role, scope },
     organizationName: membership.organizationName,

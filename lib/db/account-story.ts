@@ -4,7 +4,6 @@ import { getAccountOrThrow } from "./accounts";
 import { isoDay } from "../dates";
 import { db, type Tx } from "./client";
 
-
 /** The account's current score on every scorecard (the account must be in the caller's scope). */
 export async function listAccountScores(ctx: TenantContext, accountId: string) {
   await getAccountOrThrow(ctx, accountId);
@@ -23,6 +22,14 @@ export async function listAccountScores(ctx: TenantContext, accountId: string) {
       priority: true,
       computedAt: true,
     },
+  });
+}
+
+/** The account's current score on one scorecard, if it has one. */
+export async function getCurrentScore(ctx: TenantContext, accountId: string, scorecardId: string) {
+  return db().currentScore.findUnique({
+    where: { organizationId_scorecardId_accountId: { organizationId: ctx.organizationId, scorecardId, accountId } },
+    select: { score: true, tierKey: true, variantKey: true },
   });
 }
 

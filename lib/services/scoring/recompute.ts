@@ -12,7 +12,11 @@ import {
 import { replaceDaySnapshots } from "../../db/bulk-snapshots";
 import { sqlTxFor, withBulkTransaction } from "../../db/client";
 import { loadCurrentValues, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
-import { scorePortfolio, validateModel } from "../../scoring";
+import { applyActiveOverrides, queueTierChanges, rememberCurrentTiers } from "../../db/score-events";
+import { hasSubscribers } from "../../db/webhook-queue";
+import { modelTiers, scorePortfolio, validateModel, type TierInfo } from "../../scoring";
+import { evaluateAlerts } from "../alerts/evaluate";
+import { tierContext } from "../alerts/tiers";
 import { publishedModel } from "./model-cache";
 import { emptyPortfolio, fillPortfolio, selectAccounts } from "./portfolio-input";
 import { appendSnapshotRows } from "./snapshot-rows";
@@ -28,7 +32,8 @@ export interface RecomputeResult {
  * change touched) with every published scorecard as of `now`: today's snapshot per
  * account and scorecard (replaced until the day is over), current scores with
  * trends, and today's rollups over every current score — each scorecard in one
- * transaction, so a failure writes nothing.
+ * transaction, so a failure writes nothing. Active overrides are stamped on the
+ * snapshots, tier changes go to webhooks, and the alert rules run last.
  */
 export async function recomputeOrganization(
   organizationId: string,
@@ -39,13 +44,15 @@ export async function recomputeOrganization(
   const scope = options.accountIds ?? null;
   const run = options.runId ? { id: options.runId } : await startScoringRun(organizationId, options.trigger, scope);
   try {
-    const [models, all, metricKeyById, values, weights] = await Promise.all([
+    const [models, all, metricKeyById, values, weights, tierEvents] = await Promise.all([
       listPublishedModels(organizationId),
       loadPortfolioAccounts(organizationId, options.accountIds),
       loadMetricKeys(organizationId),
       loadCurrentValues(organizationId, options.accountIds),
       getPriorityWeights(organizationId),
+      hasSubscribers(organizationId, "tier.changed"),
     ]);
+    const tiers = new Map<string, TierInfo[]>();
     const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
     const accounts = selectAccounts(all, active);
     const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
@@ -59,20 +66,26 @@ export async function recomputeOrganization(
           `${model.scorecardName} v${model.versionNumber} is not a valid model: ${issue.ok ? "" : issue.issues[0]!.message}`,
         );
       }
+      tiers.set(model.scorecardId, modelTiers(parsed.model));
       const scores = scorePortfolio(parsed.model, portfolio, now.getTime(), model.scorecardName, parsed.compiledFor);
       const rows = emptySnapshotRows();
       appendSnapshotRows(rows, day, accounts.ids, accounts.ids.keys(), scores, model.versionNumber);
       await withBulkTransaction(async (client) => {
         const target = { organizationId, scorecardId: model.scorecardId, modelVersionId: model.versionId, day };
-        await replaceDaySnapshots(client, target, rows, scope);
         const tx = sqlTxFor(client);
+        if (tierEvents) await rememberCurrentTiers(tx, target, scope);
+        await replaceDaySnapshots(client, target, rows, scope);
+        await applyActiveOverrides(tx, target, day, now);
         const priority = { range: parsed.model.range, weights, today: day };
         await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, { priority });
+        if (tierEvents) await queueTierChanges(tx, target, tierContext(tiers.get(model.scorecardId)!).tierOrder, now);
         if (scope) await refreshPriorities(organizationId, model.scorecardId, priority, scope, tx);
         await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
         await rebuildCurrentDistribution(organizationId, model.scorecardId, parsed.model.range, tx);
       });
     }
+    // Alerts read what was just written: current scores, today's snapshots, overrides.
+    await evaluateAlerts(organizationId, { now, day, tiers, accountIds: scope });
     await finishScoringRun(organizationId, run.id, { status: "succeeded", accounts: accounts.ids.length });
     return { runId: run.id, accounts: accounts.ids.length, scorecards: models.length };
   } catch (error) {

@@ -1,6 +1,10 @@
+import { wakeSnoozedAlerts } from "../../db/alert-writes";
 import { claimQueuedImport } from "../../db/imports";
 import { claimQueuedRun, failStaleRuns, listOrganizationsDueSince } from "../../db/scoring-runs";
 import { commitImport } from "../imports/commit";
+import { sendDueDigests } from "../alerts/digest";
+import { restoreLapsedOverrides } from "../overrides";
+import { deliverDueWebhooks } from "../webhooks/deliver";
 import { recomputeOrganization } from "./recompute";
 
 /** Hour (UTC) of the daily recompute; PULSEBOARD_DAILY_RECOMPUTE_HOUR overrides. */
@@ -19,7 +23,9 @@ export function scheduleWindow(now: Date, hour = dailyHour()): { last: Date; nex
 /**
  * One pass of the worker: fail runs orphaned by a crash, run what admins queued
  * ("recompute now"), then the daily recompute of every organisation that has not
- * had today's (`organizationIds` narrows both, for tests). Returns what it did.
+ * had today's (`organizationIds` narrows both, for tests); then rescore accounts
+ * whose override lapsed, reopen snoozed alerts that are due, send due webhook
+ * deliveries (those of this pass included) and the daily digests. Returns what it did.
  */
 export async function runDueWork(now = new Date(), organizationIds: string[] | null = null): Promise<string[]> {
   const done: string[] = [];
@@ -54,5 +60,12 @@ export async function runDueWork(now = new Date(), organizationIds: string[] | n
         : `daily run for ${organizationId}: ${r.accounts} accounts`,
     );
   }
+  done.push(...(await restoreLapsedOverrides(now, organizationIds)));
+  const woken = await wakeSnoozedAlerts(now);
+  if (woken > 0) done.push(`${woken} snoozed alert(s) reopened`);
+  // Events queued during this pass are due now, not at the pass's start.
+  const sent = await deliverDueWebhooks(new Date(Math.max(now.getTime(), Date.now())), organizationIds);
+  if (sent.delivered + sent.failed > 0) done.push(`webhooks: ${sent.delivered} delivered, ${sent.failed} failed`);
+  done.push(...(await sendDueDigests(now, organizationIds)));
   return done;
 }

@@ -1,0 +1,114 @@
+import type { HistorySeries } from "../alerts/preview";
+import type { AlertSignal } from "../alerts/rules";
+import { db, Prisma } from "./client";
+
+/** Which accounts a rule watches: its segment, team and lifecycle stage, if set. */
+export interface RuleScope {
+  segmentId?: string;
+  teamId?: string;
+  stageId?: string;
+}
+
+export interface SignalQuery {
+  organizationId: string;
+  scorecardId: string;
+  scope: RuleScope;
+  previousTier: boolean;
+  highWithinDays: number | null;
+  metric: string | null;
+}
+
+/** The rule's scope as SQL on the alias `a` ("Account"): active accounts of the organisation, narrowed. */
+function scopeWhere(organizationId: string, scope: RuleScope): Prisma.Sql {
+  const parts = [Prisma.sql`a."organizationId" = ${organizationId}::uuid`, Prisma.sql`a."status" = 'active'`];
+  if (scope.segmentId)
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "AccountSegment" m WHERE m."organizationId" = a."organizationId"
+                                   AND m."accountId" = a."id" AND m."segmentId" = ${scope.segmentId}::uuid)`);
+  if (scope.teamId) parts.push(Prisma.sql`a."teamId" = ${scope.teamId}::uuid`);
+  if (scope.stageId) parts.push(Prisma.sql`a."lifecycleStageId" = ${scope.stageId}::uuid`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** The override in effect for an account on a scorecard at `now`, as a lateral join on `c`. */
+export const activeOverride = (now: Date) => Prisma.sql`LEFT JOIN LATERAL (
+    SELECT o."score", o."tierKey" FROM "ScoreOverride" o
+    WHERE o."organizationId" = c."organizationId" AND o."scorecardId" = c."scorecardId" AND o."accountId" = c."accountId"
+      AND o."revokedAt" IS NULL AND o."expiresAt" > ${now} AND o."createdAt" <= ${now}
+    ORDER BY o."createdAt" DESC LIMIT 1) o ON true`;
+
+/**
+ * Every in-scope account's signal on `day` (the current scores, with overrides
+ * applied), reading only the look-backs the rule needs; `accountIds` narrows to the
+ * accounts a scoped recompute touched.
+ */
+export async function loadAlertSignals(
+  q: SignalQuery,
+  day: Date,
+  now: Date,
+  accountIds: string[] | null,
+): Promise<AlertSignal[]> {
+  const snapshotOf = Prisma.sql`s."organizationId" = c."organizationId" AND s."scorecardId" = c."scorecardId" AND s."accountId" = c."accountId"`;
+  const previousTier = q.previousTier
+    ? Prisma.sql`(SELECT s."tierKey" FROM "ScoreSnapshot" s WHERE ${snapshotOf} AND s."day" < ${day}::date ORDER BY s."day" DESC LIMIT 1)`
+    : Prisma.sql`NULL::text`;
+  const recentHigh =
+    q.highWithinDays !== null
+      ? Prisma.sql`(SELECT max(s."score") FROM "ScoreSnapshot" s WHERE ${snapshotOf}
+                    AND s."day" BETWEEN ${day}::date - ${q.highWithinDays}::int AND ${day}::date)`
+      : Prisma.sql`NULL::float8`;
+  const input = q.metric
+    ? Prisma.sql`LEFT JOIN "MetricDefinition" md ON md."organizationId" = c."organizationId" AND md."key" = ${q.metric}
+       LEFT JOIN "MetricCurrentValue" v ON v."organizationId" = c."organizationId" AND v."accountId" = c."accountId" AND v."metricId" = md."id"`
+    : Prisma.empty;
+  const inputAge = q.metric
+    ? Prisma.sql`EXTRACT(EPOCH FROM (${now}::timestamptz - v."observedAt")) / 86400`
+    : Prisma.sql`NULL::float8`;
+  const rows = await db().$queryRaw<(Omit<AlertSignal, "inputAgeDays"> & { inputAgeDays: string | number | null })[]>`
+    SELECT c."accountId"::text AS "accountId",
+           COALESCE(o."score", c."score") AS "score",
+           COALESCE(o."tierKey", c."tierKey") AS "tier",
+           ${previousTier} AS "previousTier",
+           ${recentHigh} AS "recentHigh",
+           c."coverage" AS "coverage",
+           (a."renewalDate" - ${day}::date) AS "renewalDays",
+           ${inputAge} AS "inputAgeDays",
+           ${q.metric ? Prisma.sql`md."stalenessDays"` : Prisma.sql`NULL::int`} AS "inputStaleDays"
+    FROM "CurrentScore" c
+    JOIN "Account" a ON a."organizationId" = c."organizationId" AND a."id" = c."accountId"
+    ${activeOverride(now)}
+    ${input}
+    WHERE c."organizationId" = ${q.organizationId}::uuid AND c."scorecardId" = ${q.scorecardId}::uuid
+      AND ${scopeWhere(q.organizationId, q.scope)}
+      ${accountIds ? Prisma.sql`AND c."accountId" = ANY(${accountIds}::uuid[])` : Prisma.empty}`;
+  return rows.map((r) => ({ ...r, inputAgeDays: r.inputAgeDays === null ? null : Number(r.inputAgeDays) }));
+}
+
+/**
+ * Each in-scope account's stored snapshots from `from` to `to` (computed scores:
+ * overrides are not replayed), with the key input's observation times when the rule
+ * has one.
+ */
+export async function loadSignalHistory(q: SignalQuery, from: Date, to: Date): Promise<HistorySeries[]> {
+  const observed = q.metric
+    ? Prisma.sql`COALESCE((SELECT array_agg((EXTRACT(EPOCH FROM ob."observedAt") * 1000)::float8 ORDER BY ob."observedAt")
+          FROM "MetricObservation" ob JOIN "MetricDefinition" md ON md."organizationId" = ob."organizationId" AND md."id" = ob."metricId"
+          WHERE ob."organizationId" = a."organizationId" AND ob."accountId" = a."id" AND md."key" = ${q.metric}
+            AND ob."observedAt" <= ${to}::date + 1), '{}')`
+    : Prisma.sql`'{}'::float8[]`;
+  const staleDays = q.metric
+    ? Prisma.sql`(SELECT md."stalenessDays" FROM "MetricDefinition" md WHERE md."organizationId" = a."organizationId" AND md."key" = ${q.metric})`
+    : Prisma.sql`NULL::int`;
+  return db().$queryRaw<HistorySeries[]>`
+    SELECT a."id"::text AS "accountId", h."days", h."scores", h."tiers", h."coverages",
+           to_char(a."renewalDate", 'YYYY-MM-DD') AS "renewalDate",
+           ${observed} AS "observedAt", ${staleDays} AS "inputStaleDays"
+    FROM "Account" a
+    JOIN LATERAL (
+      SELECT array_agg(to_char(s."day", 'YYYY-MM-DD') ORDER BY s."day") AS "days", array_agg(s."score" ORDER BY s."day") AS "scores",
+             array_agg(s."tierKey" ORDER BY s."day") AS "tiers", array_agg(s."coverage" ORDER BY s."day") AS "coverages"
+      FROM "ScoreSnapshot" s
+      WHERE s."organizationId" = a."organizationId" AND s."scorecardId" = ${q.scorecardId}::uuid AND s."accountId" = a."id"
+        AND s."day" BETWEEN ${from}::date AND ${to}::date) h ON h."days" IS NOT NULL
+    WHERE ${scopeWhere(q.organizationId, q.scope)}
+    ORDER BY a."id"`;
+}
