@@ -46,8 +46,6 @@ export async function loadDistribution(
   return rows.map((r) => ({ ...r, bucket: r.bucket === null ? null : Math.max(0, r.bucket), arr: Number(r.arr) }));
 }
 
-
-
 /**
  * Per day and tier of `from`..`to`: account count, score sum and ARR of the view
  * — from the daily rollups when they cover the view exactly, else from the

@@ -70,7 +70,13 @@ export async function revokeActiveOverrides(
   tx: Tx,
 ) {
   const active = await tx.scoreOverride.findMany({
-    where: { organizationId: ctx.organizationId, ...target, revokedAt: null, expiresAt: { gt: now } },
+    where: {
+      organizationId: ctx.organizationId,
+      accountId: target.accountId,
+      scorecardId: target.scorecardId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+    },
     select,
   });
   if (active.length > 0)
@@ -90,6 +96,7 @@ export async function insertOverride(
     tierKey: string;
     reason: string;
     expiresAt: Date;
+    createdAt: Date;
   },
   tx: Tx,
 ) {
@@ -97,25 +104,4 @@ export async function insertOverride(
     data: { organizationId: ctx.organizationId, authorId: ctx.userId, ...data },
     select,
   });
-}
-
-/**
- * Accounts (per organisation) whose override expired within the last day while
- * today's snapshot still carries it: they need rescoring to show the computed value again.
- */
-export async function listLapsedOverrides(
-  now: Date,
-  organizationIds: string[] | null = null,
-): Promise<{ organizationId: string; accountIds: string[] }[]> {
-  return db().$queryRaw<{ organizationId: string; accountIds: string[] }[]>`
-    SELECT o."organizationId"::text, array_agg(DISTINCT o."accountId"::text) AS "accountIds"
-    FROM "ScoreOverride" o
-    JOIN "ScoreSnapshot" s ON s."organizationId" = o."organizationId" AND s."scorecardId" = o."scorecardId"
-     AND s."accountId" = o."accountId" AND s."day" = ${now}::date
-     AND (s."overriddenScore" IS NOT NULL OR s."overriddenTier" IS NOT NULL)
-    WHERE (${organizationIds}::uuid[] IS NULL OR o."organizationId" = ANY(${organizationIds}::uuid[]))
-      AND o."expiresAt" <= ${now} AND o."expiresAt" > ${now}::timestamptz - interval '1 day'
-      AND NOT EXISTS (SELECT 1 FROM "ScoreOverride" x WHERE x."organizationId" = o."organizationId"
-        AND x."scorecardId" = o."scorecardId" AND x."accountId" = o."accountId" AND x."revokedAt" IS NULL AND x."expiresAt" > ${now})
-    GROUP BY o."organizationId"`;
 }

@@ -63,9 +63,7 @@ export interface ClaimedRun {
 }
 
 /** Claims the oldest queued run of any organisation (one worker at a time gets each). */
-export async function claimQueuedRun(
-  organizationIds: string[] | null = null,
-): Promise<ClaimedRun | null> {
+export async function claimQueuedRun(organizationIds: string[] | null = null): Promise<ClaimedRun | null> {
   const rows = await db().$queryRaw<ClaimedRun[]>`
     UPDATE "ScoringRun" SET "status" = 'running', "startedAt" = now()
     WHERE ("organizationId", "id") = (

@@ -41,22 +41,24 @@ export function readSnapshotDetail(
 ): SnapshotDetail {
   const compiled = compiledFor(model.variants.some((v) => v.key === detail.variant) ? detail.variant : null);
   const named = new Map(compiled.metrics.map((m) => [m.key, m]));
-  const metrics = detail.metrics.map(([key, raw, normalized, points, weight, contribution, status, reason, ageDays]) => {
-    const m = named.get(key);
-    return {
-      metric: key,
-      name: m?.name ?? key,
-      path: m?.path ?? [],
-      raw,
-      normalized,
-      points,
-      effectiveWeight: weight,
-      contribution,
-      status: STATUS_NAMES[status] ?? "excluded",
-      reason: reason === 0 ? null : (REASON_NAMES[reason] ?? null),
-      ageDays,
-    };
-  });
+  const metrics = detail.metrics.map(
+    ([key, raw, normalized, points, weight, contribution, status, reason, ageDays]) => {
+      const m = named.get(key);
+      return {
+        metric: key,
+        name: m?.name ?? key,
+        path: m?.path ?? [],
+        raw,
+        normalized,
+        points,
+        effectiveWeight: weight,
+        contribution,
+        status: STATUS_NAMES[status] ?? "excluded",
+        reason: reason === 0 ? null : (REASON_NAMES[reason] ?? null),
+        ageDays,
+      };
+    },
+  );
   const categories = new Map<string, { name: string; contribution: number; weight: number }>();
   for (const m of metrics) {
     const name = m.path[0] ?? m.name;
@@ -65,5 +67,11 @@ export function readSnapshotDetail(
     c.weight += m.effectiveWeight;
     categories.set(name, c);
   }
-  return { variant: detail.variant, variantReason: detail.reason, score, metrics, categories: [...categories.values()] };
+  return {
+    variant: detail.variant,
+    variantReason: detail.reason,
+    score,
+    metrics,
+    categories: [...categories.values()],
+  };
 }

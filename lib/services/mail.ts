@@ -5,12 +5,13 @@ import nodemailer, { type Transporter } from "nodemailer";
  * smtp://user:pass@mail.example.com:587) and optionally SMTP_FROM. Without
  * SMTP_URL nothing is sent and the app shows the same content on its pages.
  */
-let transport: Transporter | null | undefined;
+let cached: { url: string; transport: Transporter } | undefined;
 
 export function mailer(): Transporter | null {
-  if (transport === undefined)
-    transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
-  return transport;
+  const url = process.env.SMTP_URL;
+  if (!url) return null;
+  if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url) };
+  return cached.transport;
 }
 
 export const mailFrom = () => process.env.SMTP_FROM ?? "Pulseboard <no-reply@pulseboard.local>";

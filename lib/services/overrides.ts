@@ -4,7 +4,7 @@ import { getAccountOrThrow } from "../db/accounts";
 import { writeAudit } from "../db/audit";
 import { withTransaction } from "../db/client";
 import { getCurrentScore } from "../db/account-story";
-import { getOverride, insertOverride, listLapsedOverrides, revokeActiveOverrides } from "../db/overrides";
+import { getOverride, insertOverride, revokeActiveOverrides } from "../db/overrides";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { tierIndex, tierInfo } from "../scoring";
 import type { TenantContext } from "../tenant";
@@ -41,7 +41,8 @@ async function authorise(ctx: TenantContext, accountId: string) {
 
 /**
  * Replaces the score and/or tier of one account on one scorecard until `expiresOn`
- * (end of that day, UTC), with a reason. A score without a tier takes the tier the
+ * (end of that day, UTC), with a reason. Pages read the overrides in effect, so
+ * expiry shows the computed value at once; the next day's run scores without it. A score without a tier takes the tier the
  * model gives that score; a previous override on the same scorecard ends. Audited;
  * the account is rescored at once, so snapshots and alerts see it.
  */
@@ -78,6 +79,7 @@ export async function createOverride(ctx: TenantContext, input: OverrideInput, n
         tierKey,
         reason: input.reason,
         expiresAt,
+        createdAt: now,
       },
       tx,
     );
@@ -113,14 +115,4 @@ export async function revokeOverride(ctx: TenantContext, id: string, now = new D
     );
   });
   await recomputeOrganization(ctx.organizationId, { trigger: "override ended", accountIds: [override.accountId], now });
-}
-
-/** Worker pass: rescore accounts whose override lapsed today, so snapshots and alerts use the computed score again. */
-export async function restoreLapsedOverrides(now = new Date(), organizationIds: string[] | null = null) {
-  const done: string[] = [];
-  for (const { organizationId, accountIds } of await listLapsedOverrides(now, organizationIds)) {
-    await recomputeOrganization(organizationId, { trigger: "override expired", accountIds, now });
-    done.push(`override expiry: rescored ${accountIds.length} account(s) of ${organizationId}`);
-  }
-  return done;
 }

@@ -15,7 +15,7 @@ import { ruleFormSchema } from "@/lib/validation/alerts";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { createTestOrg, type TestOrg } from "../support/factories";
 
-/** A webhook receiver on localhost: records each request; answers with the queued status codes, then 200. */
+/** A webhook receiver on localhost: records each request; answers 500 while an event has failures queued, else 200. */
 interface Received {
   event: string;
   signature: string;
@@ -24,7 +24,7 @@ interface Received {
 let receiver: Server;
 let receiverUrl: string;
 const received: Received[] = [];
-const statuses: number[] = [];
+const failures: Record<string, number> = {};
 
 let org: TestOrg;
 let scorecardId: string;
@@ -93,12 +93,10 @@ beforeAll(async () => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
     req.on("end", () => {
-      received.push({
-        event: String(req.headers["pulseboard-event"]),
-        signature: String(req.headers["pulseboard-signature"]),
-        body,
-      });
-      res.statusCode = statuses.shift() ?? 200;
+      const event = String(req.headers["pulseboard-event"]);
+      received.push({ event, signature: String(req.headers["pulseboard-signature"]), body });
+      res.statusCode = (failures[event] ?? 0) > 0 ? 500 : 200;
+      if (res.statusCode === 500) failures[event]! -= 1;
       res.end("ok");
     });
   });
@@ -160,7 +158,7 @@ describe("data change → recompute → alert → webhook", () => {
     expect(await alertsOf()).toEqual([]);
 
     received.length = 0;
-    statuses.push(500); // the receiver is down for the first attempt
+    failures["alert.raised"] = 1; // the receiver fails the first attempt
     await pushValues(BAD);
     const [alert, ...more] = await alertsOf();
     expect(more).toEqual([]);

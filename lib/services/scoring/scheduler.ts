@@ -3,7 +3,6 @@ import { claimQueuedImport } from "../../db/imports";
 import { claimQueuedRun, failStaleRuns, listOrganizationsDueSince } from "../../db/scoring-runs";
 import { commitImport } from "../imports/commit";
 import { sendDueDigests } from "../alerts/digest";
-import { restoreLapsedOverrides } from "../overrides";
 import { deliverDueWebhooks } from "../webhooks/deliver";
 import { recomputeOrganization } from "./recompute";
 
@@ -23,8 +22,8 @@ export function scheduleWindow(now: Date, hour = dailyHour()): { last: Date; nex
 /**
  * One pass of the worker: fail runs orphaned by a crash, run what admins queued
  * ("recompute now"), then the daily recompute of every organisation that has not
- * had today's (`organizationIds` narrows both, for tests); then rescore accounts
- * whose override lapsed, reopen snoozed alerts that are due, send due webhook
+ * had today's (`organizationIds` narrows both, for tests); then reopen snoozed
+ * alerts that are due, send due webhook
  * deliveries (those of this pass included) and the daily digests. Returns what it did.
  */
 export async function runDueWork(now = new Date(), organizationIds: string[] | null = null): Promise<string[]> {
@@ -60,7 +59,6 @@ export async function runDueWork(now = new Date(), organizationIds: string[] | n
         : `daily run for ${organizationId}: ${r.accounts} accounts`,
     );
   }
-  done.push(...(await restoreLapsedOverrides(now, organizationIds)));
   const woken = await wakeSnoozedAlerts(now);
   if (woken > 0) done.push(`${woken} snoozed alert(s) reopened`);
   // Events queued during this pass are due now, not at the pass's start.

@@ -17,6 +17,3 @@ CREATE TABLE "DigestDelivery" (
 
 -- CreateIndex
 CREATE INDEX "Alert_organizationId_ruleId_accountId_idx" ON "Alert"("organizationId", "ruleId", "accountId");
-
--- CreateIndex
-CREATE INDEX "ScoreOverride_organizationId_expiresAt_idx" ON "ScoreOverride"("organizationId", "expiresAt");

@@ -1,0 +1,267 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listInbox, countWaitingAlerts } from "@/lib/db/alert-inbox";
+import { listRulesWithOutcomes } from "@/lib/db/alert-rules";
+import { db } from "@/lib/db/client";
+import { listActiveOverrides } from "@/lib/db/overrides";
+import { createPublishedScorecard } from "@/lib/db/scorecards";
+import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { buildDigest, sendDueDigests } from "@/lib/services/alerts/digest";
+import { workAlert } from "@/lib/services/alerts/inbox";
+import { createRule } from "@/lib/services/alerts/rules";
+import { createOverride, overrideInputSchema, revokeOverride } from "@/lib/services/overrides";
+import { recomputeOrganization } from "@/lib/services/scoring/recompute";
+import { runDueWork } from "@/lib/services/scoring/scheduler";
+import { ruleFormSchema, inboxQuerySchema } from "@/lib/validation/alerts";
+import { createTestOrg, type TestOrg } from "../support/factories";
+
+let org: TestOrg;
+let scorecardId: string;
+let account: { id: string; ownerKey: string; teamCsm: string; managerKey: string };
+const DAY = 86_400_000;
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 20, days: 10, seed: 91 });
+  ({ scorecardId } = await createPublishedScorecard(org.organizationId, {
+    key: "health",
+    name: "Health",
+    definition: DEMO_HEALTH_MODEL,
+    changeNote: "test",
+  }));
+  await runDueWork(new Date(), [org.organizationId]);
+  // A rule every account trips: coverage is low this far after the generated history.
+  await createRule(
+    await org.contextFor("admin"),
+    ruleFormSchema.parse({
+      name: "Missing data",
+      kind: "coverage_below",
+      scorecardId,
+      severity: "medium",
+      cooldownHours: "24",
+      percent: "100",
+      margin: "0",
+    }),
+  );
+  await recomputeOrganization(org.organizationId, { trigger: "test" });
+  const index = org.plan.accounts.findIndex((a) => a.status === "active" && a.ownerKey);
+  const owner = org.plan.users.find((u) => u.key === org.plan.accounts[index]!.ownerKey)!;
+  const teamCsm = org.plan.users.find(
+    (u) => u.role === "csm" && u.teamIndex === owner.teamIndex && u.key !== owner.key,
+  )!;
+  const manager = org.plan.users.find((u) => u.role === "manager" && u.teamIndex === owner.teamIndex)!;
+  account = { id: org.accountIds[index]!, ownerKey: owner.key, teamCsm: teamCsm.key, managerKey: manager.key };
+});
+
+const alertOf = (accountId: string) =>
+  db().alert.findFirstOrThrow({ where: { organizationId: org.organizationId, accountId } });
+
+describe("alert inbox", () => {
+  it("routes each alert to the account's owner: mine for the CSM, the team's for the manager, all for admins", async () => {
+    const owner = await org.contextFor(account.ownerKey);
+    const q = inboxQuerySchema.parse({});
+    const mine = await listInbox(owner, "mine", q);
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((a) => a.assigneeId === owner.userId)).toBe(true);
+    expect(mine.items.some((a) => a.accountId === account.id)).toBe(true);
+    expect(await countWaitingAlerts(owner)).toBe(mine.total);
+
+    const manager = await org.contextFor(account.managerKey);
+    const team = await listInbox(manager, "team", q);
+    expect(team.items.some((a) => a.accountId === account.id)).toBe(true);
+    const teamAccounts = await db().account.findMany({
+      where: {
+        organizationId: org.organizationId,
+        teamId: { in: manager.scope.kind === "teams" ? manager.scope.teamIds : [] },
+      },
+      select: { id: true },
+    });
+    expect(team.items.every((a) => teamAccounts.some((t) => t.id === a.accountId))).toBe(true);
+
+    const all = await listInbox(await org.contextFor("admin"), "all", q);
+    expect(all.total).toBe(await db().alert.count({ where: { organizationId: org.organizationId, status: "open" } }));
+  });
+
+  it("lets the owner acknowledge, snooze and resolve; a colleague outside the book gets not found", async () => {
+    const owner = await org.contextFor(account.ownerKey);
+    const alert = await alertOf(account.id);
+    await expect(
+      workAlert(await org.contextFor(account.teamCsm), { op: "acknowledge", alertId: alert.id }),
+    ).rejects.toThrow(NotFoundError);
+    const other = await createTestOrg({ accounts: 2, days: 2, seed: 5 });
+    await expect(workAlert(await other.contextFor("admin"), { op: "acknowledge", alertId: alert.id })).rejects.toThrow(
+      "Alert not found.",
+    );
+
+    await workAlert(owner, { op: "acknowledge", alertId: alert.id });
+    expect(await alertOf(account.id)).toMatchObject({ status: "acknowledged" });
+    const past = await workAlert(owner, { op: "snooze", alertId: alert.id, until: isoDay(Date.now() - DAY) }).catch(
+      (e: unknown) => e,
+    );
+    expect(past).toBeInstanceOf(ValidationError);
+    expect((past as ValidationError).fieldErrors).toHaveProperty("until");
+
+    const now = new Date();
+    await workAlert(owner, { op: "snooze", alertId: alert.id, until: isoDay(now.getTime() + 2 * DAY) }, now);
+    expect(await alertOf(account.id)).toMatchObject({ status: "snoozed" });
+    // The worker reopens it once the day has come.
+    await runDueWork(new Date(now.getTime() + 3 * DAY), [org.organizationId]);
+    expect(await alertOf(account.id)).toMatchObject({ status: "open", snoozedUntil: null });
+
+    await workAlert(owner, { op: "resolve", alertId: alert.id, resolution: "action_taken" });
+    expect(await alertOf(account.id)).toMatchObject({
+      status: "resolved",
+      resolution: "action_taken",
+      resolvedById: owner.userId,
+    });
+    const audit = await db().auditLog.findMany({
+      where: { organizationId: org.organizationId, entityId: alert.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual(["alert.acknowledge", "alert.snooze", "alert.resolve"]);
+  });
+
+  it("assigns only to members who work alerts, and shows per rule how many alerts led to action", async () => {
+    const admin = await org.contextFor("admin");
+    const second = await db().alert.findFirstOrThrow({
+      where: { organizationId: org.organizationId, status: "open", accountId: { not: account.id } },
+    });
+    const viewer = org.userIds.viewer!;
+    const refused = await workAlert(admin, { op: "assign", alertId: second.id, assigneeId: viewer }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as ValidationError).fieldErrors).toEqual({ assigneeId: ["cannot work alerts"] });
+    await workAlert(admin, { op: "assign", alertId: second.id, assigneeId: org.userIds[account.teamCsm]! });
+    await workAlert(admin, { op: "resolve", alertId: second.id, resolution: "not_actionable" });
+    const [rule] = await listRulesWithOutcomes(admin);
+    expect(rule).toMatchObject({ name: "Missing data", actionTaken: 1, notActionable: 1 });
+    expect(rule!.raised).toBe(await db().alert.count({ where: { organizationId: org.organizationId } }));
+  });
+});
+
+describe("overrides", () => {
+  it("lets the owner override with a reason and expiry; both values are kept; expiry restores the computed score", async () => {
+    const owner = await org.contextFor(account.ownerKey);
+    const input = overrideInputSchema.parse({
+      accountId: account.id,
+      scorecardId,
+      score: "88",
+      reason: "Exec sponsor confirmed renewal on the QBR call",
+      expiresOn: isoDay(Date.now() + DAY),
+    });
+    // A manager of the team may read the account but only admins and the owner override.
+    await expect(createOverride(await org.contextFor(account.managerKey), input)).rejects.toThrow(ForbiddenError);
+    await expect(createOverride(await org.contextFor(account.teamCsm), input)).rejects.toThrow(NotFoundError);
+    const bad = await createOverride(owner, { ...input, score: 250 }).catch((e: unknown) => e);
+    expect((bad as ValidationError).fieldErrors).toEqual({ score: ["must be from 0 to 100"] });
+
+    const created = await createOverride(owner, input);
+    expect(created).toMatchObject({ score: 88, tierKey: "healthy" });
+    const [active] = await listActiveOverrides(owner, account.id);
+    expect(active).toMatchObject({ score: 88, reason: input.reason, authorId: owner.userId });
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const snapshot = await db().scoreSnapshot.findUniqueOrThrow({
+      where: {
+        organizationId_scorecardId_accountId_day: {
+          organizationId: org.organizationId,
+          scorecardId,
+          accountId: account.id,
+          day: today,
+        },
+      },
+    });
+    expect(snapshot).toMatchObject({ overriddenScore: 88, overriddenTier: "healthy" });
+    expect(snapshot.score).not.toBe(88);
+    expect(
+      await db().auditLog.count({
+        where: { organizationId: org.organizationId, action: "score.override", entityId: account.id },
+      }),
+    ).toBe(1);
+
+    // After the expiry the account shows its computed score again, and the next day's run scores without it.
+    const later = new Date(Date.now() + 2 * DAY);
+    expect(await listActiveOverrides(owner, account.id, later)).toEqual([]);
+    await recomputeOrganization(org.organizationId, { trigger: "test", now: later, accountIds: [account.id] });
+    const next = await db().scoreSnapshot.findUniqueOrThrow({
+      where: {
+        organizationId_scorecardId_accountId_day: {
+          organizationId: org.organizationId,
+          scorecardId,
+          accountId: account.id,
+          day: new Date(later.toISOString().slice(0, 10)),
+        },
+      },
+    });
+    expect(next).toMatchObject({ overriddenScore: null, overriddenTier: null });
+    await db().scoreSnapshot.deleteMany({ where: { organizationId: org.organizationId, day: { gt: today } } });
+    await recomputeOrganization(org.organizationId, { trigger: "test", accountIds: [account.id] });
+  });
+
+  it("an admin can end an override early, audited", async () => {
+    const admin = await org.contextFor("admin");
+    const [active] = await listActiveOverrides(admin, account.id);
+    await revokeOverride(admin, active!.id);
+    expect(await listActiveOverrides(admin, account.id)).toEqual([]);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const snapshot = await db().scoreSnapshot.findUniqueOrThrow({
+      where: {
+        organizationId_scorecardId_accountId_day: {
+          organizationId: org.organizationId,
+          scorecardId,
+          accountId: account.id,
+          day: today,
+        },
+      },
+    });
+    expect(snapshot.overriddenScore).toBeNull();
+    await expect(revokeOverride(admin, active!.id)).rejects.toThrow("This override has already ended.");
+  });
+});
+
+describe("daily digest", () => {
+  let smtp: SMTPServer;
+  const mails: { to: string; body: string }[] = [];
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        let body = "";
+        stream.on("data", (c: Buffer) => (body += c.toString("utf8")));
+        stream.on("end", () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it("shows each user their alerts in the app, and emails it once a day when SMTP is configured", async () => {
+    const owner = await org.contextFor(account.ownerKey);
+    const digest = await buildDigest(owner);
+    const open = await db().alert.count({
+      where: { organizationId: org.organizationId, assigneeId: owner.userId, status: { in: ["open", "acknowledged"] } },
+    });
+    expect(digest.newAlerts.total + digest.openAlerts.total).toBe(open);
+    expect(open).toBeGreaterThan(0);
+
+    const at = new Date();
+    at.setUTCHours(23, 0, 0, 0);
+    const sent = await sendDueDigests(at, [org.organizationId]);
+    const email = org.emailOf(account.ownerKey);
+    expect(sent).toContain(`digest sent to ${email}`);
+    const mail = mails.find((m) => m.to === email)!;
+    expect(mail.body).toMatch(/Subject: Pulseboard digest: \d+ new, \d+ open alerts/);
+    expect(mail.body).toContain(digest.newAlerts.items[0]?.title ?? digest.openAlerts.items[0]!.title);
+    // Once per day, however often the worker passes.
+    expect(await sendDueDigests(at, [org.organizationId])).toEqual([]);
+  });
+});
