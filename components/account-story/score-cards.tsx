@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TierBadge, type TierLook } from "@/components/dashboards/tier-badge";
-import { formatNumber } from "@/lib/format";
+import { formatDay, formatNumber } from "@/lib/format";
 
 export interface ScoreCardItem {
   scorecardId: string;
@@ -13,6 +13,8 @@ export interface ScoreCardItem {
   variant: string | null;
   selected: boolean;
   href: string;
+  /** An override in effect: shown instead of the computed values, which stay visible beside it. */
+  override?: { score: number | null; tier: TierLook | undefined; until: string };
 }
 
 /** The account's score on each scorecard; the selected one drives the charts below. */
@@ -38,7 +40,7 @@ export function ScoreCards({ items }: { items: ScoreCardItem[] }) {
             </span>
           </div>
           <div className="score-pill" data-testid="score">
-            {formatNumber(s.score)}
+            {formatNumber(s.override?.score ?? s.score)}
             {s.delta30 !== null && (
               <span className={`muted ${s.delta30 < 0 ? "text-danger" : "text-ok"}`} style={{ fontSize: 13 }}>
                 {s.delta30 > 0 ? "+" : ""}
@@ -46,7 +48,13 @@ export function ScoreCards({ items }: { items: ScoreCardItem[] }) {
               </span>
             )}
           </div>
-          <TierBadge tier={s.tier} fallback={s.tierKey} />
+          <TierBadge tier={s.override?.tier ?? s.tier} fallback={s.tierKey} />
+          {s.override && (
+            <p className="small" style={{ margin: "6px 0 0" }} data-testid="override-note">
+              <span className="badge badge-warn">Override</span> until {formatDay(s.override.until)} · computed{" "}
+              {formatNumber(s.score)} ({s.tier?.label ?? s.tierKey})
+            </p>
+          )}
           <p className="muted" style={{ margin: "6px 0 0", fontSize: 12 }}>
             {s.variant ? `Variant: ${s.variant}` : "Base model"}
           </p>

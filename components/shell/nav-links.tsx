@@ -7,6 +7,8 @@ export interface NavItem {
   href: string;
   label: string;
   section: string;
+  /** Shown as a badge when above 0 (e.g. open alerts), with its meaning for screen readers. */
+  count?: { value: number; label: string };
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {
@@ -26,6 +28,12 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                 aria-current={pathname === item.href || pathname.startsWith(`${item.href}/`) ? "page" : undefined}
               >
                 {item.label}
+                {item.count && item.count.value > 0 && (
+                  <span className="nav-count">
+                    {item.count.value > 999 ? "999+" : item.count.value}
+                    <span className="sr-only"> {item.count.label}</span>
+                  </span>
+                )}
               </Link>
             ))}
         </div>

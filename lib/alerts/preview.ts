@@ -6,6 +6,7 @@ const DAY = 86_400_000;
 /** One account's stored history, as the preview replays it. */
 export interface HistorySeries {
   accountId: string;
+  name?: string;
   /** ISO days, ascending. */
   days: string[];
   scores: (number | null)[];
@@ -23,7 +24,7 @@ export interface RulePreview {
   /** Alerts per day over the window, every day present. */
   perDay: { day: string; alerts: number }[];
   /** Accounts that would have been alerted most often. */
-  top: { accountId: string; alerts: number }[];
+  top: { accountId: string; name?: string; alerts: number }[];
 }
 
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -68,7 +69,7 @@ export function previewRule(
 ): RulePreview {
   const perDay = new Map<string, number>();
   for (let t = ms(from); t <= ms(to); t += DAY) perDay.set(new Date(t).toISOString().slice(0, 10), 0);
-  const top: { accountId: string; alerts: number }[] = [];
+  const top: RulePreview["top"] = [];
   let alerts = 0;
   for (const s of history) {
     const verdicts: Verdict[] = [];
@@ -84,7 +85,7 @@ export function previewRule(
     const raised = replay(verdicts, days, cooldownMs);
     if (raised.length === 0) continue;
     alerts += raised.length;
-    top.push({ accountId: s.accountId, alerts: raised.length });
+    top.push({ accountId: s.accountId, name: s.name, alerts: raised.length });
     for (const t of raised) {
       const key = new Date(t).toISOString().slice(0, 10);
       perDay.set(key, (perDay.get(key) ?? 0) + 1);

@@ -171,3 +171,31 @@ export function signalNeeds(rule: AlertRuleSpec): {
     metric: rule.kind === "input_stale" ? (rule.params as RuleParams<"input_stale">).metric : null,
   };
 }
+
+/** A rule's parameters in a few words, e.g. "below 45, re-arms at 50". */
+export function describeParams(rule: AlertRuleSpec, tierLabel: (key: string) => string = (k) => k): string {
+  switch (rule.kind) {
+    case "score_below": {
+      const p = rule.params as RuleParams<"score_below">;
+      return `below ${p.threshold}, re-arms at ${p.threshold + p.margin}`;
+    }
+    case "tier_change":
+      return (rule.params as RuleParams<"tier_change">).direction === "down" ? "down a tier" : "up a tier";
+    case "score_drop": {
+      const p = rule.params as RuleParams<"score_drop">;
+      return `${p.points}+ points within ${p.days} days`;
+    }
+    case "input_stale": {
+      const p = rule.params as RuleParams<"input_stale">;
+      return `${p.metric} missing or older than ${p.staleDays ? `${p.staleDays} days` : "its limit"}`;
+    }
+    case "renewal_at_risk": {
+      const p = rule.params as RuleParams<"renewal_at_risk">;
+      return `renewal within ${p.days} days while ${p.tiers.map(tierLabel).join(" or ")}`;
+    }
+    case "coverage_below": {
+      const p = rule.params as RuleParams<"coverage_below">;
+      return `below ${p.percent} %, re-arms at ${p.percent + p.margin} %`;
+    }
+  }
+}

@@ -45,9 +45,11 @@ export const PERMISSIONS = {
   "imports:run": ADMINS,
   "apiKeys:manage": ADMINS,
   "webhooks:manage": ADMINS,
+  /** The alert inbox and digest: work alerts on accounts in scope. */
   "alerts:work": WORKERS,
   "alertRules:manage": ADMINS,
-  "overrides:write": ADMINS,
+  /** Override a score or tier: admins on any account, others only on accounts they own (checked by the service). */
+  "overrides:write": WORKERS,
   "scores:recompute": ADMINS,
   "audit:read": ADMINS,
   "org:manage": ADMINS,

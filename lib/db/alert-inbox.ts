@@ -171,3 +171,13 @@ export async function updateAlertRow(
 ) {
   await tx.alert.updateMany({ where: { organizationId: ctx.organizationId, id }, data });
 }
+
+/** Members an alert can be assigned to: active members whose role works alerts. */
+export async function listAssignees(ctx: TenantContext) {
+  const rows = await db().membership.findMany({
+    where: { organizationId: ctx.organizationId, disabledAt: null, role: { in: ["owner", "admin", "manager", "csm"] } },
+    orderBy: { user: { name: "asc" } },
+    select: { userId: true, user: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.userId, name: r.user.name }));
+}

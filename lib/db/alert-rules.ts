@@ -105,3 +105,12 @@ export async function listRuleMetrics(ctx: TenantContext) {
     select: { key: true, name: true, stalenessDays: true },
   });
 }
+
+/** Rule names for the inbox's filter. */
+export async function listRuleNames(ctx: TenantContext) {
+  return db().alertRule.findMany({
+    where: { organizationId: ctx.organizationId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

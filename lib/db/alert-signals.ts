@@ -99,7 +99,7 @@ export async function loadSignalHistory(q: SignalQuery, from: Date, to: Date): P
     ? Prisma.sql`(SELECT md."stalenessDays" FROM "MetricDefinition" md WHERE md."organizationId" = a."organizationId" AND md."key" = ${q.metric})`
     : Prisma.sql`NULL::int`;
   return db().$queryRaw<HistorySeries[]>`
-    SELECT a."id"::text AS "accountId", h."days", h."scores", h."tiers", h."coverages",
+    SELECT a."id"::text AS "accountId", a."name", h."days", h."scores", h."tiers", h."coverages",
            to_char(a."renewalDate", 'YYYY-MM-DD') AS "renewalDate",
            ${observed} AS "observedAt", ${staleDays} AS "inputStaleDays"
     FROM "Account" a

@@ -2,6 +2,12 @@ import { addMembershipByEmail, organizationExists, persistOrgPlan, resetDatabase
 import { createPublishedScorecard } from "../db/scorecards";
 import { demoOrgOptions, generateOrgPlan, secondOrgOptions, utcMidnight } from "../demo/generate";
 import { DEMO_HEALTH_MODEL } from "../demo/health-model";
+import { DEMO_ALERT_RULES } from "../demo/alert-rules";
+import { utcDay } from "../dates";
+import { ruleFormSchema } from "../validation/alerts";
+import { evaluateAlerts } from "./alerts/evaluate";
+import { createRule } from "./alerts/rules";
+import { publishedTiers } from "./alerts/tiers";
 import { backfillHistory } from "./scoring/backfill";
 
 export const DEMO_PASSWORD = "pulseboard-demo";
@@ -41,6 +47,7 @@ export async function seedDemo(options: { reset?: boolean; today?: Date; log?: (
       today,
       log,
     );
+    await seedAlertRules(a, log);
     created = true;
   }
   const logins: DemoLogin[] = [acme, globex].flatMap((plan) =>
@@ -69,6 +76,25 @@ async function scoreDemoHistory(
     log(`Scored ${name}: ${result.snapshots.toLocaleString("en-US")} daily snapshots over ${days} days.`);
   }
   log(`Scoring the history took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** Acme's alert rules, run once over today's scores so the inbox has work in it. */
+async function seedAlertRules(
+  org: { organizationId: string; userIds: Record<string, string> },
+  log: (line: string) => void,
+) {
+  const ctx = {
+    organizationId: org.organizationId,
+    userId: org.userIds.admin!,
+    role: "admin" as const,
+    scope: { kind: "organization" as const },
+  };
+  const tiers = await publishedTiers(org.organizationId);
+  const scorecardId = [...tiers.keys()][0]!;
+  for (const rule of DEMO_ALERT_RULES) await createRule(ctx, ruleFormSchema.parse({ ...rule, scorecardId }));
+  const now = new Date();
+  const result = await evaluateAlerts(org.organizationId, { now, day: utcDay(now), tiers, accountIds: null });
+  log(`Alert rules: ${DEMO_ALERT_RULES.length}, raising ${result.raised} alerts on today's scores.`);
 }
 
 export function formatLogins(logins: DemoLogin[]): string {

@@ -115,4 +115,5 @@ export async function revokeOverride(ctx: TenantContext, id: string, now = new D
     );
   });
   await recomputeOrganization(ctx.organizationId, { trigger: "override ended", accountIds: [override.accountId], now });
+  return override.accountId;
 }

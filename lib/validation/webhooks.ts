@@ -15,4 +15,3 @@ export const webhookFormSchema = z.object({
 export type WebhookForm = z.output<typeof webhookFormSchema>;
 
 export const webhookIdSchema = z.object({ webhookId: z.uuid("Choose a webhook") });
-export const webhookToggleSchema = webhookIdSchema.extend({ enabled: z.stringbool().or(z.boolean()) });

@@ -27,7 +27,7 @@ const EXPECTED: Record<Permission, string> = {
   "webhooks:manage": "OA",
   "alerts:work": "OAMC",
   "alertRules:manage": "OA",
-  "overrides:write": "OA",
+  "overrides:write": "OAMC",
   "scores:recompute": "OA",
   "audit:read": "OA",
   "org:manage": "OA",

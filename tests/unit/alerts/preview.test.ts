@@ -28,7 +28,7 @@ describe("rule preview", () => {
     const p = previewRule(rule, history, ctx, 0, "2026-01-01", "2026-01-06");
     expect(p.alerts).toBe(3);
     expect(p.accounts).toBe(2);
-    expect(p.top).toEqual([
+    expect(p.top.map(({ accountId, alerts }) => ({ accountId, alerts }))).toEqual([
       { accountId: "a", alerts: 2 },
       { accountId: "c", alerts: 1 },
     ]);

@@ -7,6 +7,8 @@ import { MetricValuesTable } from "@/components/accounts/metric-values-table";
 import { ContributionTable } from "@/components/account-story/contribution-table";
 import { NoteForm } from "@/components/account-story/note-form";
 import { NotesList } from "@/components/account-story/notes-list";
+import { OverridePanel } from "@/components/account-story/override-panel";
+import { AlertsTable } from "@/components/alerts/alerts-table";
 import { ScoreCards } from "@/components/account-story/score-cards";
 import { WaterfallChart } from "@/components/account-story/waterfall-chart";
 import { BarChart } from "@/components/charts/bar-chart";
@@ -17,6 +19,10 @@ import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { getAccountOrThrow, listLatestMetricValues } from "@/lib/db/accounts";
 import { listManualMetrics, listNotes, listOutcomes } from "@/lib/db/account-story";
+import { listAccountAlerts, listAssignees } from "@/lib/db/alert-inbox";
+import { listActiveOverrides } from "@/lib/db/overrides";
+import { INSUFFICIENT_DATA } from "@/lib/scoring";
+import { publishedTiers } from "@/lib/services/alerts/tiers";
 import { formatDay, formatNumber } from "@/lib/format";
 import { loadAccountStory } from "@/lib/services/dashboards/account-story";
 import { accountStoryQuerySchema } from "@/lib/validation/dashboards";
@@ -35,6 +41,7 @@ export default async function AccountPage({
   if (!id.success) notFound();
   const query = accountStoryQuerySchema.parse(await searchParams);
   const now = new Date();
+  const worksAlerts = can(tenant.role, "alerts:work");
   const [account, metrics, story, notes, outcomes, manual] = await orNotFound(
     Promise.all([
       getAccountOrThrow(tenant, id.data),
@@ -45,12 +52,20 @@ export default async function AccountPage({
       listManualMetrics(tenant),
     ]),
   );
+  const [overrides, alerts, assignees, tiers] = await Promise.all([
+    listActiveOverrides(tenant, account.id, now),
+    listAccountAlerts(tenant, account.id),
+    worksAlerts ? listAssignees(tenant) : [],
+    publishedTiers(tenant.organizationId),
+  ]);
+  const canOverride =
+    can(tenant.role, "overrides:write") && (can(tenant.role, "accounts:write") || account.owner?.id === tenant.userId);
   const card = story.card;
-  const tierLook = (scorecardId: string, key: string) =>
-    (scorecardId === card?.id ? card.tiers : undefined)?.find((t) => t.key === key);
+  const tierLook = (scorecardId: string, key: string) => tiers.get(scorecardId)?.find((t) => t.key === key);
   const link = (extra: Record<string, string>) =>
     `/accounts/${account.id}?${new URLSearchParams({ ...(query.scorecard ? { scorecard: query.scorecard } : {}), ...extra })}`;
   const names = new Map(story.scorecards.map((s) => [s.id, s.name]));
+  const overrideOf = (scorecardId: string) => overrides.find((o) => o.scorecardId === scorecardId);
   return (
     <>
       <p style={{ margin: "0 0 8px" }}>
@@ -80,6 +95,12 @@ export default async function AccountPage({
               variant: c.variantKey,
               selected: c.scorecardId === card?.id,
               href: `/accounts/${account.id}?scorecard=${c.scorecardId}`,
+              override: ((o) =>
+                o && {
+                  score: o.score,
+                  tier: o.tierKey ? tierLook(c.scorecardId, o.tierKey) : undefined,
+                  until: o.expiresAt.toISOString(),
+                })(overrideOf(c.scorecardId)),
             }))}
           />
         ) : (
@@ -178,6 +199,46 @@ export default async function AccountPage({
             )}
           </section>
         )}
+        {worksAlerts && (
+          <section className="stack" aria-labelledby="alerts-heading">
+            <h2 id="alerts-heading">Alerts</h2>
+            {alerts.length === 0 ? (
+              <p className="muted">No alerts on this account.</p>
+            ) : (
+              <AlertsTable
+                alerts={alerts}
+                members={assignees}
+                today={now.toISOString().slice(0, 10)}
+                showAccount={false}
+                caption="Alerts on this account"
+              />
+            )}
+          </section>
+        )}
+        <section className="card" aria-labelledby="overrides-heading">
+          <h2 id="overrides-heading">Overrides</h2>
+          <OverridePanel
+            accountId={account.id}
+            today={now.toISOString().slice(0, 10)}
+            canWrite={canOverride}
+            overrides={overrides.map((o) => ({
+              id: o.id,
+              scorecardName: names.get(o.scorecardId) ?? "Scorecard",
+              score: o.score,
+              tierLabel: o.tierKey ? (tierLook(o.scorecardId, o.tierKey)?.label ?? o.tierKey) : null,
+              reason: o.reason,
+              expiresAt: o.expiresAt.toISOString(),
+              authorName: o.authorName,
+            }))}
+            scorecards={story.scorecards.map((s) => ({
+              id: s.id,
+              name: s.name,
+              tiers: (tiers.get(s.id) ?? [])
+                .filter((t) => t.key !== INSUFFICIENT_DATA.key)
+                .map((t) => ({ key: t.key, label: t.label })),
+            }))}
+          />
+        </section>
         <section className="card" aria-labelledby="metrics-heading">
           <h2 id="metrics-heading">Inputs: latest metric values</h2>
           <MetricValuesTable rows={metrics} />

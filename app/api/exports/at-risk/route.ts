@@ -4,7 +4,6 @@ import { requireTenant } from "@/lib/auth/context";
 import { exportAtRisk } from "@/lib/services/dashboards/at-risk";
 import { atRiskQuerySchema } from "@/lib/validation/dashboards";
 
-
 const round = (v: number | null, digits = 1) => (v === null ? null : Number(v.toFixed(digits)));
 
 /** The at-risk list as the user sees it (same scope, filters and order), every page, as CSV. */

@@ -5,7 +5,6 @@ import { requireTenant } from "@/lib/auth/context";
 import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
 import { NotFoundError } from "@/lib/errors";
 
-
 /** The rejected-rows report of an import as CSV: line, column, reason, the row as it was. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {

@@ -1,0 +1,292 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { BarChart } from "@/components/charts/bar-chart";
+import { FieldError } from "@/components/ui/field-error";
+import { Options } from "@/components/ui/options";
+import { createAlertRuleAction, previewAlertRuleAction } from "@/lib/actions/alerts";
+import { ALERT_KIND_LABELS, ALERT_KINDS, type AlertKind } from "@/lib/alerts/rules";
+import type { RulePreviewView } from "@/lib/services/alerts/rules";
+
+type Named = { id: string; name: string };
+export interface RuleFormOptions {
+  scorecards: (Named & { tiers: { key: string; label: string }[] })[];
+  segments: Named[];
+  teams: Named[];
+  stages: Named[];
+  metrics: { key: string; name: string; stalenessDays: number | null }[];
+}
+
+function NumberField(props: {
+  name: string;
+  label: string;
+  defaultValue: string;
+  errors?: string[];
+  hint?: string;
+  step?: string;
+}) {
+  return (
+    <label className="field">
+      {props.label}
+      <input
+        className="input"
+        name={props.name}
+        type="number"
+        step={props.step ?? "any"}
+        defaultValue={props.defaultValue}
+        aria-invalid={Boolean(props.errors)}
+      />
+      {props.hint && <span className="muted small">{props.hint}</span>}
+      <FieldError messages={props.errors} />
+    </label>
+  );
+}
+
+/** The kind's own parameters, with defaults a CS team would start from. */
+function KindFields({
+  kind,
+  options,
+  scorecardId,
+  errors,
+}: {
+  kind: AlertKind;
+  options: RuleFormOptions;
+  scorecardId: string;
+  errors?: Record<string, string[]>;
+}) {
+  const tiers = options.scorecards.find((s) => s.id === scorecardId)?.tiers ?? [];
+  const margin = (d: string) => (
+    <NumberField
+      name="margin"
+      label="Re-arm margin (points)"
+      defaultValue={d}
+      errors={errors?.margin}
+      hint="Must recover this far past the line before it can alert again."
+    />
+  );
+  switch (kind) {
+    case "score_below":
+      return (
+        <>
+          <NumberField name="threshold" label="Score below" defaultValue="45" errors={errors?.threshold} />
+          {margin("5")}
+        </>
+      );
+    case "tier_change":
+      return (
+        <label className="field">
+          Direction
+          <select className="input" name="direction" defaultValue="down">
+            <option value="down">Down a tier (or more)</option>
+            <option value="up">Up a tier (or more)</option>
+          </select>
+        </label>
+      );
+    case "score_drop":
+      return (
+        <>
+          <NumberField name="points" label="Drop of at least (points)" defaultValue="10" errors={errors?.points} />
+          <NumberField name="days" label="Within (days)" defaultValue="14" step="1" errors={errors?.days} />
+          {margin("2")}
+        </>
+      );
+    case "input_stale":
+      return (
+        <>
+          <label className="field">
+            Key input
+            <select className="input" name="metric" aria-invalid={Boolean(errors?.metric)}>
+              <Options items={options.metrics.map((m) => ({ id: m.key, name: m.name }))} />
+            </select>
+            <FieldError messages={errors?.metric} />
+          </label>
+          <NumberField
+            name="staleDays"
+            label="Stale after (days)"
+            defaultValue=""
+            step="1"
+            errors={errors?.staleDays}
+            hint="Empty: the metric's own staleness limit."
+          />
+        </>
+      );
+    case "renewal_at_risk":
+      return (
+        <>
+          <NumberField name="days" label="Renewal within (days)" defaultValue="90" step="1" errors={errors?.days} />
+          <fieldset className="field">
+            <legend>At-risk tiers</legend>
+            <div className="row">
+              {tiers.map((t, i) => (
+                <label key={t.key} className="row">
+                  <input type="checkbox" name="tiers" value={t.key} defaultChecked={i === 0} /> {t.label}
+                </label>
+              ))}
+            </div>
+            <FieldError messages={errors?.tiers} />
+          </fieldset>
+        </>
+      );
+    case "coverage_below":
+      return (
+        <>
+          <NumberField name="percent" label="Coverage below (%)" defaultValue="60" errors={errors?.percent} />
+          {margin("10")}
+        </>
+      );
+  }
+}
+
+/** New alert rule: what it watches, where, how loud; preview over 90 days of history before saving. */
+export function RuleForm({ options }: { options: RuleFormOptions }) {
+  const form = useRef<HTMLFormElement>(null);
+  const [kind, setKind] = useState<AlertKind>("score_below");
+  const [scorecardId, setScorecardId] = useState(options.scorecards[0]?.id ?? "");
+  const [preview, setPreview] = useState<RulePreviewView | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]> | undefined>();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  const submit = (mode: "preview" | "save") =>
+    start(async () => {
+      const data = new FormData(form.current!);
+      const result = mode === "preview" ? await previewAlertRuleAction(data) : await createAlertRuleAction(data);
+      setErrors(result.ok ? undefined : result.error.fieldErrors);
+      if (!result.ok) return setMessage({ ok: false, text: result.error.message });
+      if (mode === "preview") {
+        setPreview(result.data as RulePreviewView);
+        setMessage(null);
+      } else {
+        setMessage({ ok: true, text: "Rule saved. It runs after the next scoring run." });
+        setPreview(null);
+        form.current!.reset();
+      }
+    });
+
+  return (
+    <section className="card stack" aria-labelledby="new-rule-heading">
+      <h2 id="new-rule-heading">New alert rule</h2>
+      <form
+        ref={form}
+        className="stack"
+        onSubmit={(e) => (e.preventDefault(), submit("save"))}
+        onChange={() => setPreview(null)}
+      >
+        <div className="form-grid">
+          <label className="field">
+            Name
+            <input
+              className="input"
+              name="name"
+              placeholder="e.g. Enterprise health below 45"
+              aria-invalid={Boolean(errors?.name)}
+            />
+            <FieldError messages={errors?.name} />
+          </label>
+          <label className="field">
+            Watches
+            <select className="input" name="kind" value={kind} onChange={(e) => setKind(e.target.value as AlertKind)}>
+              {ALERT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {ALERT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Scorecard
+            <select
+              className="input"
+              name="scorecardId"
+              value={scorecardId}
+              onChange={(e) => setScorecardId(e.target.value)}
+            >
+              <Options items={options.scorecards} />
+            </select>
+            <FieldError messages={errors?.scorecardId} />
+          </label>
+        </div>
+        <div className="form-grid" key={`${kind}:${scorecardId}`}>
+          <KindFields kind={kind} options={options} scorecardId={scorecardId} errors={errors} />
+        </div>
+        <div className="form-grid">
+          <label className="field">
+            Segment
+            <select className="input" name="segmentId">
+              <Options items={options.segments} empty="Every segment" />
+            </select>
+          </label>
+          <label className="field">
+            Team
+            <select className="input" name="teamId">
+              <Options items={options.teams} empty="Every team" />
+            </select>
+          </label>
+          <label className="field">
+            Lifecycle stage
+            <select className="input" name="stageId">
+              <Options items={options.stages} empty="Every stage" />
+            </select>
+          </label>
+          <label className="field">
+            Severity
+            <select className="input" name="severity" defaultValue="medium">
+              <option value="low">Low</option>
+              <option value="medium">Medium</option>
+              <option value="high">High</option>
+              <option value="critical">Critical</option>
+            </select>
+          </label>
+          <NumberField
+            name="cooldownHours"
+            label="Cooldown per account (hours)"
+            defaultValue="168"
+            step="1"
+            errors={errors?.cooldownHours}
+            hint="No second alert for the same account and rule within this time."
+          />
+        </div>
+        <div className="row">
+          <button className="btn" type="button" disabled={pending} onClick={() => submit("preview")}>
+            {pending ? "Working…" : "Preview last 90 days"}
+          </button>
+          <button className="btn btn-primary" type="submit" disabled={pending}>
+            Save rule
+          </button>
+        </div>
+        {message && (
+          <div role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "alert-ok" : "alert-error"}`}>
+            {message.text}
+          </div>
+        )}
+      </form>
+      {preview && <PreviewResult preview={preview} />}
+    </section>
+  );
+}
+
+function PreviewResult({ preview }: { preview: RulePreviewView }) {
+  const perDay = preview.alerts / preview.perDay.length;
+  return (
+    <div className="stack" aria-live="polite" data-testid="rule-preview">
+      <p>
+        Over the last 90 days ({preview.from} – {preview.to}) this rule would have raised{" "}
+        <strong>{preview.alerts} alerts</strong> on <strong>{preview.accounts}</strong> of {preview.accountsWatched}{" "}
+        accounts it watches — about {perDay.toFixed(1)} a day.
+        {perDay > 20 &&
+          " That is a lot for a team to work; consider a stricter threshold, a margin or a longer cooldown."}
+      </p>
+      <BarChart
+        title="Alerts per day the rule would have raised"
+        labels={preview.perDay.map((d) => d.day.slice(5))}
+        series={[{ label: "Alerts", color: "#3451d1", values: preview.perDay.map((d) => d.alerts) }]}
+        height={180}
+      />
+      {preview.top.length > 0 && (
+        <p className="muted small">
+          Most alerted: {preview.top.map((t) => `${t.name ?? t.accountId} (${t.alerts})`).join(", ")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useTransition } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TableCard } from "@/components/ui/table-card";
+import { deleteAlertRuleAction, toggleAlertRuleAction } from "@/lib/actions/alerts";
+import { ALERT_KIND_LABELS, type AlertKind } from "@/lib/alerts/rules";
+import type { RuleWithOutcomes } from "@/lib/db/alert-rules";
+import { SeverityBadge } from "./severity-badge";
+
+const percent = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((100 * n) / of)} %`);
+
+/** The rules with what their alerts became: the share that led to action tells signal from noise. */
+export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; describe: Record<string, string> }) {
+  const [pending, start] = useTransition();
+  if (rules.length === 0)
+    return (
+      <div className="card">
+        <EmptyState title="No alert rules yet">
+          Create one below; the preview shows how many alerts it would have raised over the last 90 days.
+        </EmptyState>
+      </div>
+    );
+  return (
+    <TableCard caption="Alert rules and their outcomes over the last 90 days">
+      <thead>
+        <tr>
+          <th scope="col">Rule</th>
+          <th scope="col">Severity</th>
+          <th scope="col" className="num">
+            Raised (90 d)
+          </th>
+          <th scope="col" className="num">
+            Open
+          </th>
+          <th scope="col" className="num" title="Closed alerts resolved with action taken">
+            Led to action
+          </th>
+          <th scope="col" className="num">
+            Not actionable
+          </th>
+          <th scope="col" className="num">
+            Recovered alone
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rules.map((r) => {
+          const closed = r.actionTaken + r.notActionable + r.recovered;
+          return (
+            <tr key={r.id}>
+              <td>
+                <div>{r.name}</div>
+                <div className="muted small">
+                  {ALERT_KIND_LABELS[r.kind as AlertKind] ?? r.kind} · {describe[r.id]}
+                </div>
+              </td>
+              <td>
+                <SeverityBadge severity={r.severity} />
+              </td>
+              <td className="num">{r.raised}</td>
+              <td className="num">{r.open}</td>
+              <td className="num">{percent(r.actionTaken, closed)}</td>
+              <td className="num">{percent(r.notActionable, closed)}</td>
+              <td className="num">{percent(r.recovered, closed)}</td>
+              <td>
+                {r.enabled ? (
+                  <span className="badge badge-ok">On</span>
+                ) : (
+                  <span className="badge badge-muted">Off</span>
+                )}
+              </td>
+              <td>
+                <div className="row">
+                  <button
+                    className="btn"
+                    type="button"
+                    disabled={pending}
+                    onClick={() =>
+                      start(async () => void (await toggleAlertRuleAction({ ruleId: r.id, enabled: !r.enabled })))
+                    }
+                  >
+                    {r.enabled ? "Turn off" : "Turn on"}
+                  </button>
+                  <button
+                    className="btn btn-danger"
+                    type="button"
+                    disabled={pending}
+                    onClick={() => {
+                      if (window.confirm(`Delete "${r.name}" and its ${r.raised} alerts?`))
+                        start(async () => void (await deleteAlertRuleAction({ ruleId: r.id })));
+                    }}
+                  >
+                    Delete
+                  </button>
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableCard>
+  );
+}
