@@ -4,9 +4,9 @@ import { useState, useTransition } from "react";
 import { workAlertAction } from "@/lib/actions/alerts";
 import type { AlertWork } from "@/lib/validation/alerts";
 
-type Mode = "idle" | "snooze" | "resolve" | "assign";
+type Mode = "idle" | "snooze" | "assign";
 
-/** The buttons that work one alert; snooze, resolve and assign open a small inline form. */
+/** Works one alert from a menu; snoozing and assigning open a small inline form. */
 export function AlertActions({
   alert,
   members,
@@ -37,12 +37,6 @@ export function AlertActions({
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           if (mode === "snooze") run({ op: "snooze", alertId: id, until: String(form.get("until")) });
-          if (mode === "resolve")
-            run({
-              op: "resolve",
-              alertId: id,
-              resolution: form.get("resolution") as "action_taken" | "not_actionable",
-            });
           if (mode === "assign")
             run({ op: "assign", alertId: id, assigneeId: (form.get("assigneeId") as string) || null });
         }}
@@ -51,15 +45,6 @@ export function AlertActions({
           <label className="row">
             Until
             <input className="input" type="date" name="until" min={tomorrow} defaultValue={tomorrow} required />
-          </label>
-        )}
-        {mode === "resolve" && (
-          <label className="row">
-            Outcome
-            <select className="input" name="resolution" defaultValue="action_taken">
-              <option value="action_taken">Action taken</option>
-              <option value="not_actionable">Not actionable</option>
-            </select>
           </label>
         )}
         {mode === "assign" && (
@@ -89,42 +74,41 @@ export function AlertActions({
       </form>
     );
   }
+  // One compact menu per row: quick outcomes run at once, snooze and assign open a small form.
+  const choices: [string, string][] = [
+    ...(alert.status === "open" ? [["acknowledge", "Acknowledge"] as [string, string]] : []),
+    ...(alert.status !== "resolved"
+      ? ([
+          ["action_taken", "Resolve: action taken"],
+          ["not_actionable", "Resolve: not actionable"],
+          ["snooze", "Snooze until…"],
+        ] as [string, string][])
+      : []),
+    ...(alert.status === "resolved" || alert.status === "snoozed" ? [["reopen", "Reopen"] as [string, string]] : []),
+    ...(members.length > 0 ? [["assign", "Assign to…"] as [string, string]] : []),
+  ];
   return (
-    <div className="row" role="group" aria-label={label("Work alert")}>
-      {alert.status === "open" && (
-        <button
-          className="btn"
-          type="button"
-          disabled={pending}
-          onClick={() => run({ op: "acknowledge", alertId: id })}
-        >
-          Acknowledge
-        </button>
-      )}
-      {alert.status !== "resolved" ? (
-        <>
-          <button className="btn" type="button" onClick={() => setMode("resolve")}>
-            Resolve…
-          </button>
-          <button className="btn" type="button" onClick={() => setMode("snooze")}>
-            Snooze…
-          </button>
-        </>
-      ) : (
-        <button className="btn" type="button" disabled={pending} onClick={() => run({ op: "reopen", alertId: id })}>
-          Reopen
-        </button>
-      )}
-      {alert.status === "snoozed" && (
-        <button className="btn" type="button" disabled={pending} onClick={() => run({ op: "reopen", alertId: id })}>
-          Wake
-        </button>
-      )}
-      {members.length > 0 && (
-        <button className="btn" type="button" onClick={() => setMode("assign")}>
-          Assign…
-        </button>
-      )}
+    <div className="row nowrap">
+      <select
+        className="input input-sm"
+        aria-label={label("Work alert")}
+        value=""
+        disabled={pending}
+        onChange={(e) => {
+          const choice = e.target.value;
+          if (choice === "snooze" || choice === "assign") return setMode(choice);
+          if (choice === "action_taken" || choice === "not_actionable")
+            return run({ op: "resolve", alertId: id, resolution: choice });
+          if (choice === "acknowledge" || choice === "reopen") run({ op: choice, alertId: id });
+        }}
+      >
+        <option value="">{pending ? "Saving…" : "Work…"}</option>
+        {choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
       {error && (
         <span role="alert" className="field-error">
           {error}

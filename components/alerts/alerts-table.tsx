@@ -49,7 +49,7 @@ export function AlertsTable({
               <div>{a.title}</div>
               <div className="muted small">{a.ruleName}</div>
             </td>
-            <td>{formatDateTime(a.raisedAt)}</td>
+            <td title={formatDateTime(a.raisedAt)}>{formatDay(a.raisedAt)}</td>
             <td>{a.assigneeName ?? <span className="muted">Team queue</span>}</td>
             <td>
               <AlertStatusBadge status={a.status} resolution={a.resolution} />

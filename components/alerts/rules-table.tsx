@@ -33,14 +33,8 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
           <th scope="col" className="num">
             Open
           </th>
-          <th scope="col" className="num" title="Closed alerts resolved with action taken">
+          <th scope="col" className="num" title="Of the closed alerts: resolved with action taken">
             Led to action
-          </th>
-          <th scope="col" className="num">
-            Not actionable
-          </th>
-          <th scope="col" className="num">
-            Recovered alone
           </th>
           <th scope="col">Status</th>
           <th scope="col">
@@ -64,9 +58,14 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
               </td>
               <td className="num">{r.raised}</td>
               <td className="num">{r.open}</td>
-              <td className="num">{percent(r.actionTaken, closed)}</td>
-              <td className="num">{percent(r.notActionable, closed)}</td>
-              <td className="num">{percent(r.recovered, closed)}</td>
+              <td className="num">
+                <div>{percent(r.actionTaken, closed)}</div>
+                {closed > 0 && (
+                  <div className="muted small">
+                    {percent(r.notActionable, closed)} not actionable · {percent(r.recovered, closed)} recovered alone
+                  </div>
+                )}
+              </td>
               <td>
                 {r.enabled ? (
                   <span className="badge badge-ok">On</span>
