@@ -19,6 +19,7 @@ import { requestImportCommit } from "../lib/services/imports/review";
 import { receiveUpload } from "../lib/services/imports/upload";
 import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
+import { measureAlertEvaluation } from "./lib/alerts";
 import { writeObservationsCsv } from "./lib/csv";
 import { createThrowawayDatabase, sql } from "./lib/database";
 import { peakMemory, seconds, timed } from "./lib/measure";
@@ -195,6 +196,8 @@ async function main() {
       higherIsBetter: true,
     });
     log(`naive loop ${seconds(naive.ms)} for ${naive.result} accounts → ${seconds(naiveScaled)} scaled`);
+
+    figures.push(await measureAlertEvaluation(ctx, scorecardId, log));
 
     await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: rows, figures });
     log("wrote bench/RESULTS.md");

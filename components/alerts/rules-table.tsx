@@ -1,7 +1,7 @@
 "use client";
 
-import { useTransition } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SwitchAndDelete } from "@/components/ui/switch-delete";
 import { TableCard } from "@/components/ui/table-card";
 import { deleteAlertRuleAction, toggleAlertRuleAction } from "@/lib/actions/alerts";
 import { ALERT_KIND_LABELS, type AlertKind } from "@/lib/alerts/rules";
@@ -12,7 +12,6 @@ const percent = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((10
 
 /** The rules with what their alerts became: the share that led to action tells signal from noise. */
 export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; describe: Record<string, string> }) {
-  const [pending, start] = useTransition();
   if (rules.length === 0)
     return (
       <div className="card">
@@ -75,27 +74,12 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
               </td>
               <td>
                 <div className="row">
-                  <button
-                    className="btn"
-                    type="button"
-                    disabled={pending}
-                    onClick={() =>
-                      start(async () => void (await toggleAlertRuleAction({ ruleId: r.id, enabled: !r.enabled })))
-                    }
-                  >
-                    {r.enabled ? "Turn off" : "Turn on"}
-                  </button>
-                  <button
-                    className="btn btn-danger"
-                    type="button"
-                    disabled={pending}
-                    onClick={() => {
-                      if (window.confirm(`Delete "${r.name}" and its ${r.raised} alerts?`))
-                        start(async () => void (await deleteAlertRuleAction({ ruleId: r.id })));
-                    }}
-                  >
-                    Delete
-                  </button>
+                  <SwitchAndDelete
+                    enabled={r.enabled}
+                    confirm={`Delete "${r.name}" and its ${r.raised} alerts?`}
+                    onToggle={() => toggleAlertRuleAction({ ruleId: r.id, enabled: !r.enabled })}
+                    onDelete={() => deleteAlertRuleAction({ ruleId: r.id })}
+                  />
                 </div>
               </td>
             </tr>

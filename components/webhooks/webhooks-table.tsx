@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SwitchAndDelete } from "@/components/ui/switch-delete";
 import { TableCard } from "@/components/ui/table-card";
 import { deleteWebhookAction, sendTestWebhookAction, toggleWebhookAction } from "@/lib/actions/webhooks";
 import { EVENT_LABELS } from "./webhook-form";
@@ -84,27 +85,12 @@ export function WebhooksTable({ hooks }: { hooks: Hook[] }) {
                 <button className="btn" type="button" disabled={pending} onClick={() => test(h.id)}>
                   Send test
                 </button>
-                <button
-                  className="btn"
-                  type="button"
-                  disabled={pending}
-                  onClick={() =>
-                    start(async () => void (await toggleWebhookAction({ webhookId: h.id, enabled: !h.enabled })))
-                  }
-                >
-                  {h.enabled ? "Turn off" : "Turn on"}
-                </button>
-                <button
-                  className="btn btn-danger"
-                  type="button"
-                  disabled={pending}
-                  onClick={() => {
-                    if (window.confirm(`Delete "${h.name}" and its delivery log?`))
-                      start(async () => void (await deleteWebhookAction({ webhookId: h.id })));
-                  }}
-                >
-                  Delete
-                </button>
+                <SwitchAndDelete
+                  enabled={h.enabled}
+                  confirm={`Delete "${h.name}" and its delivery log?`}
+                  onToggle={() => toggleWebhookAction({ webhookId: h.id, enabled: !h.enabled })}
+                  onDelete={() => deleteWebhookAction({ webhookId: h.id })}
+                />
               </div>
               {result?.id === h.id && (
                 <div role="status" className={result.ok ? "small" : "small field-error"}>

@@ -12,6 +12,19 @@ export interface RuleRow {
   cooldownHours: number;
 }
 
+/** What every reader of a rule gets. */
+export const RULE_SELECT = {
+  id: true,
+  name: true,
+  kind: true,
+  scorecardId: true,
+  scope: true,
+  params: true,
+  severity: true,
+  cooldownHours: true,
+  enabled: true,
+} as const;
+
 export async function insertRule(ctx: TenantContext, rule: RuleRow, tx: Tx) {
   return tx.alertRule.create({
     data: {
@@ -27,17 +40,7 @@ export async function insertRule(ctx: TenantContext, rule: RuleRow, tx: Tx) {
 export async function getRule(ctx: TenantContext, id: string) {
   const rule = await db().alertRule.findFirst({
     where: { organizationId: ctx.organizationId, id },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      scorecardId: true,
-      scope: true,
-      params: true,
-      severity: true,
-      cooldownHours: true,
-      enabled: true,
-    },
+    select: RULE_SELECT,
   });
   if (!rule) throw new NotFoundError("Alert rule");
   return rule;
@@ -63,17 +66,7 @@ export async function listRulesWithOutcomes(ctx: TenantContext, now = new Date()
     db().alertRule.findMany({
       where: { organizationId: ctx.organizationId },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        scorecardId: true,
-        scope: true,
-        params: true,
-        severity: true,
-        cooldownHours: true,
-        enabled: true,
-      },
+      select: RULE_SELECT,
     }),
     db().alert.groupBy({
       by: ["ruleId", "status", "resolution"],

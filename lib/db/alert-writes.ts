@@ -1,4 +1,5 @@
 import type { EpisodeState } from "../alerts/episodes";
+import { RULE_SELECT } from "./alert-rules";
 import { db, withTransaction, type Tx } from "./client";
 import { enqueueWebhookEvents, type OutboundEvent } from "./webhook-queue";
 
@@ -11,6 +12,7 @@ export interface StoredRule {
   params: unknown;
   severity: "low" | "medium" | "high" | "critical";
   cooldownHours: number;
+  enabled: boolean;
 }
 
 /** The organisation's enabled rules (on `scorecardIds` when given), oldest first. */
@@ -18,16 +20,7 @@ export async function listEnabledRules(organizationId: string, scorecardIds?: st
   return db().alertRule.findMany({
     where: { organizationId, enabled: true, ...(scorecardIds ? { scorecardId: { in: scorecardIds } } : {}) },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      scorecardId: true,
-      scope: true,
-      params: true,
-      severity: true,
-      cooldownHours: true,
-    },
+    select: RULE_SELECT,
   });
 }
 

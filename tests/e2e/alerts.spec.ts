@@ -6,7 +6,9 @@ import { columnValues, signIn } from "./helpers";
 
 const firstRow = (page: Page) => page.locator("table.data tbody tr").first();
 const work = (page: Page, choice: string) =>
-  firstRow(page).getByRole("combobox", { name: /^Work alert:/ }).selectOption({ label: choice });
+  firstRow(page)
+    .getByRole("combobox", { name: /^Work alert:/ })
+    .selectOption({ label: choice });
 
 test("a CSM works their inbox: acknowledge, snooze, resolve; overrides a score on their own account", async ({
   page,
@@ -98,7 +100,9 @@ test.describe("admin", () => {
   }, testInfo) => {
     await signIn(page, "admin@acme.example", undefined, "/settings/alerts");
     await expect(page.getByRole("heading", { name: "Alert rules", level: 1 })).toBeVisible();
-    await expect(page.getByRole("table", { name: /Alert rules and their outcomes/ }).getByText("Health below 45")).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: /Alert rules and their outcomes/ }).getByText("Health below 45"),
+    ).toBeVisible();
 
     const form = page.getByRole("region", { name: "New alert rule" });
     await form.getByLabel("Name").fill("Coverage under half");
@@ -115,7 +119,9 @@ test.describe("admin", () => {
     await checkPage(page, testInfo, "alert-rules-admin");
     await form.getByRole("button", { name: "Save rule" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Rule saved" })).toBeVisible();
-    await expect(page.getByRole("table", { name: /Alert rules and their outcomes/ }).getByText("Coverage under half")).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: /Alert rules and their outcomes/ }).getByText("Coverage under half"),
+    ).toBeVisible();
 
     await page.getByRole("link", { name: "Webhooks" }).click();
     await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();

@@ -55,6 +55,18 @@ beforeAll(async () => {
   account = { id: org.accountIds[index]!, ownerKey: owner.key, teamCsm: teamCsm.key, managerKey: manager.key };
 });
 
+/** The target account's snapshot of one day. */
+const snapshotOn = (day: Date) =>
+  db().scoreSnapshot.findUniqueOrThrow({
+    where: {
+      organizationId_scorecardId_accountId_day: {
+        organizationId: org.organizationId,
+        scorecardId,
+        accountId: account.id,
+        day,
+      },
+    },
+  });
 const alertOf = (accountId: string) =>
   db().alert.findFirstOrThrow({ where: { organizationId: org.organizationId, accountId } });
 
@@ -162,16 +174,7 @@ describe("overrides", () => {
     const [active] = await listActiveOverrides(owner, account.id);
     expect(active).toMatchObject({ score: 88, reason: input.reason, authorId: owner.userId });
     const today = new Date(new Date().toISOString().slice(0, 10));
-    const snapshot = await db().scoreSnapshot.findUniqueOrThrow({
-      where: {
-        organizationId_scorecardId_accountId_day: {
-          organizationId: org.organizationId,
-          scorecardId,
-          accountId: account.id,
-          day: today,
-        },
-      },
-    });
+    const snapshot = await snapshotOn(today);
     expect(snapshot).toMatchObject({ overriddenScore: 88, overriddenTier: "healthy" });
     expect(snapshot.score).not.toBe(88);
     expect(
@@ -184,16 +187,7 @@ describe("overrides", () => {
     const later = new Date(Date.now() + 2 * DAY);
     expect(await listActiveOverrides(owner, account.id, later)).toEqual([]);
     await recomputeOrganization(org.organizationId, { trigger: "test", now: later, accountIds: [account.id] });
-    const next = await db().scoreSnapshot.findUniqueOrThrow({
-      where: {
-        organizationId_scorecardId_accountId_day: {
-          organizationId: org.organizationId,
-          scorecardId,
-          accountId: account.id,
-          day: new Date(later.toISOString().slice(0, 10)),
-        },
-      },
-    });
+    const next = await snapshotOn(new Date(later.toISOString().slice(0, 10)));
     expect(next).toMatchObject({ overriddenScore: null, overriddenTier: null });
     await db().scoreSnapshot.deleteMany({ where: { organizationId: org.organizationId, day: { gt: today } } });
     await recomputeOrganization(org.organizationId, { trigger: "test", accountIds: [account.id] });
@@ -205,16 +199,7 @@ describe("overrides", () => {
     await revokeOverride(admin, active!.id);
     expect(await listActiveOverrides(admin, account.id)).toEqual([]);
     const today = new Date(new Date().toISOString().slice(0, 10));
-    const snapshot = await db().scoreSnapshot.findUniqueOrThrow({
-      where: {
-        organizationId_scorecardId_accountId_day: {
-          organizationId: org.organizationId,
-          scorecardId,
-          accountId: account.id,
-          day: today,
-        },
-      },
-    });
+    const snapshot = await snapshotOn(today);
     expect(snapshot.overriddenScore).toBeNull();
     await expect(revokeOverride(admin, active!.id)).rejects.toThrow("This override has already ended.");
   });
