@@ -2,6 +2,7 @@
 
 import { useActionState, useTransition } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import { InputField } from "@/components/ui/input-field";
 import { Options } from "@/components/ui/options";
 import { createOverrideAction, revokeOverrideAction } from "@/lib/actions/overrides";
 import { formatDay, formatNumber } from "@/lib/format";
@@ -73,18 +74,14 @@ export function OverridePanel({
                 <Options items={scorecards} />
               </select>
             </label>
-            <label className="field">
-              Score
-              <input
-                className="input"
-                name="score"
-                type="number"
-                step="any"
-                placeholder="keep computed"
-                aria-invalid={Boolean(errors?.score)}
-              />
-              <FieldError messages={errors?.score} />
-            </label>
+            <InputField
+              name="score"
+              label="Score"
+              type="number"
+              step="any"
+              placeholder="keep computed"
+              errors={errors?.score}
+            />
             <label className="field">
               Tier
               <select className="input" name="tierKey" aria-invalid={Boolean(errors?.tierKey)}>
@@ -92,28 +89,20 @@ export function OverridePanel({
               </select>
               <FieldError messages={errors?.tierKey} />
             </label>
-            <label className="field">
-              Until (end of day, UTC)
-              <input
-                className="input"
-                name="expiresOn"
-                type="date"
-                min={today}
-                aria-invalid={Boolean(errors?.expiresOn)}
-              />
-              <FieldError messages={errors?.expiresOn} />
-            </label>
-          </div>
-          <label className="field">
-            Reason
-            <input
-              className="input"
-              name="reason"
-              placeholder="e.g. Exec sponsor confirmed renewal on the QBR call"
-              aria-invalid={Boolean(errors?.reason)}
+            <InputField
+              name="expiresOn"
+              label="Until (end of day, UTC)"
+              type="date"
+              min={today}
+              errors={errors?.expiresOn}
             />
-            <FieldError messages={errors?.reason} />
-          </label>
+          </div>
+          <InputField
+            name="reason"
+            label="Reason"
+            placeholder="e.g. Exec sponsor confirmed renewal on the QBR call"
+            errors={errors?.reason}
+          />
           <div>
             <button className="btn" type="submit" disabled={pending}>
               {pending ? "Saving…" : "Override"}

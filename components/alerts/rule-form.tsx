@@ -3,6 +3,7 @@
 import { useRef, useState, useTransition } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { FieldError } from "@/components/ui/field-error";
+import { InputField } from "@/components/ui/input-field";
 import { Options } from "@/components/ui/options";
 import { createAlertRuleAction, previewAlertRuleAction } from "@/lib/actions/alerts";
 import { ALERT_KIND_LABELS, ALERT_KINDS, type AlertKind } from "@/lib/alerts/rules";
@@ -17,30 +18,14 @@ export interface RuleFormOptions {
   metrics: { key: string; name: string; stalenessDays: number | null }[];
 }
 
-function NumberField(props: {
+const NumberField = (props: {
   name: string;
   label: string;
   defaultValue: string;
   errors?: string[];
   hint?: string;
   step?: string;
-}) {
-  return (
-    <label className="field">
-      {props.label}
-      <input
-        className="input"
-        name={props.name}
-        type="number"
-        step={props.step ?? "any"}
-        defaultValue={props.defaultValue}
-        aria-invalid={Boolean(props.errors)}
-      />
-      {props.hint && <span className="muted small">{props.hint}</span>}
-      <FieldError messages={props.errors} />
-    </label>
-  );
-}
+}) => <InputField type="number" step={props.step ?? "any"} {...props} />;
 
 /** The kind's own parameters, with defaults a CS team would start from. */
 function KindFields({
@@ -173,16 +158,7 @@ export function RuleForm({ options }: { options: RuleFormOptions }) {
         onChange={() => setPreview(null)}
       >
         <div className="form-grid">
-          <label className="field">
-            Name
-            <input
-              className="input"
-              name="name"
-              placeholder="e.g. Enterprise health below 45"
-              aria-invalid={Boolean(errors?.name)}
-            />
-            <FieldError messages={errors?.name} />
-          </label>
+          <InputField name="name" label="Name" placeholder="e.g. Enterprise health below 45" errors={errors?.name} />
           <label className="field">
             Watches
             <select className="input" name="kind" value={kind} onChange={(e) => setKind(e.target.value as AlertKind)}>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import { InputField } from "@/components/ui/input-field";
 import { createWebhookAction } from "@/lib/actions/webhooks";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/signature";
 
@@ -22,22 +23,14 @@ export function WebhookForm() {
       <h2 id="new-webhook-heading">Add a webhook</h2>
       <form action={action} className="stack">
         <div className="form-grid">
-          <label className="field">
-            Name
-            <input className="input" name="name" placeholder="e.g. Slack relay" aria-invalid={Boolean(errors?.name)} />
-            <FieldError messages={errors?.name} />
-          </label>
-          <label className="field" style={{ gridColumn: "span 2" }}>
-            URL
-            <input
-              className="input"
-              name="url"
-              type="url"
-              placeholder="https://example.com/hooks/pulseboard"
-              aria-invalid={Boolean(errors?.url)}
-            />
-            <FieldError messages={errors?.url} />
-          </label>
+          <InputField name="name" label="Name" placeholder="e.g. Slack relay" errors={errors?.name} />
+          <InputField
+            name="url"
+            label="URL"
+            type="url"
+            placeholder="https://example.com/hooks/pulseboard"
+            errors={errors?.url}
+          />
         </div>
         <fieldset className="field">
           <legend>Events</legend>
