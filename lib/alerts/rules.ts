@@ -69,7 +69,7 @@ export interface AlertSignal {
   /** Score in effect (an active override wins); null when unscored. */
   score: number | null;
   tier: string;
-  /** The tier on the last scored day before this one; null when there is none. */
+  /** The tier on the scorecard's last scored day before this one; null when not scored that day. */
   previousTier: string | null;
   /** The highest score in the rule's look-back window (score_drop). */
   recentHigh: number | null;

@@ -29,12 +29,15 @@ function scopeWhere(organizationId: string, scope: RuleScope): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-/** The override in effect for an account on a scorecard at `now`, as a lateral join on `c`. */
-export const activeOverride = (now: Date) => Prisma.sql`LEFT JOIN LATERAL (
-    SELECT o."score", o."tierKey" FROM "ScoreOverride" o
-    WHERE o."organizationId" = c."organizationId" AND o."scorecardId" = c."scorecardId" AND o."accountId" = c."accountId"
-      AND o."revokedAt" IS NULL AND o."expiresAt" > ${now} AND o."createdAt" <= ${now}
-    ORDER BY o."createdAt" DESC LIMIT 1) o ON true`;
+/**
+ * The override in effect at `now` per account of the scorecard (the latest), joined
+ * to `c` as `o`. Overrides are few, so this is a small hash join, not a probe per account.
+ */
+const activeOverrides = (organizationId: string, scorecardId: string, now: Date) => Prisma.sql`LEFT JOIN (
+    SELECT DISTINCT ON ("accountId") "accountId", "score", "tierKey" FROM "ScoreOverride"
+    WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "revokedAt" IS NULL AND "expiresAt" > ${now} AND "createdAt" <= ${now}
+    ORDER BY "accountId", "createdAt" DESC) o ON o."accountId" = c."accountId"`;
 
 /**
  * Every in-scope account's signal on `day` (the current scores, with overrides
@@ -47,15 +50,18 @@ export async function loadAlertSignals(
   now: Date,
   accountIds: string[] | null,
 ): Promise<AlertSignal[]> {
-  const snapshotOf = Prisma.sql`s."organizationId" = c."organizationId" AND s."scorecardId" = c."scorecardId" AND s."accountId" = c."accountId"`;
-  const previousTier = q.previousTier
-    ? Prisma.sql`(SELECT s."tierKey" FROM "ScoreSnapshot" s WHERE ${snapshotOf} AND s."day" < ${day}::date ORDER BY s."day" DESC LIMIT 1)`
-    : Prisma.sql`NULL::text`;
-  const recentHigh =
+  const snapshots = Prisma.sql`"ScoreSnapshot" WHERE "organizationId" = ${q.organizationId}::uuid AND "scorecardId" = ${q.scorecardId}::uuid`;
+  // Look-backs read whole days of snapshots once (one index range each), not a probe per account.
+  const lookBacks = [
+    q.previousTier
+      ? Prisma.sql`LEFT JOIN (SELECT "accountId", "tierKey" FROM ${snapshots}
+          AND "day" = (SELECT max("day") FROM ${snapshots} AND "day" < ${day}::date)) p ON p."accountId" = c."accountId"`
+      : Prisma.empty,
     q.highWithinDays !== null
-      ? Prisma.sql`(SELECT max(s."score") FROM "ScoreSnapshot" s WHERE ${snapshotOf}
-                    AND s."day" BETWEEN ${day}::date - ${q.highWithinDays}::int AND ${day}::date)`
-      : Prisma.sql`NULL::float8`;
+      ? Prisma.sql`LEFT JOIN (SELECT "accountId", max("score") AS "high" FROM ${snapshots}
+          AND "day" BETWEEN ${day}::date - ${q.highWithinDays}::int AND ${day}::date GROUP BY "accountId") h ON h."accountId" = c."accountId"`
+      : Prisma.empty,
+  ];
   const input = q.metric
     ? Prisma.sql`LEFT JOIN "MetricDefinition" md ON md."organizationId" = c."organizationId" AND md."key" = ${q.metric}
        LEFT JOIN "MetricCurrentValue" v ON v."organizationId" = c."organizationId" AND v."accountId" = c."accountId" AND v."metricId" = md."id"`
@@ -67,15 +73,16 @@ export async function loadAlertSignals(
     SELECT c."accountId"::text AS "accountId",
            COALESCE(o."score", c."score") AS "score",
            COALESCE(o."tierKey", c."tierKey") AS "tier",
-           ${previousTier} AS "previousTier",
-           ${recentHigh} AS "recentHigh",
+           ${q.previousTier ? Prisma.sql`p."tierKey"` : Prisma.sql`NULL::text`} AS "previousTier",
+           ${q.highWithinDays !== null ? Prisma.sql`h."high"` : Prisma.sql`NULL::float8`} AS "recentHigh",
            c."coverage" AS "coverage",
            (a."renewalDate" - ${day}::date) AS "renewalDays",
            ${inputAge} AS "inputAgeDays",
            ${q.metric ? Prisma.sql`md."stalenessDays"` : Prisma.sql`NULL::int`} AS "inputStaleDays"
     FROM "CurrentScore" c
     JOIN "Account" a ON a."organizationId" = c."organizationId" AND a."id" = c."accountId"
-    ${activeOverride(now)}
+    ${activeOverrides(q.organizationId, q.scorecardId, now)}
+    ${Prisma.join(lookBacks, " ")}
     ${input}
     WHERE c."organizationId" = ${q.organizationId}::uuid AND c."scorecardId" = ${q.scorecardId}::uuid
       AND ${scopeWhere(q.organizationId, q.scope)}
