@@ -1,11 +1,13 @@
 "use client";
 
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { FieldError } from "@/components/ui/field-error";
 import { InputField } from "@/components/ui/input-field";
 import { Options } from "@/components/ui/options";
-import { createAlertRuleAction, previewAlertRuleAction } from "@/lib/actions/alerts";
+import { createAlertRuleAction, previewAlertRuleAction, updateAlertRuleAction } from "@/lib/actions/alerts";
 import { ALERT_KIND_LABELS, ALERT_KINDS, type AlertKind } from "@/lib/alerts/rules";
 import type { RulePreviewView } from "@/lib/services/alerts/rules";
 
@@ -33,18 +35,23 @@ function KindFields({
   options,
   scorecardId,
   errors,
+  initial,
 }: {
   kind: AlertKind;
   options: RuleFormOptions;
   scorecardId: string;
   errors?: Record<string, string[]>;
+  /** The edited rule's parameters, when its kind is still the one shown. */
+  initial?: Record<string, unknown>;
 }) {
   const tiers = options.scorecards.find((s) => s.id === scorecardId)?.tiers ?? [];
+  const v = (name: string, fallback: string) => (initial?.[name] !== undefined ? String(initial[name]) : fallback);
+  const chosenTiers = initial?.tiers as string[] | undefined;
   const margin = (d: string) => (
     <NumberField
       name="margin"
       label="Re-arm margin (points)"
-      defaultValue={d}
+      defaultValue={v("margin", d)}
       errors={errors?.margin}
       hint="Must recover this far past the line before it can alert again."
     />
@@ -53,7 +60,12 @@ function KindFields({
     case "score_below":
       return (
         <>
-          <NumberField name="threshold" label="Score below" defaultValue="45" errors={errors?.threshold} />
+          <NumberField
+            name="threshold"
+            label="Score below"
+            defaultValue={v("threshold", "45")}
+            errors={errors?.threshold}
+          />
           {margin("5")}
         </>
       );
@@ -61,7 +73,7 @@ function KindFields({
       return (
         <label className="field">
           Direction
-          <select className="input" name="direction" defaultValue="down">
+          <select className="input" name="direction" defaultValue={v("direction", "down")}>
             <option value="down">Down a tier (or more)</option>
             <option value="up">Up a tier (or more)</option>
           </select>
@@ -70,8 +82,19 @@ function KindFields({
     case "score_drop":
       return (
         <>
-          <NumberField name="points" label="Drop of at least (points)" defaultValue="10" errors={errors?.points} />
-          <NumberField name="days" label="Within (days)" defaultValue="14" step="1" errors={errors?.days} />
+          <NumberField
+            name="points"
+            label="Drop of at least (points)"
+            defaultValue={v("points", "10")}
+            errors={errors?.points}
+          />
+          <NumberField
+            name="days"
+            label="Within (days)"
+            defaultValue={v("days", "14")}
+            step="1"
+            errors={errors?.days}
+          />
           {margin("2")}
         </>
       );
@@ -80,7 +103,12 @@ function KindFields({
         <>
           <label className="field">
             Key input
-            <select className="input" name="metric" aria-invalid={Boolean(errors?.metric)}>
+            <select
+              className="input"
+              name="metric"
+              defaultValue={v("metric", "")}
+              aria-invalid={Boolean(errors?.metric)}
+            >
               <Options items={options.metrics.map((m) => ({ id: m.key, name: m.name }))} />
             </select>
             <FieldError messages={errors?.metric} />
@@ -88,7 +116,7 @@ function KindFields({
           <NumberField
             name="staleDays"
             label="Stale after (days)"
-            defaultValue=""
+            defaultValue={v("staleDays", "")}
             step="1"
             errors={errors?.staleDays}
             hint="Empty: the metric's own staleness limit."
@@ -98,13 +126,25 @@ function KindFields({
     case "renewal_at_risk":
       return (
         <>
-          <NumberField name="days" label="Renewal within (days)" defaultValue="90" step="1" errors={errors?.days} />
+          <NumberField
+            name="days"
+            label="Renewal within (days)"
+            defaultValue={v("days", "90")}
+            step="1"
+            errors={errors?.days}
+          />
           <fieldset className="field">
             <legend>At-risk tiers</legend>
             <div className="row">
               {tiers.map((t, i) => (
                 <label key={t.key} className="row">
-                  <input type="checkbox" name="tiers" value={t.key} defaultChecked={i === 0} /> {t.label}
+                  <input
+                    type="checkbox"
+                    name="tiers"
+                    value={t.key}
+                    defaultChecked={chosenTiers ? chosenTiers.includes(t.key) : i === 0}
+                  />{" "}
+                  {t.label}
                 </label>
               ))}
             </div>
@@ -115,18 +155,38 @@ function KindFields({
     case "coverage_below":
       return (
         <>
-          <NumberField name="percent" label="Coverage below (%)" defaultValue="60" errors={errors?.percent} />
+          <NumberField
+            name="percent"
+            label="Coverage below (%)"
+            defaultValue={v("percent", "60")}
+            errors={errors?.percent}
+          />
           {margin("10")}
         </>
       );
   }
 }
 
-/** New alert rule: what it watches, where, how loud; preview over 90 days of history before saving. */
-export function RuleForm({ options }: { options: RuleFormOptions }) {
+export interface RuleInitial {
+  id: string;
+  name: string;
+  kind: AlertKind;
+  scorecardId: string;
+  scope: { segmentId?: string; teamId?: string; stageId?: string };
+  severity: string;
+  cooldownHours: number;
+  params: Record<string, unknown>;
+}
+
+/**
+ * A new alert rule, or an existing one (`initial`) being tuned: what it watches,
+ * where, how loud; preview over 90 days of history before saving.
+ */
+export function RuleForm({ options, initial }: { options: RuleFormOptions; initial?: RuleInitial }) {
   const form = useRef<HTMLFormElement>(null);
-  const [kind, setKind] = useState<AlertKind>("score_below");
-  const [scorecardId, setScorecardId] = useState(options.scorecards[0]?.id ?? "");
+  const router = useRouter();
+  const [kind, setKind] = useState<AlertKind>(initial?.kind ?? "score_below");
+  const [scorecardId, setScorecardId] = useState(initial?.scorecardId ?? options.scorecards[0]?.id ?? "");
   const [preview, setPreview] = useState<RulePreviewView | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]> | undefined>();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -135,12 +195,19 @@ export function RuleForm({ options }: { options: RuleFormOptions }) {
   const submit = (mode: "preview" | "save") =>
     start(async () => {
       const data = new FormData(form.current!);
-      const result = mode === "preview" ? await previewAlertRuleAction(data) : await createAlertRuleAction(data);
+      const result =
+        mode === "preview"
+          ? await previewAlertRuleAction(data)
+          : initial
+            ? await updateAlertRuleAction(data)
+            : await createAlertRuleAction(data);
       setErrors(result.ok ? undefined : result.error.fieldErrors);
       if (!result.ok) return setMessage({ ok: false, text: result.error.message });
       if (mode === "preview") {
         setPreview(result.data as RulePreviewView);
         setMessage(null);
+      } else if (initial) {
+        router.push("/settings/alerts");
       } else {
         setMessage({ ok: true, text: "Rule saved. It runs after the next scoring run." });
         setPreview(null);
@@ -150,7 +217,7 @@ export function RuleForm({ options }: { options: RuleFormOptions }) {
 
   return (
     <section className="card stack" aria-labelledby="new-rule-heading">
-      <h2 id="new-rule-heading">New alert rule</h2>
+      <h2 id="new-rule-heading">{initial ? `Edit “${initial.name}”` : "New alert rule"}</h2>
       <form
         ref={form}
         className="stack"
@@ -158,7 +225,14 @@ export function RuleForm({ options }: { options: RuleFormOptions }) {
         onChange={() => setPreview(null)}
       >
         <div className="form-grid">
-          <InputField name="name" label="Name" placeholder="e.g. Enterprise health below 45" errors={errors?.name} />
+          {initial && <input type="hidden" name="ruleId" value={initial.id} />}
+          <InputField
+            name="name"
+            label="Name"
+            placeholder="e.g. Enterprise health below 45"
+            defaultValue={initial?.name}
+            errors={errors?.name}
+          />
           <label className="field">
             Watches
             <select className="input" name="kind" value={kind} onChange={(e) => setKind(e.target.value as AlertKind)}>
@@ -183,30 +257,36 @@ export function RuleForm({ options }: { options: RuleFormOptions }) {
           </label>
         </div>
         <div className="form-grid" key={`${kind}:${scorecardId}`}>
-          <KindFields kind={kind} options={options} scorecardId={scorecardId} errors={errors} />
+          <KindFields
+            kind={kind}
+            options={options}
+            scorecardId={scorecardId}
+            errors={errors}
+            initial={kind === initial?.kind ? initial.params : undefined}
+          />
         </div>
         <div className="form-grid">
           <label className="field">
             Segment
-            <select className="input" name="segmentId">
+            <select className="input" name="segmentId" defaultValue={initial?.scope.segmentId ?? ""}>
               <Options items={options.segments} empty="Every segment" />
             </select>
           </label>
           <label className="field">
             Team
-            <select className="input" name="teamId">
+            <select className="input" name="teamId" defaultValue={initial?.scope.teamId ?? ""}>
               <Options items={options.teams} empty="Every team" />
             </select>
           </label>
           <label className="field">
             Lifecycle stage
-            <select className="input" name="stageId">
+            <select className="input" name="stageId" defaultValue={initial?.scope.stageId ?? ""}>
               <Options items={options.stages} empty="Every stage" />
             </select>
           </label>
           <label className="field">
             Severity
-            <select className="input" name="severity" defaultValue="medium">
+            <select className="input" name="severity" defaultValue={initial?.severity ?? "medium"}>
               <option value="low">Low</option>
               <option value="medium">Medium</option>
               <option value="high">High</option>
@@ -216,7 +296,7 @@ export function RuleForm({ options }: { options: RuleFormOptions }) {
           <NumberField
             name="cooldownHours"
             label="Cooldown per account (hours)"
-            defaultValue="168"
+            defaultValue={String(initial?.cooldownHours ?? 168)}
             step="1"
             errors={errors?.cooldownHours}
             hint="No second alert for the same account and rule within this time."
@@ -227,8 +307,13 @@ export function RuleForm({ options }: { options: RuleFormOptions }) {
             {pending ? "Working…" : "Preview last 90 days"}
           </button>
           <button className="btn btn-primary" type="submit" disabled={pending}>
-            Save rule
+            {initial ? "Save changes" : "Save rule"}
           </button>
+          {initial && (
+            <Link className="btn" href="/settings/alerts">
+              Cancel
+            </Link>
+          )}
         </div>
         {message && (
           <div role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "alert-ok" : "alert-error"}`}>

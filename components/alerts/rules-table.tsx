@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SwitchAndDelete } from "@/components/ui/switch-delete";
 import { TableCard } from "@/components/ui/table-card";
@@ -74,6 +75,9 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
               </td>
               <td>
                 <div className="row">
+                  <Link className="btn" href={`/settings/alerts?edit=${r.id}`} aria-label={`Edit ${r.name}`}>
+                    Edit
+                  </Link>
                   <SwitchAndDelete
                     enabled={r.enabled}
                     confirm={`Delete "${r.name}" and its ${r.raised} alerts?`}

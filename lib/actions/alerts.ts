@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workAlert } from "../services/alerts/inbox";
-import { createRule, deleteRule, previewRuleImpact, toggleRule } from "../services/alerts/rules";
+import { createRule, deleteRule, previewRuleImpact, toggleRule, updateRule } from "../services/alerts/rules";
 import { alertWorkSchema, ruleFormSchema } from "../validation/alerts";
 import { defineAction } from "./define-action";
 
@@ -29,6 +29,16 @@ export const createAlertRuleAction = defineAction(
     const created = await createRule(ctx, form);
     revalidatePath("/settings/alerts");
     return created;
+  },
+);
+
+/** Tunes an existing rule; its episodes carry on under the new parameters. */
+export const updateAlertRuleAction = defineAction(
+  { permission: "alertRules:manage", input: ruleFormSchema.extend({ ruleId: z.uuid("Choose a rule") }) },
+  async ({ ruleId, ...form }, ctx) => {
+    await updateRule(ctx, ruleId, form);
+    revalidatePath("/settings/alerts");
+    return { updated: true };
   },
 );
 

@@ -46,6 +46,13 @@ export async function getRule(ctx: TenantContext, id: string) {
   return rule;
 }
 
+export async function updateRuleRow(ctx: TenantContext, id: string, rule: RuleRow, tx: Tx) {
+  await tx.alertRule.updateMany({
+    where: { organizationId: ctx.organizationId, id },
+    data: { ...rule, params: rule.params as Prisma.InputJsonObject },
+  });
+}
+
 export async function setRuleEnabled(ctx: TenantContext, id: string, enabled: boolean, tx: Tx) {
   await tx.alertRule.updateMany({ where: { organizationId: ctx.organizationId, id }, data: { enabled } });
 }

@@ -6,7 +6,7 @@ import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { ValidationError } from "@/lib/errors";
 import { ingest } from "@/lib/services/api/ingest";
-import { createRule, previewRuleImpact } from "@/lib/services/alerts/rules";
+import { createRule, previewRuleImpact, updateRule } from "@/lib/services/alerts/rules";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver";
@@ -277,6 +277,30 @@ describe("alert rules", () => {
     await expect(
       createRule(await other.contextFor("admin"), ruleFormSchema.parse({ ...base, points: "5", days: "7" })),
     ).rejects.toThrow("Scorecard not found.");
+  });
+
+  it("updates a rule's parameters, audited before → after; another organisation's rule is not found", async () => {
+    const admin = await org.contextFor("admin");
+    const form = { name: "Coverage", kind: "coverage_below", scorecardId, severity: "low", cooldownHours: "24" };
+    const { id } = await createRule(admin, ruleFormSchema.parse({ ...form, percent: "60" }));
+    await updateRule(admin, id, ruleFormSchema.parse({ ...form, severity: "high", percent: "40", margin: "2" }));
+    expect(
+      await db().alertRule.findUniqueOrThrow({
+        where: { organizationId_id: { organizationId: org.organizationId, id } },
+      }),
+    ).toMatchObject({
+      severity: "high",
+      params: { percent: 40, margin: 2 },
+    });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { organizationId: org.organizationId, action: "alertRule.update", entityId: id },
+    });
+    expect(audit.before).toMatchObject({ params: { percent: 60 } });
+    expect(audit.after).toMatchObject({ params: { percent: 40 } });
+    const other = await createTestOrg({ accounts: 2, days: 2, seed: 6 });
+    await expect(
+      updateRule(await other.contextFor("admin"), id, ruleFormSchema.parse({ ...form, percent: "10" })),
+    ).rejects.toThrow("Alert rule not found.");
   });
 
   it("previews 90 days of history with the live rules: a threshold above every score alerts each scored account once", async () => {

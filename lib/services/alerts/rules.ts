@@ -8,6 +8,7 @@ import {
   insertRule,
   listRuleMetrics,
   setRuleEnabled,
+  updateRuleRow,
   type RuleRow,
 } from "../../db/alert-rules";
 import { loadSignalHistory } from "../../db/alert-signals";
@@ -81,6 +82,20 @@ export async function createRule(ctx: TenantContext, form: RuleForm) {
       tx,
     );
     return created;
+  });
+}
+
+/** Changes a rule's definition; open alerts and episode states carry on. Audited before → after. */
+export async function updateRule(ctx: TenantContext, id: string, form: RuleForm) {
+  const before = await getRule(ctx, id);
+  const { row } = await checkRule(ctx, form);
+  await withTransaction(async (tx) => {
+    await updateRuleRow(ctx, id, row, tx);
+    await writeAudit(
+      ctx,
+      { action: "alertRule.update", entityType: "AlertRule", entityId: id, before, after: row },
+      tx,
+    );
   });
 }
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { RuleForm } from "@/components/alerts/rule-form";
+import { z } from "zod";
+import { RuleForm, type RuleInitial } from "@/components/alerts/rule-form";
 import { RulesTable } from "@/components/alerts/rules-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { describeParams } from "@/lib/alerts/rules";
+import { describeParams, type AlertKind } from "@/lib/alerts/rules";
 import { requirePageTenant } from "@/lib/auth/page";
 import { listAccountFilterOptions } from "@/lib/db/accounts";
 import { listRuleMetrics, listRulesWithOutcomes } from "@/lib/db/alert-rules";
@@ -14,8 +15,9 @@ import { resolveScorecard } from "@/lib/services/dashboards/scorecard";
 
 export const metadata: Metadata = { title: "Alert rules" };
 
-export default async function AlertRulesPage() {
+export default async function AlertRulesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { tenant } = await requirePageTenant("alertRules:manage");
+  const editId = z.uuid().safeParse((await searchParams).edit);
   const [rules, filters, metrics, tiers, { options: scorecards }] = await Promise.all([
     listRulesWithOutcomes(tenant),
     listAccountFilterOptions(tenant),
@@ -23,6 +25,17 @@ export default async function AlertRulesPage() {
     publishedTiers(tenant.organizationId),
     resolveScorecard(tenant),
   ]);
+  const editing = editId.success ? rules.find((r) => r.id === editId.data) : undefined;
+  const initial: RuleInitial | undefined = editing && {
+    id: editing.id,
+    name: editing.name,
+    kind: editing.kind as AlertKind,
+    scorecardId: editing.scorecardId ?? "",
+    scope: editing.scope as RuleInitial["scope"],
+    severity: editing.severity,
+    cooldownHours: editing.cooldownHours,
+    params: editing.params as Record<string, unknown>,
+  };
   const names = new Map(
     [...filters.segments, ...filters.teams, ...filters.stages, ...scorecards].map((x) => [x.id, x.name]),
   );
@@ -65,10 +78,12 @@ export default async function AlertRulesPage() {
         <RulesTable rules={rules} describe={describe} />
         {options.scorecards.length === 0 ? (
           <div className="card">
-            <EmptyState title="Publish a scorecard first">Alert rules watch a published scorecard&rsquo;s scores.</EmptyState>
+            <EmptyState title="Publish a scorecard first">
+              Alert rules watch a published scorecard&rsquo;s scores.
+            </EmptyState>
           </div>
         ) : (
-          <RuleForm options={options} />
+          <RuleForm key={initial?.id ?? "new"} options={options} initial={initial} />
         )}
       </div>
     </>

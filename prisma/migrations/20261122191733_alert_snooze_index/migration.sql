@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Alert_status_snoozedUntil_idx" ON "Alert"("status", "snoozedUntil");
