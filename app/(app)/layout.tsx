@@ -26,7 +26,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/accounts", label: "Accounts", section: "Portfolio" },
     ...(can(tenant.role, "imports:run") ? [{ href: "/imports", label: "Imports", section: "Data" }] : []),
     ...(can(tenant.role, "members:read") ? [{ href: "/settings/members", label: "Members", section: "Settings" }] : []),
-    ...(can(tenant.role, "models:read") ? [{ href: "/settings/scoring", label: "Scoring", section: "Settings" }] : []),
+    ...(can(tenant.role, "models:read")
+      ? [
+          { href: "/settings/scoring", label: "Scoring", section: "Settings" },
+          { href: "/settings/metrics", label: "Metrics", section: "Settings" },
+        ]
+      : []),
     ...(can(tenant.role, "alertRules:manage")
       ? [{ href: "/settings/alerts", label: "Alert rules", section: "Settings" }]
       : []),

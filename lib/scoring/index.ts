@@ -39,3 +39,4 @@ export {
 } from "./portfolio";
 export { modelTiers, tierInfo } from "./tier-info";
 export { readSnapshotDetail, type SnapshotDetail, type SnapshotMetric } from "./snapshot-detail";
+export { modelMetricKeys } from "./metric-keys";
