@@ -34,7 +34,7 @@ const config = [
     },
   },
   {
-    files: ["lib/scoring/**", "lib/alerts/**"],
+    files: ["lib/scoring/**", "lib/alerts/**", "lib/segments/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -42,9 +42,9 @@ const config = [
           patterns: [
             {
               group: ["next", "next/*", "react", "react-*", "@prisma/*", "pg", "node:*", "fs", "path"],
-              message: "lib/scoring and lib/alerts are pure: no framework, no database, no I/O.",
+              message: "lib/scoring, lib/alerts and lib/segments are pure: no framework, no database, no I/O.",
             },
-            { group: ["../*", "@/*"], message: "lib/scoring and lib/alerts depend on nothing else in the project." },
+            { group: ["../*", "@/*"], message: "Pure modules depend on nothing else in the project." },
           ],
         },
       ],

@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       ? [
           { href: "/settings/scoring", label: "Scoring", section: "Settings" },
           { href: "/settings/metrics", label: "Metrics", section: "Settings" },
+          { href: "/settings/segments", label: "Segments", section: "Settings" },
         ]
       : []),
     ...(can(tenant.role, "alertRules:manage")

@@ -1,5 +1,5 @@
 import type { AccountRecord, OutcomeRecord } from "../services/imports/rows";
-import { matchesRule } from "../services/segments/rules";
+import { matchesRule } from "../segments/rules";
 import type { Tx } from "./client";
 
 /** Inserts or updates accounts by external id, set-based; returns the ids touched. */

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountFacts } from "@/components/accounts/account-facts";
 import { MetricValuesTable } from "@/components/accounts/metric-values-table";
+import { StagePin } from "@/components/accounts/stage-pin";
 import { ContributionTable } from "@/components/account-story/contribution-table";
 import { NoteForm } from "@/components/account-story/note-form";
 import { NotesList } from "@/components/account-story/notes-list";
@@ -17,7 +18,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { getAccountOrThrow, listLatestMetricValues } from "@/lib/db/accounts";
+import { getAccountOrThrow, listAccountFilterOptions, listLatestMetricValues } from "@/lib/db/accounts";
 import { listManualMetrics, listNotes, listOutcomes } from "@/lib/db/account-story";
 import { listAccountAlerts, listAssignees } from "@/lib/db/alert-inbox";
 import { listActiveOverrides } from "@/lib/db/overrides";
@@ -52,14 +53,15 @@ export default async function AccountPage({
       listManualMetrics(tenant),
     ]),
   );
-  const [overrides, alerts, assignees, tiers] = await Promise.all([
+  const canEditAccount = can(tenant.role, "accounts:write");
+  const [overrides, alerts, assignees, tiers, filterOptions] = await Promise.all([
     listActiveOverrides(tenant, account.id, now),
     listAccountAlerts(tenant, account.id),
     worksAlerts ? listAssignees(tenant) : [],
     publishedTiers(tenant.organizationId),
+    canEditAccount ? listAccountFilterOptions(tenant) : null,
   ]);
-  const canOverride =
-    can(tenant.role, "overrides:write") && (can(tenant.role, "accounts:write") || account.owner?.id === tenant.userId);
+  const canOverride = can(tenant.role, "overrides:write") && (canEditAccount || account.owner?.id === tenant.userId);
   const card = story.card;
   const tierLook = (scorecardId: string, key: string) => tiers.get(scorecardId)?.find((t) => t.key === key);
   const link = (extra: Record<string, string>) =>
@@ -109,7 +111,16 @@ export default async function AccountPage({
           </EmptyState>
         )}
         <div className="grid grid-2">
-          <AccountFacts account={account} today={now.toISOString().slice(0, 10)} />
+          <div className="stack">
+            <AccountFacts account={account} today={now.toISOString().slice(0, 10)} />
+            {filterOptions && (
+              <StagePin
+                accountId={account.id}
+                stage={account.stage ? { id: account.stage.id, pinned: account.stage.pinned } : null}
+                stages={filterOptions.stages}
+              />
+            )}
+          </div>
           <section className="card" aria-labelledby="history-heading">
             <div className="row" style={{ justifyContent: "space-between" }}>
               <h2 id="history-heading">Score history{card ? ` · ${card.name}` : ""}</h2>

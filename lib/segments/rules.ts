@@ -67,3 +67,58 @@ export function matchesRule(rule: unknown, account: RuleAccount, today: Date): b
   if (Array.isArray(r.any)) return r.any.some((x) => matchesRule(x, account, today));
   return test(r, fieldValue(account, r.field, today));
 }
+
+/** Fields a rule can test, with how their values are read (traits are free-form: `traits.<name>`). */
+export const RULE_FIELDS = {
+  arr: { label: "ARR", numeric: true },
+  seats: { label: "Seats", numeric: true },
+  activeUsers: { label: "Active users", numeric: true },
+  tenureDays: { label: "Days as a customer", numeric: true },
+  daysToRenewal: { label: "Days to renewal", numeric: true },
+  plan: { label: "Plan", numeric: false },
+  region: { label: "Region", numeric: false },
+} as const;
+
+export const RULE_OPS = ["eq", "neq", "gt", "gte", "lt", "lte", "in", "contains"] as const;
+
+const OP_TEXT: Record<Condition["op"], string> = {
+  eq: "=",
+  neq: "≠",
+  gt: ">",
+  gte: "≥",
+  lt: "<",
+  lte: "≤",
+  in: "is one of",
+  contains: "contains",
+};
+
+export const OP_LABELS = OP_TEXT;
+
+export const fieldLabel = (field: string) =>
+  (RULE_FIELDS as Record<string, { label: string }>)[field]?.label ?? field.replace(/^traits\./, "trait ");
+
+/** A rule in words: "ARR ≥ 100000 and Plan = pro"; null rule → null. */
+export function describeRule(rule: unknown): string | null {
+  if (rule === null || rule === undefined) return null;
+  const r = rule as Partial<{ all: unknown[]; any: unknown[] }> & Condition;
+  const group = (parts: unknown[], word: string) =>
+    parts
+      .map((p) =>
+        ((p as Record<string, unknown>).all ?? (p as Record<string, unknown>).any)
+          ? `(${describeRule(p)})`
+          : describeRule(p),
+      )
+      .join(` ${word} `);
+  if (Array.isArray(r.all)) return group(r.all, "and");
+  if (Array.isArray(r.any)) return group(r.any, "or");
+  const value = Array.isArray(r.value) ? r.value.join(", ") : String(r.value);
+  return `${fieldLabel(r.field)} ${OP_TEXT[r.op]} ${value}`;
+}
+
+/** A stored rule as the builder edits it: all / any of plain conditions (null when it has nested groups). */
+export function flatRule(rule: unknown): { combinator: "all" | "any"; conditions: Condition[] } | null {
+  const r = rule as Partial<{ all: unknown[]; any: unknown[] }> | null;
+  const list = r?.all ?? r?.any;
+  if (!Array.isArray(list) || list.some((c) => !(c as Condition).field)) return null;
+  return { combinator: r?.all ? "all" : "any", conditions: list as Condition[] };
+}
