@@ -15,7 +15,7 @@ const uniqueKey = async <T>(write: Promise<T>, what: string, key: string) => {
 
 const json = (rule: unknown) => (rule === null ? Prisma.DbNull : (rule as Prisma.InputJsonValue));
 
-/** Segments with how many accounts are in each (by rule and by hand). */
+/** Segments with how many active accounts are in each (by rule and by hand). */
 export async function listSegmentsWithCounts(ctx: TenantContext) {
   const [segments, counts] = await Promise.all([
     db().segment.findMany({
@@ -25,7 +25,7 @@ export async function listSegmentsWithCounts(ctx: TenantContext) {
     }),
     db().accountSegment.groupBy({
       by: ["segmentId", "source"],
-      where: { organizationId: ctx.organizationId },
+      where: { organizationId: ctx.organizationId, account: { status: "active" } },
       _count: { _all: true },
     }),
   ]);

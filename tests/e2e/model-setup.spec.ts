@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { checkPage } from "./a11y";
+import { signIn } from "./helpers";
+
+test("an admin adds a metric to the catalogue and a segment with a rule, watching its live count", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, "admin@acme.example", undefined, "/settings/metrics");
+  await expect(page.getByRole("heading", { name: "Metrics", level: 1 })).toBeVisible();
+  const catalogue = page.getByRole("table", { name: "Metric catalogue" });
+  await expect(catalogue.getByText("Health v1").first()).toBeVisible();
+
+  const form = page.getByRole("region", { name: "Add a metric" });
+  await form.getByLabel("Key").fill("Weekly Logins");
+  await form.getByLabel("Name", { exact: true }).fill("Weekly logins");
+  await form.getByRole("button", { name: "Add metric" }).click();
+  await expect(form.locator(".field-error", { hasText: /Use 2–63 lowercase letters/ })).toBeVisible();
+  await form.getByLabel("Key").fill("weekly_logins");
+  await form.getByLabel("Value type").selectOption("categorical");
+  await form.getByRole("button", { name: "Add metric" }).click();
+  await expect(form.locator(".field-error", { hasText: "A categorical metric needs at least two options" })).toBeVisible();
+  await form.getByLabel("Value type").selectOption("number");
+  await form.getByRole("button", { name: "Add metric" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Metric added" })).toBeVisible();
+  await expect(catalogue.getByText("Weekly logins")).toBeVisible();
+  await checkPage(page, testInfo, "metrics-admin");
+
+  await page.getByRole("link", { name: "Segments" }).click();
+  await expect(page.getByRole("heading", { name: "Segments and lifecycle stages", level: 1 })).toBeVisible();
+  const segment = page.getByRole("region", { name: "Add a segment" });
+  await segment.getByLabel("Key").fill("wide-rollout");
+  await segment.getByLabel("Name", { exact: true }).fill("Wide rollout");
+  await segment.getByLabel("Match accounts by a rule").check();
+  const condition = segment.getByRole("group", { name: "Condition 1" });
+  await condition.getByLabel("Field").selectOption("seats");
+  await condition.getByLabel("Value").fill("200");
+  await expect(segment.getByTestId("rule-preview")).toContainText(/\d+ of \d+ accounts match/);
+  const matching = Number((await segment.getByTestId("rule-preview").locator("strong").innerText()).replace(/,/g, ""));
+  await checkPage(page, testInfo, "segments-admin");
+  await segment.getByRole("button", { name: "Add segment" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "re-placed" })).toBeVisible();
+  const row = page.getByRole("table", { name: "Segments" }).locator("tbody tr").filter({ hasText: "Wide rollout" });
+  await expect(row).toContainText("Seats ≥ 200");
+  await expect(row.locator("td.num")).toHaveText(String(matching));
+});
+
+test("a manager reads the metric catalogue and segments but cannot change them", async ({ page }) => {
+  await signIn(page, "manager.growth@acme.example", undefined, "/settings/metrics");
+  await expect(page.getByRole("table", { name: "Metric catalogue" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retire" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Add a metric" })).toHaveCount(0);
+  await page.goto("/settings/segments");
+  await expect(page.getByRole("table", { name: "Segments" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Edit / })).toHaveCount(0);
+});
