@@ -42,6 +42,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(can(tenant.role, "apiKeys:manage")
       ? [{ href: "/settings/api-keys", label: "API keys", section: "Settings" }]
       : []),
+    ...(can(tenant.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit log", section: "Settings" }] : []),
     { href: "/settings/profile", label: "Profile", section: "Settings" },
   ];
   return (

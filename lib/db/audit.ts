@@ -25,20 +25,44 @@ export async function writeAudit(ctx: TenantContext, entry: AuditEntry, tx: Tx =
   });
 }
 
-export async function listAuditEntries(ctx: TenantContext, limit = 100) {
-  return db().auditLog.findMany({
-    where: { organizationId: ctx.organizationId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      actorId: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      before: true,
-      after: true,
-      createdAt: true,
-    },
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The organisation's audit log, newest first, one page at a time; `area` narrows
+ * to actions starting with it (e.g. "alertRule", "metric", "score.override").
+ */
+export async function listAuditEntries(ctx: TenantContext, q: { area?: string; page: number }) {
+  const where = { organizationId: ctx.organizationId, ...(q.area ? { action: { startsWith: q.area } } : {}) };
+  const [rows, total] = await Promise.all([
+    db().auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (q.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        actorId: true,
+        actorKind: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+      },
+    }),
+    db().auditLog.count({ where }),
+  ]);
+  const actors = await db().user.findMany({
+    where: { id: { in: [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))] } },
+    select: { id: true, name: true },
   });
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      actorName: actors.find((a) => a.id === r.actorId)?.name ?? (r.actorKind === "user" ? "—" : r.actorKind),
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
 }

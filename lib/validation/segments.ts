@@ -8,7 +8,11 @@ const field = z
 
 /** One condition as the rule builder sends it; values are typed by the field and operator. */
 const conditionSchema = z
-  .object({ field, op: z.enum(RULE_OPS, { error: "Choose an operator" }), value: z.string().trim().min(1, "Give a value") })
+  .object({
+    field,
+    op: z.enum(RULE_OPS, { error: "Choose an operator" }),
+    value: z.string().trim().min(1, "Give a value"),
+  })
   .transform((c, ctx) => {
     const numeric = (RULE_FIELDS as Record<string, { numeric: boolean }>)[c.field]?.numeric ?? false;
     const parse = (v: string) => {
@@ -18,7 +22,13 @@ const conditionSchema = z
       return n;
     };
     if (numeric && c.op === "contains") ctx.addIssue({ code: "custom", message: "“contains” works on text fields" });
-    const value = c.op === "in" ? c.value.split(",").map((v) => parse(v.trim())).filter((v) => v !== "") : parse(c.value);
+    const value =
+      c.op === "in"
+        ? c.value
+            .split(",")
+            .map((v) => parse(v.trim()))
+            .filter((v) => v !== "")
+        : parse(c.value);
     return { field: c.field, op: c.op, value };
   });
 

@@ -119,9 +119,16 @@ test.describe("admin", () => {
     await checkPage(page, testInfo, "alert-rules-admin");
     await form.getByRole("button", { name: "Save rule" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Rule saved" })).toBeVisible();
-    await expect(
-      page.getByRole("table", { name: /Alert rules and their outcomes/ }).getByText("Coverage under half"),
-    ).toBeVisible();
+    const rules = page.getByRole("table", { name: /Alert rules and their outcomes/ });
+    await expect(rules.getByText("Coverage under half")).toBeVisible();
+
+    // Tune it: the form opens with the rule's values; saving shows the new line in the table.
+    await rules.getByRole("link", { name: "Edit Coverage under half" }).click();
+    const edit = page.getByRole("region", { name: "Edit “Coverage under half”" });
+    await expect(edit.getByLabel("Coverage below (%)")).toHaveValue("50");
+    await edit.getByLabel("Coverage below (%)").fill("40");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(rules.getByText(/below 40 %, re-arms at 50 %/)).toBeVisible();
 
     await page.getByRole("link", { name: "Webhooks" }).click();
     await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
@@ -137,5 +144,16 @@ test.describe("admin", () => {
     expect(JSON.parse(received[0]!.body)).toMatchObject({ event: "test" });
     await expect(page.getByRole("table", { name: "Latest deliveries" }).getByText("delivered").first()).toBeVisible();
     await checkPage(page, testInfo, "webhooks-admin");
+
+    // Governance: the rule's change is in the audit log with who and before → after.
+    await page.getByRole("link", { name: "Audit log" }).click();
+    await page.getByLabel("Area").selectOption("alertRule");
+    const entry = page
+      .getByRole("table", { name: "Audit log entries" })
+      .locator("tbody tr")
+      .filter({ hasText: "alertRule.update" });
+    await expect(entry.first()).toContainText("params.percent: 50 → 40");
+    await expect(entry.first()).toContainText((await page.locator(".sidebar-footer .who").innerText()).trim());
+    await checkPage(page, testInfo, "audit-admin");
   });
 });

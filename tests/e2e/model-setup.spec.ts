@@ -18,7 +18,9 @@ test("an admin adds a metric to the catalogue and a segment with a rule, watchin
   await form.getByLabel("Key").fill("weekly_logins");
   await form.getByLabel("Value type").selectOption("categorical");
   await form.getByRole("button", { name: "Add metric" }).click();
-  await expect(form.locator(".field-error", { hasText: "A categorical metric needs at least two options" })).toBeVisible();
+  await expect(
+    form.locator(".field-error", { hasText: "A categorical metric needs at least two options" }),
+  ).toBeVisible();
   await form.getByLabel("Value type").selectOption("number");
   await form.getByRole("button", { name: "Add metric" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Metric added" })).toBeVisible();

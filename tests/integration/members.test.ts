@@ -70,9 +70,10 @@ describe("managing members", () => {
     expect((await listAccounts(admin, accountListQuerySchema.parse({ owner: csm }))).total).toBe(0);
     const unassigned = await listAccounts(admin, accountListQuerySchema.parse({ owner: "none", size: "100" }));
     expect(unassigned.total).toBeGreaterThanOrEqual(before.total);
-    const audit = await listAuditEntries(admin);
-    expect(audit.find((e) => e.action === "member.remove" && e.entityId === csm)).toMatchObject({
+    const audit = await listAuditEntries(admin, { area: "member", page: 1 });
+    expect(audit.items.find((e) => e.action === "member.remove" && e.entityId === csm)).toMatchObject({
       actorId: admin.userId,
+      actorName: expect.any(String),
     });
   });
 
