@@ -40,3 +40,4 @@ export {
 export { modelTiers, tierInfo } from "./tier-info";
 export { readSnapshotDetail, type SnapshotDetail, type SnapshotMetric } from "./snapshot-detail";
 export { modelMetricKeys } from "./metric-keys";
+export { diffModels, type ModelChange } from "./model-diff";
