@@ -29,6 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(can(tenant.role, "models:read")
       ? [
           { href: "/settings/scoring", label: "Scoring", section: "Settings" },
+          { href: "/settings/scorecards", label: "Scorecards", section: "Settings" },
           { href: "/settings/metrics", label: "Metrics", section: "Settings" },
           { href: "/settings/segments", label: "Segments", section: "Settings" },
         ]

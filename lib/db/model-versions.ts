@@ -1,6 +1,6 @@
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
-import { db, type Prisma, type Tx } from "./client";
+import { db, Prisma, type Tx } from "./client";
 
 /** Saves `definition` as the scorecard's new draft version (numbered after the last one). */
 export async function createDraftVersion(ctx: TenantContext, scorecardId: string, definition: unknown) {
@@ -74,4 +74,66 @@ export async function publishDraftVersion<T>(
     });
     return { versionId: version.id, number: version.number, previousVersionId: scorecard.publishedVersionId, extra };
   });
+}
+
+/** A new scorecard whose first version is a draft (from a template); nothing is scored until it is published. */
+export async function createScorecardWithDraft(
+  ctx: TenantContext,
+  input: { key: string; name: string; description?: string; definition: unknown },
+) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const scorecard = await tx.scorecard.create({
+        data: { organizationId: ctx.organizationId, key: input.key, name: input.name, description: input.description },
+        select: { id: true },
+      });
+      const version = await tx.modelVersion.create({
+        data: {
+          organizationId: ctx.organizationId,
+          scorecardId: scorecard.id,
+          number: 1,
+          status: "draft",
+          definition: input.definition as Prisma.InputJsonValue,
+          createdById: ctx.userId,
+        },
+        select: { id: true },
+      });
+      return { scorecardId: scorecard.id, versionId: version.id };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new ConflictError(`A scorecard with the key "${input.key}" already exists.`, { key: ["is already used"] });
+    throw error;
+  }
+}
+
+/** A scorecard's versions, newest first, with who made and published each. */
+export async function listScorecardVersions(ctx: TenantContext, scorecardId: string) {
+  const rows = await db().modelVersion.findMany({
+    where: { organizationId: ctx.organizationId, scorecardId },
+    orderBy: { number: "desc" },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      definition: true,
+      changeNote: true,
+      createdAt: true,
+      createdById: true,
+      publishedAt: true,
+      publishedById: true,
+    },
+  });
+  const users = await db().user.findMany({
+    where: { id: { in: rows.flatMap((r) => [r.createdById, r.publishedById].filter((x): x is string => x !== null)) } },
+    select: { id: true, name: true },
+  });
+  const name = (id: string | null) => users.find((u) => u.id === id)?.name ?? null;
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    createdBy: name(r.createdById),
+    publishedBy: name(r.publishedById),
+  }));
 }

@@ -47,7 +47,12 @@ function entries(model: ModelDefinition): Map<string, Entry & { area: ModelChang
     out.set(`tier:${info.key}`, {
       area: "Tier",
       name: t.label,
-      fields: { from: String(t.min), to: t.max === undefined ? "—" : String(t.max), colour: t.color, letter: t.letter ?? "—" },
+      fields: {
+        from: String(t.min),
+        to: t.max === undefined ? "—" : String(t.max),
+        colour: t.color,
+        letter: t.letter ?? "—",
+      },
     });
   }
   for (const v of model.variants)
@@ -81,7 +86,8 @@ export function diffModels(a: ModelDefinition, b: ModelDefinition): ModelChange[
     }
     const fields = Object.keys({ ...x.fields, ...y.fields }).filter((f) => x.fields[f] !== y.fields[f]);
     if (x.name !== y.name) changes.push({ area: y.area, subject: y.name, change: `renamed from ${x.name}` });
-    for (const f of fields) changes.push({ area: y.area, subject: y.name, change: `${f}: ${x.fields[f] ?? "—"} → ${y.fields[f] ?? "—"}` });
+    for (const f of fields)
+      changes.push({ area: y.area, subject: y.name, change: `${f}: ${x.fields[f] ?? "—"} → ${y.fields[f] ?? "—"}` });
   }
   for (const [key, y] of after)
     if (!before.has(key))

@@ -27,10 +27,25 @@ describe("model diff", () => {
     (next as { variants: unknown[] }).variants = (next as { variants: unknown[] }).variants.slice(0, 1);
     const changes = diffModels(base, parse(next));
     const text = changes.map((c) => `${c.area} ${c.subject}: ${c.change}`);
-    expect(text).toContain(`Category ${base.categories[0]!.name}: weight: ${base.categories[0]!.weight} % → ${base.categories[0]!.weight + 5} %`);
-    expect(text.some((t) => t.startsWith("Metric ") && t.includes('rule: {"type":"linear","worst":1,"best":8} → {"type":"linear","worst":2,"best":10}'))).toBe(true);
+    expect(text).toContain(
+      `Category ${base.categories[0]!.name}: weight: ${base.categories[0]!.weight} % → ${base.categories[0]!.weight + 5} %`,
+    );
+    expect(
+      text.some(
+        (t) =>
+          t.startsWith("Metric ") &&
+          t.includes('rule: {"type":"linear","worst":1,"best":8} → {"type":"linear","worst":2,"best":10}'),
+      ),
+    ).toBe(true);
     expect(text).toContain("Tier At risk: to: 45 → 40");
     expect(text).toContain("Tier Needs attention: from: 45 → 40");
     expect(text).toContain("Variant Onboarding: removed");
+  });
+});
+
+describe("scorecard templates", () => {
+  it("are valid models the engine accepts", async () => {
+    const { SCORECARD_TEMPLATES } = await import("@/lib/templates/scorecards");
+    for (const t of Object.values(SCORECARD_TEMPLATES)) expect(validateModel(t.definition)).toMatchObject({ ok: true });
   });
 });

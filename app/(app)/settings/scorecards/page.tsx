@@ -1,0 +1,176 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { TemplateForm } from "@/components/scorecards/template-form";
+import { VersionActions } from "@/components/scorecards/version-actions";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { TableCard } from "@/components/ui/table-card";
+import { requirePageTenant } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { listScorecardVersions } from "@/lib/db/model-versions";
+import { listScorecards } from "@/lib/db/scorecards";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { compareVersions } from "@/lib/services/scorecards/versions";
+import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
+
+export const metadata: Metadata = { title: "Scorecards" };
+
+const id = z.uuid().optional().catch(undefined);
+const querySchema = z.object({ scorecard: id, from: id, to: id });
+const STATUS: Record<string, string> = {
+  draft: "badge badge-warn",
+  published: "badge badge-ok",
+  superseded: "badge badge-muted",
+};
+
+export default async function ScorecardsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const { tenant } = await requirePageTenant("models:read");
+  const q = querySchema.parse(await searchParams);
+  const canEdit = can(tenant.role, "models:edit");
+  const scorecards = await listScorecards(tenant);
+  const selected = scorecards.find((s) => s.id === q.scorecard) ?? scorecards[0];
+  const versions = selected ? await listScorecardVersions(tenant, selected.id) : [];
+  const published = versions.find((v) => v.status === "published");
+  // By default: the published version against the newest other version.
+  const from = versions.find((v) => v.id === q.from) ?? published ?? versions[1];
+  const to = versions.find((v) => v.id === q.to) ?? versions.find((v) => v.id !== from?.id);
+  let changes: Awaited<ReturnType<typeof compareVersions>> | null = null;
+  let compareError: string | null = null;
+  if (selected && from && to && from.id !== to.id) {
+    try {
+      changes = await compareVersions(tenant, selected.id, from.id, to.id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      compareError = error.message;
+    }
+  }
+  return (
+    <>
+      <PageHeader
+        title="Scorecards"
+        description="Every scorecard's versions: what was published, when, by whom and why; what changed between any two; restore an old one as a draft."
+      />
+      <div className="stack">
+        {scorecards.length > 1 && (
+          <nav className="tabs" aria-label="Scorecards">
+            {scorecards.map((s) => (
+              <Link
+                key={s.id}
+                href={`/settings/scorecards?scorecard=${s.id}`}
+                aria-current={s.id === selected?.id ? "page" : undefined}
+              >
+                {s.name}
+              </Link>
+            ))}
+          </nav>
+        )}
+        {!selected ? (
+          <div className="card">
+            <EmptyState title="No scorecard yet">Start one from a template below.</EmptyState>
+          </div>
+        ) : (
+          <>
+            <TableCard caption={`${selected.name}: versions`}>
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Change note</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Published</th>
+                  {canEdit && (
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {versions.map((v) => (
+                  <tr key={v.id}>
+                    <td>v{v.number}</td>
+                    <td>
+                      <span className={STATUS[v.status]}>{v.status}</span>
+                    </td>
+                    <td>{v.changeNote ?? <span className="muted">—</span>}</td>
+                    <td>
+                      {formatDateTime(v.createdAt)}
+                      {v.createdBy && <div className="muted small">{v.createdBy}</div>}
+                    </td>
+                    <td>
+                      {v.publishedAt ? formatDateTime(v.publishedAt) : "—"}
+                      {v.publishedBy && <div className="muted small">{v.publishedBy}</div>}
+                    </td>
+                    {canEdit && (
+                      <td>
+                        <VersionActions scorecardId={selected.id} version={v} />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </TableCard>
+            {versions.length > 1 && (
+              <section className="card stack" aria-labelledby="compare-heading">
+                <h2 id="compare-heading">Compare versions</h2>
+                <form method="get" className="toolbar">
+                  <input type="hidden" name="scorecard" value={selected.id} />
+                  {(["from", "to"] as const).map((side) => (
+                    <label key={side} className="field">
+                      {side === "from" ? "From" : "To"}
+                      <select className="input" name={side} defaultValue={(side === "from" ? from : to)?.id}>
+                        {versions.map((v) => (
+                          <option key={v.id} value={v.id}>
+                            v{v.number} ({v.status})
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  ))}
+                  <button className="btn" type="submit">
+                    Compare
+                  </button>
+                </form>
+                {compareError && <p className="field-error">{compareError}</p>}
+                {changes && changes.length === 0 && <p className="muted">These versions score identically.</p>}
+                {changes && changes.length > 0 && (
+                  <TableCard caption={`Changes from v${from!.number} to v${to!.number}`}>
+                    <thead>
+                      <tr>
+                        <th scope="col">Part</th>
+                        <th scope="col">Name</th>
+                        <th scope="col">Change</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {changes.map((c, i) => (
+                        <tr key={i}>
+                          <td>{c.area}</td>
+                          <td>{c.subject}</td>
+                          <td>
+                            <code className="small">{c.change}</code>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </TableCard>
+                )}
+              </section>
+            )}
+          </>
+        )}
+        {canEdit && (
+          <TemplateForm
+            templates={Object.entries(SCORECARD_TEMPLATES).map(([key, t]) => ({
+              key,
+              name: t.name,
+              description: t.description,
+            }))}
+          />
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createDraftVersion, listScorecardVersions } from "@/lib/db/model-versions";
+import { ConflictError } from "@/lib/errors";
+import { publishVersion } from "@/lib/services/scorecards/publish";
+import { compareVersions, createFromTemplate, restoreAsDraft } from "@/lib/services/scorecards/versions";
+import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
+import { createTestOrg, type TestOrg } from "../support/factories";
+
+let org: TestOrg;
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 6, days: 3, seed: 33 });
+});
+
+describe("scorecard versions", () => {
+  it("starts a scorecard from a template as a draft, publishes it with a note, restores and compares versions", async () => {
+    const admin = await org.contextFor("admin");
+    const { scorecardId, versionId } = await createFromTemplate(admin, {
+      template: "onboarding-90",
+      key: "onboarding",
+      name: "Onboarding",
+    });
+    let versions = await listScorecardVersions(admin, scorecardId);
+    expect(versions.map((v) => [v.number, v.status])).toEqual([[1, "draft"]]);
+    expect(await db().scorecard.findFirst({ where: { id: scorecardId } })).toMatchObject({ publishedVersionId: null });
+    await expect(
+      createFromTemplate(admin, { template: "b2b-saas-health", key: "onboarding", name: "Other" }),
+    ).rejects.toThrow(ConflictError);
+
+    await publishVersion(admin, { scorecardId, versionId, changeNote: "First onboarding model" });
+    expect(
+      await db().scoringRun.count({
+        where: { organizationId: org.organizationId, status: "queued", trigger: "publish" },
+      }),
+    ).toBe(1);
+
+    // A changed draft, then v1 restored as v3: the diff names what changed, v1 → v3 nothing.
+    const changed = structuredClone(SCORECARD_TEMPLATES["onboarding-90"].definition) as {
+      categories: { weight: number }[];
+    };
+    changed.categories[0]!.weight = 60;
+    changed.categories[1]!.weight = 20;
+    const v2 = await createDraftVersion(admin, scorecardId, changed);
+    const v3 = await restoreAsDraft(admin, scorecardId, versionId);
+    versions = await listScorecardVersions(admin, scorecardId);
+    expect(versions.map((v) => [v.number, v.status])).toEqual([
+      [3, "draft"],
+      [2, "draft"],
+      [1, "published"],
+    ]);
+    const diff = await compareVersions(admin, scorecardId, versionId, v2.id);
+    expect(diff.map((c) => `${c.subject}: ${c.change}`)).toEqual([
+      "Activation: weight: 50 % → 60 %",
+      "Enablement: weight: 30 % → 20 %",
+    ]);
+    expect(await compareVersions(admin, scorecardId, versionId, v3.id)).toEqual([]);
+    expect(
+      (
+        await db().auditLog.findMany({
+          where: { organizationId: org.organizationId, entityId: scorecardId },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((a) => a.action),
+    ).toEqual(["scorecard.create", "scorecard.publish", "scorecard.restore"]);
+
+    const other = await createTestOrg({ accounts: 2, days: 2, seed: 34 });
+    await expect(restoreAsDraft(await other.contextFor("admin"), scorecardId, versionId)).rejects.toThrow(
+      "Model version not found.",
+    );
+  });
+});
