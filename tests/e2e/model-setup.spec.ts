@@ -55,3 +55,30 @@ test("a manager reads the metric catalogue and segments but cannot change them",
   await expect(page.getByRole("table", { name: "Segments" })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Edit / })).toHaveCount(0);
 });
+
+test("an admin starts a scorecard from a template, publishes it with a note and compares versions", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, "admin@acme.example", undefined, "/settings/scorecards");
+  await expect(page.getByRole("heading", { name: "Scorecards", level: 1 })).toBeVisible();
+  const form = page.getByRole("region", { name: "New scorecard from a template" });
+  await form.getByLabel(/Onboarding — first 90 days/).check();
+  await form.getByLabel("Name").fill("Onboarding");
+  await form.getByLabel("Key").fill("onboarding-e2e");
+  await form.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Draft v1 created" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Scorecards" }).getByRole("link", { name: "Onboarding" }).click();
+  const versions = page.getByRole("table", { name: "Onboarding: versions" });
+  await expect(versions.locator("tbody tr")).toHaveCount(1);
+  await versions.getByRole("button", { name: "Publish…" }).click();
+  await versions.getByLabel("Change note for v1").fill("First onboarding model, from the template");
+  await versions.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(versions.getByText("published", { exact: true })).toBeVisible();
+
+  await versions.getByRole("button", { name: "Restore as draft" }).click();
+  await expect(versions.getByText("Restored as draft v2.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("These versions score identically.")).toBeVisible();
+  await checkPage(page, testInfo, "scorecards-admin");
+});
