@@ -221,3 +221,21 @@ export async function listAccountFilterOptions(ctx: TenantContext) {
   ]);
   return { segments, stages, teams, owners: owners.map((o) => ({ id: o.userId, name: o.user.name })) };
 }
+
+/** An account in the caller's scope by its external id, or null. */
+export async function findAccountByExternalId(ctx: TenantContext, externalId: string) {
+  return db().account.findFirst({
+    where: { AND: [accountScopeWhere(ctx), { externalId }] },
+    select: { id: true, externalId: true, name: true },
+  });
+}
+
+/** The largest accounts in scope (id, external id, name), for pickers. */
+export async function listLargestAccounts(ctx: TenantContext, limit = 200) {
+  return db().account.findMany({
+    where: { AND: [accountScopeWhere(ctx), { status: "active" }] },
+    orderBy: [{ arr: "desc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, externalId: true, name: true },
+  });
+}

@@ -80,5 +80,15 @@ test("an admin starts a scorecard from a template, publishes it with a note and 
   await expect(versions.getByText("Restored as draft v2.")).toBeVisible();
   await page.reload();
   await expect(page.getByText("These versions score identically.")).toBeVisible();
+
+  // Test the draft on one account, beside the published version.
+  const test = page.getByRole("region", { name: "Test on an account" });
+  const account = await page.locator("#test-accounts option").first().getAttribute("value");
+  await test.getByLabel("Account id").fill(account!);
+  await test.getByLabel("Version").selectOption({ label: "v2 (draft)" });
+  await test.getByRole("button", { name: "Test" }).click();
+  await expect(page.getByTestId("test-result")).toHaveCount(2);
+  const [published, draft] = await page.getByTestId("test-result").locator(".score-pill").allInnerTexts();
+  expect(draft).toBe(published);
   await checkPage(page, testInfo, "scorecards-admin");
 });

@@ -5,6 +5,10 @@ import { ConflictError } from "@/lib/errors";
 import { publishVersion } from "@/lib/services/scorecards/publish";
 import { compareVersions, createFromTemplate, restoreAsDraft } from "@/lib/services/scorecards/versions";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
+import { recomputeOrganization } from "@/lib/services/scoring/recompute";
+import { testOnAccount } from "@/lib/services/scorecards/test-account";
+import { createPublishedScorecard } from "@/lib/db/scorecards";
+import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { createTestOrg, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
@@ -67,5 +71,49 @@ describe("scorecard versions", () => {
     await expect(restoreAsDraft(await other.contextFor("admin"), scorecardId, versionId)).rejects.toThrow(
       "Model version not found.",
     );
+  });
+});
+
+describe("test on an account", () => {
+  it("scores the account exactly as a recompute does, and shows a draft's result beside it", async () => {
+    const admin = await org.contextFor("admin");
+    const { scorecardId, versionId } = await createPublishedScorecard(org.organizationId, {
+      key: "health",
+      name: "Health",
+      definition: DEMO_HEALTH_MODEL,
+      changeNote: "t",
+    });
+    const now = new Date("2026-06-15T12:00:00Z");
+    await recomputeOrganization(org.organizationId, { trigger: "test", now });
+    const current = await db().currentScore.findFirstOrThrow({
+      where: { organizationId: org.organizationId, scorecardId, score: { not: null } },
+    });
+    const reweighted = structuredClone(DEMO_HEALTH_MODEL) as { categories: { weight: number }[] };
+    reweighted.categories[0]!.weight += 10;
+    reweighted.categories[1]!.weight -= 10;
+    const draft = await createDraftVersion(admin, scorecardId, reweighted);
+    const [published, tried] = await testOnAccount(
+      admin,
+      { scorecardId, versionIds: [versionId, draft.id], accountId: current.accountId },
+      now,
+    );
+    expect(published).toMatchObject({
+      number: 1,
+      status: "published",
+      score: current.score,
+      coverage: current.coverage,
+    });
+    expect(published!.tier.key).toBe(current.tierKey);
+    const sum = tried!.detail.metrics.reduce((n, m) => n + m.contribution, 0);
+    expect(sum).toBeCloseTo(tried!.score!, 9);
+    expect(tried!.score).not.toBe(published!.score);
+    const other = await createTestOrg({ accounts: 2, days: 2, seed: 35 });
+    await expect(
+      testOnAccount(await other.contextFor("admin"), {
+        scorecardId,
+        versionIds: [versionId],
+        accountId: current.accountId,
+      }),
+    ).rejects.toThrow("Account not found.");
   });
 });

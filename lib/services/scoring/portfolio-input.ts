@@ -1,3 +1,4 @@
+import { loadCurrentValues, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import type { PortfolioAccounts, ValueRows } from "../../db/scoring-inputs";
 import type { PortfolioInput } from "../../scoring";
 
@@ -77,4 +78,21 @@ export function subPortfolio(p: PortfolioInput, keep: number[]): PortfolioInput 
     segments: keep.map((a) => p.segments[a]!),
     stages: keep.map((a) => p.stages[a]!),
   };
+}
+
+/**
+ * The organisation's active accounts (or only `accountIds`) with their current
+ * metric values, as the engine's input: what a recompute scores.
+ */
+export async function loadActivePortfolio(organizationId: string, accountIds?: string[]) {
+  const [all, metricKeyById, values] = await Promise.all([
+    loadPortfolioAccounts(organizationId, accountIds),
+    loadMetricKeys(organizationId),
+    loadCurrentValues(organizationId, accountIds),
+  ]);
+  const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
+  const accounts = selectAccounts(all, active);
+  const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
+  fillPortfolio(portfolio, new Map(accounts.ids.map((id, i) => [id, i])), metricKeyById, values);
+  return { accounts, portfolio };
 }

@@ -11,14 +11,13 @@ import {
 } from "../../db/score-writes";
 import { replaceDaySnapshots } from "../../db/bulk-snapshots";
 import { sqlTxFor, withBulkTransaction } from "../../db/client";
-import { loadCurrentValues, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import { applyActiveOverrides, queueTierChanges, rememberCurrentTiers } from "../../db/score-events";
 import { hasSubscribers } from "../../db/webhook-queue";
 import { modelTiers, scorePortfolio, validateModel, type TierInfo } from "../../scoring";
 import { evaluateAlerts } from "../alerts/evaluate";
 import { tierContext } from "../alerts/tiers";
 import { publishedModel } from "./model-cache";
-import { emptyPortfolio, fillPortfolio, selectAccounts } from "./portfolio-input";
+import { loadActivePortfolio } from "./portfolio-input";
 import { appendSnapshotRows } from "./snapshot-rows";
 
 export interface RecomputeResult {
@@ -44,19 +43,13 @@ export async function recomputeOrganization(
   const scope = options.accountIds ?? null;
   const run = options.runId ? { id: options.runId } : await startScoringRun(organizationId, options.trigger, scope);
   try {
-    const [models, all, metricKeyById, values, weights, tierEvents] = await Promise.all([
+    const [models, { accounts, portfolio }, weights, tierEvents] = await Promise.all([
       listPublishedModels(organizationId),
-      loadPortfolioAccounts(organizationId, options.accountIds),
-      loadMetricKeys(organizationId),
-      loadCurrentValues(organizationId, options.accountIds),
+      loadActivePortfolio(organizationId, options.accountIds),
       getPriorityWeights(organizationId),
       hasSubscribers(organizationId, "tier.changed"),
     ]);
     const tiers = new Map<string, TierInfo[]>();
-    const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
-    const accounts = selectAccounts(all, active);
-    const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
-    fillPortfolio(portfolio, new Map(accounts.ids.map((id, i) => [id, i])), metricKeyById, values);
 
     for (const model of models) {
       const parsed = publishedModel(model.versionId, model.definition);

@@ -2,23 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { TemplateForm } from "@/components/scorecards/template-form";
+import { TestResults } from "@/components/scorecards/test-results";
 import { VersionActions } from "@/components/scorecards/version-actions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableCard } from "@/components/ui/table-card";
 import { requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { findAccountByExternalId, listLargestAccounts } from "@/lib/db/accounts";
 import { listScorecardVersions } from "@/lib/db/model-versions";
 import { listScorecards } from "@/lib/db/scorecards";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { testOnAccount, type VersionResult } from "@/lib/services/scorecards/test-account";
 import { compareVersions } from "@/lib/services/scorecards/versions";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
 
 export const metadata: Metadata = { title: "Scorecards" };
 
 const id = z.uuid().optional().catch(undefined);
-const querySchema = z.object({ scorecard: id, from: id, to: id });
+const querySchema = z.object({
+  scorecard: id,
+  from: id,
+  to: id,
+  account: z.string().trim().max(200).optional().catch(undefined),
+  test: id,
+});
 const STATUS: Record<string, string> = {
   draft: "badge badge-warn",
   published: "badge badge-ok",
@@ -36,6 +45,27 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
   // By default: the published version against the newest other version.
   const from = versions.find((v) => v.id === q.from) ?? published ?? versions[1];
   const to = versions.find((v) => v.id === q.to) ?? versions.find((v) => v.id !== from?.id);
+  // Test on an account: the chosen version (default: the newest) beside the published one.
+  const tested = versions.find((v) => v.id === q.test) ?? versions[0];
+  const [testAccount, pickable] = await Promise.all([
+    q.account ? findAccountByExternalId(tenant, q.account) : null,
+    listLargestAccounts(tenant),
+  ]);
+  let testResults: VersionResult[] | null = null;
+  let testError: string | null = q.account && !testAccount ? `No account with the id ${q.account}.` : null;
+  if (selected && testAccount && tested) {
+    const ids = [...new Set([published?.id, tested.id].filter((x): x is string => Boolean(x)))];
+    try {
+      testResults = await testOnAccount(tenant, {
+        scorecardId: selected.id,
+        versionIds: ids,
+        accountId: testAccount.id,
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      testError = error.message;
+    }
+  }
   let changes: Awaited<ReturnType<typeof compareVersions>> | null = null;
   let compareError: string | null = null;
   if (selected && from && to && from.id !== to.id) {
@@ -160,6 +190,47 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
               </section>
             )}
           </>
+        )}
+        {selected && versions.length > 0 && (
+          <section className="card stack" aria-labelledby="test-heading">
+            <h2 id="test-heading">Test on an account</h2>
+            <p className="muted">Scores one account now with a version of {selected.name}, beside the published one.</p>
+            <form method="get" className="toolbar">
+              <input type="hidden" name="scorecard" value={selected.id} />
+              <label className="field">
+                Account id
+                <input
+                  className="input"
+                  name="account"
+                  list="test-accounts"
+                  defaultValue={q.account ?? ""}
+                  placeholder="e.g. ACME-00001"
+                />
+                <datalist id="test-accounts">
+                  {pickable.map((a) => (
+                    <option key={a.id} value={a.externalId}>
+                      {a.name}
+                    </option>
+                  ))}
+                </datalist>
+              </label>
+              <label className="field">
+                Version
+                <select className="input" name="test" defaultValue={tested?.id}>
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      v{v.number} ({v.status})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button className="btn" type="submit">
+                Test
+              </button>
+            </form>
+            {testError && <p className="field-error">{testError}</p>}
+            {testResults && testAccount && <TestResults account={testAccount.name} results={testResults} />}
+          </section>
         )}
         {canEdit && (
           <TemplateForm
