@@ -239,3 +239,12 @@ export async function listLargestAccounts(ctx: TenantContext, limit = 200) {
     select: { id: true, externalId: true, name: true },
   });
 }
+
+/** Names of accounts by id (organisation-wide; callers pass ids they already hold). */
+export async function listAccountNames(ctx: TenantContext, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db().account.findMany({
+    where: { organizationId: ctx.organizationId, id: { in: ids } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

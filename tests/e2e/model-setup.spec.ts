@@ -81,6 +81,12 @@ test("an admin starts a scorecard from a template, publishes it with a note and 
   await page.reload();
   await expect(page.getByText("These versions score identically.")).toBeVisible();
 
+  // The restored draft is identical, so its impact preview moves nobody.
+  const impact = page.getByRole("region", { name: "Impact before publishing" });
+  await impact.getByRole("button", { name: "Preview impact" }).click();
+  await expect(page.getByTestId("impact")).toContainText(/Accounts changing tier\s*0 of \d+/);
+  await expect(page.getByRole("table", { name: /Tier under v1 \(rows\) and under v2/ })).toBeVisible();
+
   // Test the draft on one account, beside the published version.
   const test = page.getByRole("region", { name: "Test on an account" });
   const account = await page.locator("#test-accounts option").first().getAttribute("value");

@@ -6,6 +6,7 @@ import { publishVersion } from "@/lib/services/scorecards/publish";
 import { compareVersions, createFromTemplate, restoreAsDraft } from "@/lib/services/scorecards/versions";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
+import { previewImpact } from "@/lib/services/scorecards/impact";
 import { testOnAccount } from "@/lib/services/scorecards/test-account";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
@@ -107,7 +108,24 @@ describe("test on an account", () => {
     const sum = tried!.detail.metrics.reduce((n, m) => n + m.contribution, 0);
     expect(sum).toBeCloseTo(tried!.score!, 9);
     expect(tried!.score).not.toBe(published!.score);
+    // The impact preview's "before" side is the portfolio a recompute at the same instant produced.
+    const impact = await previewImpact(admin, scorecardId, draft.id, now);
+    const currents = await db().currentScore.findMany({ where: { organizationId: org.organizationId, scorecardId } });
+    const scored = currents.filter((c) => c.score !== null);
+    expect(impact.accounts).toBe(currents.length);
+    expect(impact.histogram.before.reduce((n, x) => n + x, 0)).toBe(scored.length);
+    expect(impact.averageBefore).toBeCloseTo(scored.reduce((n, c) => n + c.score!, 0) / scored.length, 9);
+    const cells = impact.matrix.flat();
+    expect(cells.reduce((n, c) => n + c.accounts, 0)).toBe(currents.length);
+    const offDiagonal = impact.matrix.flatMap((row, i) => row.filter((_, j) => i !== j));
+    expect(offDiagonal.reduce((n, c) => n + c.accounts, 0)).toBe(impact.changedTier);
+    const before = new Map(currents.map((c) => [c.accountId, c.tierKey]));
+    for (const m of impact.movers) expect(m.fromTier).toBe(before.get(m.id));
+
     const other = await createTestOrg({ accounts: 2, days: 2, seed: 35 });
+    await expect(previewImpact(await other.contextFor("admin"), scorecardId, draft.id)).rejects.toThrow(
+      "Scorecard not found.",
+    );
     await expect(
       testOnAccount(await other.contextFor("admin"), {
         scorecardId,

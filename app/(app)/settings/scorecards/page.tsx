@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { ImpactView } from "@/components/scorecards/impact-view";
 import { TemplateForm } from "@/components/scorecards/template-form";
 import { TestResults } from "@/components/scorecards/test-results";
 import { VersionActions } from "@/components/scorecards/version-actions";
@@ -14,6 +15,7 @@ import { listScorecardVersions } from "@/lib/db/model-versions";
 import { listScorecards } from "@/lib/db/scorecards";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { previewImpact, type ImpactPreview } from "@/lib/services/scorecards/impact";
 import { testOnAccount, type VersionResult } from "@/lib/services/scorecards/test-account";
 import { compareVersions } from "@/lib/services/scorecards/versions";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
@@ -27,6 +29,7 @@ const querySchema = z.object({
   to: id,
   account: z.string().trim().max(200).optional().catch(undefined),
   test: id,
+  impact: id,
 });
 const STATUS: Record<string, string> = {
   draft: "badge badge-warn",
@@ -64,6 +67,18 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       testError = error.message;
+    }
+  }
+  // Impact of a draft over the whole portfolio, on demand (admins).
+  const drafts = versions.filter((v) => v.status === "draft");
+  let impact: ImpactPreview | null = null;
+  let impactError: string | null = null;
+  if (canEdit && selected && q.impact && drafts.some((d) => d.id === q.impact)) {
+    try {
+      impact = await previewImpact(tenant, selected.id, q.impact);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      impactError = error.message;
     }
   }
   let changes: Awaited<ReturnType<typeof compareVersions>> | null = null;
@@ -190,6 +205,32 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
               </section>
             )}
           </>
+        )}
+        {canEdit && selected && published && drafts.length > 0 && (
+          <section className="card stack" aria-labelledby="impact-heading">
+            <h2 id="impact-heading">Impact before publishing</h2>
+            <p className="muted">
+              Scores every active account with a draft and with the published v{published.number}, now, and compares.
+            </p>
+            <form method="get" className="toolbar">
+              <input type="hidden" name="scorecard" value={selected.id} />
+              <label className="field">
+                Draft
+                <select className="input" name="impact" defaultValue={q.impact ?? drafts[0]!.id}>
+                  {drafts.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      v{d.number}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button className="btn" type="submit">
+                Preview impact
+              </button>
+            </form>
+            {impactError && <p className="field-error">{impactError}</p>}
+            {impact && <ImpactView impact={impact} />}
+          </section>
         )}
         {selected && versions.length > 0 && (
           <section className="card stack" aria-labelledby="test-heading">
