@@ -21,6 +21,7 @@ import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
 import { measureAlertEvaluation } from "./lib/alerts";
 import { writeObservationsCsv } from "./lib/csv";
+import { measureImpactPreview } from "./lib/impact";
 import { createThrowawayDatabase, sql } from "./lib/database";
 import { peakMemory, seconds, timed } from "./lib/measure";
 import { writeResults, type Figure } from "./lib/results";
@@ -198,6 +199,7 @@ async function main() {
     log(`naive loop ${seconds(naive.ms)} for ${naive.result} accounts → ${seconds(naiveScaled)} scaled`);
 
     figures.push(await measureAlertEvaluation(ctx, scorecardId, log));
+    figures.push(await measureImpactPreview(ctx, scorecardId, log));
 
     await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: rows, figures });
     log("wrote bench/RESULTS.md");
