@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { FieldError } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/form-footer";
 import { InputField } from "@/components/ui/input-field";
 import { Options } from "@/components/ui/options";
 import { createAlertRuleAction, previewAlertRuleAction, updateAlertRuleAction } from "@/lib/actions/alerts";
@@ -315,11 +316,7 @@ export function RuleForm({ options, initial }: { options: RuleFormOptions; initi
             </Link>
           )}
         </div>
-        {message && (
-          <div role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "alert-ok" : "alert-error"}`}>
-            {message.text}
-          </div>
-        )}
+        <FormMessage message={message} />
       </form>
       {preview && <PreviewResult preview={preview} />}
     </section>

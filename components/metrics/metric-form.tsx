@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import { FormMessage, SaveCancel } from "@/components/ui/form-footer";
 import { InputField } from "@/components/ui/input-field";
 import { createMetricAction, updateMetricAction } from "@/lib/actions/metrics";
 import type { MetricRow } from "@/lib/db/metrics";
@@ -153,21 +153,12 @@ export function MetricForm({ initial }: { initial?: MetricRow }) {
           defaultValue={initial?.description ?? ""}
           errors={errors?.description}
         />
-        <div className="row">
-          <button className="btn btn-primary" type="submit" disabled={pending}>
-            {pending ? "Saving…" : initial ? "Save changes" : "Add metric"}
-          </button>
-          {initial && (
-            <Link className="btn" href="/settings/metrics">
-              Cancel
-            </Link>
-          )}
-        </div>
-        {message && (
-          <div role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "alert-ok" : "alert-error"}`}>
-            {message.text}
-          </div>
-        )}
+        <SaveCancel
+          pending={pending}
+          label={initial ? "Save changes" : "Add metric"}
+          cancelHref={initial ? "/settings/metrics" : undefined}
+        />
+        <FormMessage message={message} />
       </form>
     </section>
   );

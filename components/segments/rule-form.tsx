@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { FormMessage, SaveCancel } from "@/components/ui/form-footer";
 import { InputField } from "@/components/ui/input-field";
 import { createSegmentAction, createStageAction, updateSegmentAction, updateStageAction } from "@/lib/actions/segments";
 import { RuleBuilder } from "./rule-builder";
@@ -85,21 +85,12 @@ export function RuleForm({ kind, initial }: { kind: keyof typeof KINDS; initial?
         {errors && Object.keys(errors).some((f) => f.startsWith("rule")) && (
           <p className="field-error">{Object.entries(errors).find(([f]) => f.startsWith("rule"))![1][0]}</p>
         )}
-        <div className="row">
-          <button className="btn btn-primary" type="submit" disabled={pending}>
-            {pending ? "Saving…" : initial ? "Save changes" : `Add ${k.noun}`}
-          </button>
-          {initial && (
-            <Link className="btn" href="/settings/segments">
-              Cancel
-            </Link>
-          )}
-        </div>
-        {message && (
-          <div role={message.ok ? "status" : "alert"} className={`alert ${message.ok ? "alert-ok" : "alert-error"}`}>
-            {message.text}
-          </div>
-        )}
+        <SaveCancel
+          pending={pending}
+          label={initial ? "Save changes" : `Add ${k.noun}`}
+          cancelHref={initial ? "/settings/segments" : undefined}
+        />
+        <FormMessage message={message} />
       </form>
     </section>
   );
