@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { publishVersion } from "../services/scorecards/publish";
-import { createFromTemplate, restoreAsDraft } from "../services/scorecards/versions";
+import { checkDefinition, createFromTemplate, restoreAsDraft, saveDraft } from "../services/scorecards/versions";
 import { SCORECARD_TEMPLATES, type TemplateKey } from "../templates/scorecards";
 import { defineAction } from "./define-action";
 
@@ -49,5 +49,22 @@ export const publishVersionAction = defineAction(
     const published = await publishVersion(ctx, input);
     revalidatePath(PAGE);
     return { number: published.number };
+  },
+);
+
+const definition = z.string().max(500_000, "The definition is too large");
+
+/** Live check of a draft as it is edited: JSON syntax, the engine's rules, lowest and highest possible score. */
+export const checkDraftAction = defineAction(
+  { permission: "models:edit", input: z.object({ definition }) },
+  async (input) => checkDefinition(input.definition),
+);
+
+export const saveDraftAction = defineAction(
+  { permission: "models:edit", input: version.extend({ definition }) },
+  async (input, ctx) => {
+    const saved = await saveDraft(ctx, input.scorecardId, input.versionId, input.definition);
+    revalidatePath(PAGE);
+    return saved;
   },
 );

@@ -137,3 +137,17 @@ export async function listScorecardVersions(ctx: TenantContext, scorecardId: str
     publishedBy: name(r.publishedById),
   }));
 }
+
+/** Replaces a draft's definition (published and superseded versions never change). */
+export async function updateDraftDefinition(
+  ctx: TenantContext,
+  scorecardId: string,
+  versionId: string,
+  definition: unknown,
+) {
+  const { count } = await db().modelVersion.updateMany({
+    where: { organizationId: ctx.organizationId, scorecardId, id: versionId, status: "draft" },
+    data: { definition: definition as Prisma.InputJsonValue },
+  });
+  if (count === 0) throw new NotFoundError("Draft version");
+}

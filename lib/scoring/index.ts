@@ -41,3 +41,4 @@ export { modelTiers, tierInfo } from "./tier-info";
 export { readSnapshotDetail, type SnapshotDetail, type SnapshotMetric } from "./snapshot-detail";
 export { modelMetricKeys } from "./metric-keys";
 export { diffModels, type ModelChange } from "./model-diff";
+export { scoreBounds } from "./model-bounds";

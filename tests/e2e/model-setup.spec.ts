@@ -97,4 +97,35 @@ test("an admin starts a scorecard from a template, publishes it with a note and 
   const [published, draft] = await page.getByTestId("test-result").locator(".score-pill").allInnerTexts();
   expect(draft).toBe(published);
   await checkPage(page, testInfo, "scorecards-admin");
+
+  // Edit the draft: the editor names what the engine would refuse, then shows the score bounds once it is valid.
+  await page.getByRole("link", { name: "Edit v2" }).click();
+  const editor = page.getByRole("region", { name: "Edit draft v2" });
+  const area = editor.getByLabel("Definition (JSON)");
+  const model = JSON.parse(await area.inputValue());
+  model.categories[0].weight += 5;
+  await area.fill(JSON.stringify(model, null, 2));
+  await expect(editor.getByTestId("draft-check")).toContainText("weights total 105 %");
+  model.categories[0].weight += 5;
+  model.categories[1].weight -= 10;
+  model.tiers[1].min = 45;
+  await area.fill(JSON.stringify(model, null, 2));
+  await expect(editor.getByTestId("draft-check")).toContainText("tiers leave a gap between 40 and 45");
+  model.tiers[1].min = 40;
+  await area.fill(JSON.stringify(model, null, 2));
+  await expect(editor.getByTestId("draft-check")).toContainText(/Valid\s*Lowest possible score [\d.]+, highest [\d.]+/);
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await checkPage(page, testInfo, "draft-editor-admin");
+
+  // Publish the reweighted draft: it supersedes v1 and every account is rescored.
+  await page.reload();
+  const table = page.getByRole("table", { name: "Onboarding: versions" });
+  await table.getByRole("button", { name: "Publish…" }).click();
+  await table.getByLabel("Change note for v2").fill("Activation weighs more in the first weeks");
+  await table.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(table.getByText(/Published v2; rescoring every account/)).toBeVisible();
+  await page.reload();
+  await expect(table.locator("tbody tr").first()).toContainText("published");
+  await expect(table.locator("tbody tr").nth(1)).toContainText("superseded");
 });

@@ -3,7 +3,14 @@ import { db } from "@/lib/db/client";
 import { createDraftVersion, listScorecardVersions } from "@/lib/db/model-versions";
 import { ConflictError } from "@/lib/errors";
 import { publishVersion } from "@/lib/services/scorecards/publish";
-import { compareVersions, createFromTemplate, restoreAsDraft } from "@/lib/services/scorecards/versions";
+import {
+  checkDefinition,
+  compareVersions,
+  createFromTemplate,
+  restoreAsDraft,
+  saveDraft,
+} from "@/lib/services/scorecards/versions";
+import { ValidationError } from "@/lib/errors";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { previewImpact } from "@/lib/services/scorecards/impact";
@@ -133,5 +140,45 @@ describe("test on an account", () => {
         accountId: current.accountId,
       }),
     ).rejects.toThrow("Account not found.");
+  });
+});
+
+describe("editing a draft", () => {
+  it("names every problem as the admin types, saves drafts with problems, and refuses to publish them", async () => {
+    const admin = await org.contextFor("admin");
+    const { scorecardId, versionId } = await createFromTemplate(admin, {
+      template: "b2b-saas-health",
+      key: "edited",
+      name: "Edited",
+    });
+    const model = structuredClone(SCORECARD_TEMPLATES["b2b-saas-health"].definition) as {
+      categories: { weight: number }[];
+      tiers: { min: number; max?: number }[];
+    };
+    expect(checkDefinition("{ nope").syntax).toMatch(/JSON/);
+    await expect(saveDraft(admin, scorecardId, versionId, "{ nope")).rejects.toThrow(/not valid JSON/);
+
+    model.categories[0]!.weight += 5;
+    model.tiers[1]!.min = 50;
+    const check = checkDefinition(JSON.stringify(model));
+    expect(check.issues.map((i) => i.message).join(" | ")).toMatch(/weights total 105 %/);
+    expect(check.issues.map((i) => i.message).join(" | ")).toMatch(/gap|overlap|must start/i);
+    const saved = await saveDraft(admin, scorecardId, versionId, JSON.stringify(model));
+    expect(saved.issues.length).toBeGreaterThan(0);
+    const refused = await publishVersion(admin, { scorecardId, versionId, changeNote: "too early" }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ValidationError);
+
+    model.categories[0]!.weight -= 5;
+    model.tiers[1]!.min = 45;
+    const fixed = await saveDraft(admin, scorecardId, versionId, JSON.stringify(model));
+    expect(fixed).toMatchObject({ syntax: null, issues: [] });
+    expect(fixed.bounds!.max).toBeGreaterThan(fixed.bounds!.min);
+    await publishVersion(admin, { scorecardId, versionId, changeNote: "Reviewed" });
+    const audit = await db().auditLog.count({
+      where: { organizationId: org.organizationId, action: "scorecard.draft.update" },
+    });
+    expect(audit).toBe(2);
   });
 });

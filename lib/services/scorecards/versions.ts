@@ -1,7 +1,12 @@
 import { writeAudit } from "../../db/audit";
-import { createDraftVersion, createScorecardWithDraft, getModelVersion } from "../../db/model-versions";
+import {
+  createDraftVersion,
+  createScorecardWithDraft,
+  getModelVersion,
+  updateDraftDefinition,
+} from "../../db/model-versions";
 import { ValidationError } from "../../errors";
-import { diffModels, validateModel, type ModelChange } from "../../scoring";
+import { diffModels, scoreBounds, validateModel, type ModelChange } from "../../scoring";
 import { SCORECARD_TEMPLATES, type TemplateKey } from "../../templates/scorecards";
 import type { TenantContext } from "../../tenant";
 
@@ -57,4 +62,46 @@ export async function compareVersions(
     getModelVersion(ctx, scorecardId, toId),
   ]);
   return diffModels(modelOf(from), modelOf(to));
+}
+
+export interface DefinitionCheck {
+  /** JSON syntax error, if the text does not parse. */
+  syntax: string | null;
+  issues: { path: string; message: string }[];
+  bounds: { min: number; max: number } | null;
+}
+
+/** Checks a draft's JSON as the admin edits it: syntax, every engine rule, and the lowest/highest possible score. */
+export function checkDefinition(text: string): DefinitionCheck {
+  const parsed = parseJson(text);
+  if ("error" in parsed) return { syntax: parsed.error, issues: [], bounds: null };
+  const v = validateModel(parsed.value);
+  return v.ok
+    ? { syntax: null, issues: [], bounds: scoreBounds(v.model) }
+    : { syntax: null, issues: v.issues, bounds: null };
+}
+
+function parseJson(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : "not JSON" };
+  }
+}
+
+/** Saves a draft (it may still have issues; publishing refuses those). Audited before → after. */
+export async function saveDraft(ctx: TenantContext, scorecardId: string, versionId: string, text: string) {
+  const parsed = parseJson(text);
+  if ("error" in parsed)
+    throw new ValidationError(`The definition is not valid JSON: ${parsed.error}`, { definition: [parsed.error] });
+  const before = await getModelVersion(ctx, scorecardId, versionId);
+  await updateDraftDefinition(ctx, scorecardId, versionId, parsed.value);
+  await writeAudit(ctx, {
+    action: "scorecard.draft.update",
+    entityType: "Scorecard",
+    entityId: scorecardId,
+    before: before.definition,
+    after: parsed.value,
+  });
+  return { number: before.number, ...checkDefinition(text) };
 }

@@ -49,3 +49,30 @@ describe("scorecard templates", () => {
     for (const t of Object.values(SCORECARD_TEMPLATES)) expect(validateModel(t.definition)).toMatchObject({ ok: true });
   });
 });
+
+describe("score bounds", () => {
+  it("weights every input's worst and best points down the tree", async () => {
+    const { scoreBounds } = await import("@/lib/scoring");
+    const model = parse({
+      range: { min: 0, max: 100 },
+      categories: [
+        {
+          key: "a",
+          name: "A",
+          weight: 60,
+          metrics: [{ metric: "x", weight: 100, rule: { type: "linear", worst: 0, best: 10 } }],
+        },
+        {
+          key: "b",
+          name: "B",
+          weight: 40,
+          metrics: [{ metric: "y", weight: 100, rule: { type: "categorical", options: { good: 80, bad: 20 } } }],
+        },
+      ],
+      tiers: [{ min: 0, label: "All", color: "#123456" }],
+    });
+    const b = scoreBounds(model);
+    expect(b.min).toBeCloseTo(0.4 * 20, 9);
+    expect(b.max).toBeCloseTo(60 + 0.4 * 80, 9);
+  });
+});

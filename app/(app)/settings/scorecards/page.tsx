@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { DraftEditor } from "@/components/scorecards/draft-editor";
 import { ImpactView } from "@/components/scorecards/impact-view";
 import { TemplateForm } from "@/components/scorecards/template-form";
 import { TestResults } from "@/components/scorecards/test-results";
@@ -30,6 +31,7 @@ const querySchema = z.object({
   account: z.string().trim().max(200).optional().catch(undefined),
   test: id,
   impact: id,
+  draft: id,
 });
 const STATUS: Record<string, string> = {
   draft: "badge badge-warn",
@@ -71,6 +73,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
   }
   // Impact of a draft over the whole portfolio, on demand (admins).
   const drafts = versions.filter((v) => v.status === "draft");
+  const editing = canEdit ? drafts.find((d) => d.id === q.draft) : undefined;
   let impact: ImpactPreview | null = null;
   let impactError: string | null = null;
   if (canEdit && selected && q.impact && drafts.some((d) => d.id === q.impact)) {
@@ -150,7 +153,18 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
                     </td>
                     {canEdit && (
                       <td>
-                        <VersionActions scorecardId={selected.id} version={v} />
+                        <div className="row nowrap">
+                          {v.status === "draft" && (
+                            <Link
+                              className="btn"
+                              href={`/settings/scorecards?scorecard=${selected.id}&draft=${v.id}`}
+                              aria-label={`Edit v${v.number}`}
+                            >
+                              Edit
+                            </Link>
+                          )}
+                          <VersionActions scorecardId={selected.id} version={v} />
+                        </div>
                       </td>
                     )}
                   </tr>
@@ -206,6 +220,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
             )}
           </>
         )}
+        {editing && selected && <DraftEditor key={editing.id} scorecardId={selected.id} version={editing} />}
         {canEdit && selected && published && drafts.length > 0 && (
           <section className="card stack" aria-labelledby="impact-heading">
             <h2 id="impact-heading">Impact before publishing</h2>
