@@ -198,16 +198,21 @@ export async function listLatestMetricValues(ctx: TenantContext, accountId: stri
   });
 }
 
+/** The organisation's lifecycle stages in evaluation order (id, name). */
+export async function listStages(ctx: TenantContext) {
+  return db().lifecycleStage.findMany({
+    where: { organizationId: ctx.organizationId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
 /** Options for the accounts table's filters, in the caller's organisation. */
 export async function listAccountFilterOptions(ctx: TenantContext) {
   const organizationId = ctx.organizationId;
   const [segments, stages, teams, owners] = await Promise.all([
     db().segment.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().lifecycleStage.findMany({
-      where: { organizationId },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true },
-    }),
+    listStages(ctx),
     db().team.findMany({
       where: { organizationId, ...(ctx.scope.kind === "teams" ? { id: { in: ctx.scope.teamIds } } : {}) },
       orderBy: { name: "asc" },

@@ -1,6 +1,7 @@
 import type { HistorySeries } from "../alerts/preview";
 import type { AlertSignal } from "../alerts/rules";
 import { db, Prisma } from "./client";
+import { activeOverridesQuery } from "./overrides";
 
 /** Which accounts a rule watches: its segment, team and lifecycle stage, if set. */
 export interface RuleScope {
@@ -28,16 +29,6 @@ function scopeWhere(organizationId: string, scope: RuleScope): Prisma.Sql {
   if (scope.stageId) parts.push(Prisma.sql`a."lifecycleStageId" = ${scope.stageId}::uuid`);
   return Prisma.join(parts, " AND ");
 }
-
-/**
- * The override in effect at `now` per account of the scorecard (the latest), joined
- * to `c` as `o`. Overrides are few, so this is a small hash join, not a probe per account.
- */
-const activeOverrides = (organizationId: string, scorecardId: string, now: Date) => Prisma.sql`LEFT JOIN (
-    SELECT DISTINCT ON ("accountId") "accountId", "score", "tierKey" FROM "ScoreOverride"
-    WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
-      AND "revokedAt" IS NULL AND "expiresAt" > ${now} AND "createdAt" <= ${now}
-    ORDER BY "accountId", "createdAt" DESC) o ON o."accountId" = c."accountId"`;
 
 /**
  * Every in-scope account's signal on `day` (the current scores, with overrides
@@ -81,7 +72,7 @@ export async function loadAlertSignals(
            ${q.metric ? Prisma.sql`md."stalenessDays"` : Prisma.sql`NULL::int`} AS "inputStaleDays"
     FROM "CurrentScore" c
     JOIN "Account" a ON a."organizationId" = c."organizationId" AND a."id" = c."accountId"
-    ${activeOverrides(q.organizationId, q.scorecardId, now)}
+    LEFT JOIN (${activeOverridesQuery(q.organizationId, q.scorecardId, now)}) o ON o."accountId" = c."accountId"
     ${Prisma.join(lookBacks, " ")}
     ${input}
     WHERE c."organizationId" = ${q.organizationId}::uuid AND c."scorecardId" = ${q.scorecardId}::uuid

@@ -1,7 +1,8 @@
-import { ConflictError, NotFoundError } from "../errors";
+import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import type { MetricForm } from "../validation/metrics";
-import { db, Prisma, type Tx } from "./client";
+import { db, type Prisma, type Tx } from "./client";
+import { uniqueKey } from "./unique-key";
 
 const select = {
   id: true,
@@ -45,13 +46,11 @@ const toData = (form: MetricForm) => ({
 
 /** Adds a metric; a key the organisation already has is a conflict naming the key. */
 export async function insertMetric(ctx: TenantContext, form: MetricForm, tx: Tx) {
-  try {
-    return await tx.metricDefinition.create({ data: { organizationId: ctx.organizationId, ...toData(form) }, select });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new ConflictError(`A metric with the key "${form.key}" already exists.`, { key: ["is already used"] });
-    throw error;
-  }
+  return uniqueKey(
+    tx.metricDefinition.create({ data: { organizationId: ctx.organizationId, ...toData(form) }, select }),
+    "metric",
+    form.key,
+  );
 }
 
 export async function updateMetricRow(ctx: TenantContext, id: string, form: MetricForm, tx: Tx) {

@@ -1,6 +1,7 @@
-import { ConflictError, NotFoundError } from "../errors";
+import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
-import { db, Prisma, type Tx } from "./client";
+import { db, type Prisma, type Tx } from "./client";
+import { uniqueKey } from "./unique-key";
 
 /** Saves `definition` as the scorecard's new draft version (numbered after the last one). */
 export async function createDraftVersion(ctx: TenantContext, scorecardId: string, definition: unknown) {
@@ -81,8 +82,8 @@ export async function createScorecardWithDraft(
   ctx: TenantContext,
   input: { key: string; name: string; description?: string; definition: unknown },
 ) {
-  try {
-    return await db().$transaction(async (tx) => {
+  return uniqueKey(
+    db().$transaction(async (tx) => {
       const scorecard = await tx.scorecard.create({
         data: { organizationId: ctx.organizationId, key: input.key, name: input.name, description: input.description },
         select: { id: true },
@@ -99,12 +100,10 @@ export async function createScorecardWithDraft(
         select: { id: true },
       });
       return { scorecardId: scorecard.id, versionId: version.id };
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new ConflictError(`A scorecard with the key "${input.key}" already exists.`, { key: ["is already used"] });
-    throw error;
-  }
+    }),
+    "scorecard",
+    input.key,
+  );
 }
 
 /** A scorecard's versions, newest first, with who made and published each. */

@@ -1,5 +1,5 @@
 import type { TenantContext } from "../tenant";
-import { db, type Tx } from "./client";
+import { db, Prisma, type Tx } from "./client";
 
 export interface OverrideRow {
   id: string;
@@ -104,4 +104,16 @@ export async function insertOverride(
     data: { organizationId: ctx.organizationId, authorId: ctx.userId, ...data },
     select,
   });
+}
+
+/**
+ * The override in effect at `now` for each account of a scorecard (the latest
+ * one), as a subquery of ("accountId", "score", "tierKey"): what snapshots are
+ * stamped with and what alert rules see.
+ */
+export function activeOverridesQuery(organizationId: string, scorecardId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT DISTINCT ON ("accountId") "accountId", "score", "tierKey" FROM "ScoreOverride"
+    WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "revokedAt" IS NULL AND "expiresAt" > ${now}::timestamptz AND "createdAt" <= ${now}::timestamptz
+    ORDER BY "accountId", "createdAt" DESC`;
 }

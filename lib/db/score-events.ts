@@ -1,4 +1,5 @@
 import type { SqlTx } from "./client";
+import { activeOverridesQuery } from "./overrides";
 
 /**
  * What a recompute changes beyond the scores themselves, written in its
@@ -15,10 +16,7 @@ interface Target {
 export async function applyActiveOverrides(tx: SqlTx, t: Target, day: Date, now: Date) {
   await tx.$executeRaw`
     UPDATE "ScoreSnapshot" s SET "overriddenScore" = o."score", "overriddenTier" = o."tierKey"
-    FROM (SELECT DISTINCT ON ("accountId") "accountId", "score", "tierKey" FROM "ScoreOverride"
-          WHERE "organizationId" = ${t.organizationId}::uuid AND "scorecardId" = ${t.scorecardId}::uuid
-            AND "revokedAt" IS NULL AND "expiresAt" > ${now}::timestamptz AND "createdAt" <= ${now}::timestamptz
-          ORDER BY "accountId", "createdAt" DESC) o
+    FROM (${activeOverridesQuery(t.organizationId, t.scorecardId, now)}) o
     WHERE s."organizationId" = ${t.organizationId}::uuid AND s."scorecardId" = ${t.scorecardId}::uuid
       AND s."day" = ${day}::date AND s."accountId" = o."accountId"`;
 }

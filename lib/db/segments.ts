@@ -1,17 +1,8 @@
-import { ConflictError, NotFoundError } from "../errors";
+import { NotFoundError } from "../errors";
 import type { RuleAccount } from "../segments/rules";
 import type { TenantContext } from "../tenant";
 import { db, Prisma, type Tx } from "./client";
-
-const uniqueKey = async <T>(write: Promise<T>, what: string, key: string) => {
-  try {
-    return await write;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new ConflictError(`A ${what} with the key "${key}" already exists.`, { key: ["is already used"] });
-    throw error;
-  }
-};
+import { uniqueKey } from "./unique-key";
 
 const json = (rule: unknown) => (rule === null ? Prisma.DbNull : (rule as Prisma.InputJsonValue));
 

@@ -1,20 +1,17 @@
 import { writeAudit } from "../db/audit";
 import { withTransaction } from "../db/client";
 import { deleteMetricRow, getMetric, insertMetric, setMetricRetired, updateMetricRow } from "../db/metrics";
-import { listPublishedModels } from "../db/scorecards";
 import { ValidationError } from "../errors";
 import { modelMetricKeys } from "../scoring";
 import type { TenantContext } from "../tenant";
 import type { MetricForm } from "../validation/metrics";
-import { publishedModel } from "./scoring/model-cache";
+import { listParsedPublishedModels } from "./scoring/model-cache";
 
 /** Which published scorecards score each metric key ("Health v3"). */
 export async function metricUsage(organizationId: string): Promise<Map<string, string[]>> {
   const usage = new Map<string, string[]>();
-  for (const m of await listPublishedModels(organizationId)) {
-    const parsed = publishedModel(m.versionId, m.definition);
-    if (!parsed) continue;
-    for (const key of modelMetricKeys(parsed.model))
+  for (const m of await listParsedPublishedModels(organizationId)) {
+    for (const key of modelMetricKeys(m.model))
       usage.set(key, [...(usage.get(key) ?? []), `${m.scorecardName} v${m.versionNumber}`]);
   }
   return usage;

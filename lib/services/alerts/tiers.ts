@@ -1,16 +1,10 @@
-import { listPublishedModels } from "../../db/scorecards";
 import { INSUFFICIENT_DATA, modelTiers, type TierInfo } from "../../scoring";
-import { publishedModel } from "../scoring/model-cache";
+import { listParsedPublishedModels } from "../scoring/model-cache";
 
 /** Each published scorecard's tiers, lowest first ("Insufficient data" last). */
 export async function publishedTiers(organizationId: string): Promise<Map<string, TierInfo[]>> {
-  const models = await listPublishedModels(organizationId);
-  return new Map(
-    models.flatMap((m) => {
-      const parsed = publishedModel(m.versionId, m.definition);
-      return parsed ? [[m.scorecardId, modelTiers(parsed.model)] as const] : [];
-    }),
-  );
+  const models = await listParsedPublishedModels(organizationId);
+  return new Map(models.map((m) => [m.scorecardId, modelTiers(m.model)]));
 }
 
 /** The ranked tier keys (lowest first) and a label lookup, for rules and titles. */

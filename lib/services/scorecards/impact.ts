@@ -3,16 +3,10 @@ import { getModelVersion } from "../../db/model-versions";
 import { listScorecards } from "../../db/scorecards";
 import { summarizeImpact } from "../../dashboards/impact";
 import { NotFoundError, ValidationError } from "../../errors";
-import {
-  INSUFFICIENT_DATA,
-  modelTiers,
-  scorePortfolio,
-  validateModel,
-  variantCompiler,
-  type TierInfo,
-} from "../../scoring";
+import { INSUFFICIENT_DATA, modelTiers, scorePortfolio, variantCompiler, type TierInfo } from "../../scoring";
 import type { TenantContext } from "../../tenant";
 import { loadActivePortfolio } from "../scoring/portfolio-input";
+import { modelOf } from "./versions";
 
 /**
  * A draft against the published version over the whole active portfolio, scored
@@ -27,11 +21,7 @@ export async function previewImpact(ctx: TenantContext, scorecardId: string, dra
     getModelVersion(ctx, scorecardId, scorecard.publishedVersionId),
     getModelVersion(ctx, scorecardId, draftId),
   ]);
-  const models = [published, draft].map((v) => {
-    const valid = validateModel(v.definition);
-    if (!valid.ok) throw new ValidationError(`v${v.number} cannot be scored: ${valid.issues[0]!.message}`);
-    return valid.model;
-  });
+  const models = [published, draft].map(modelOf);
   const started = performance.now();
   const { accounts, portfolio } = await loadActivePortfolio(ctx.organizationId);
   const [before, after] = models.map((m) => {

@@ -1,16 +1,10 @@
 import { getAccountOrThrow } from "../../db/accounts";
 import { getModelVersion } from "../../db/model-versions";
 import { ValidationError } from "../../errors";
-import {
-  readSnapshotDetail,
-  scorePortfolio,
-  validateModel,
-  variantCompiler,
-  type SnapshotDetail,
-  type TierInfo,
-} from "../../scoring";
+import { readSnapshotDetail, scorePortfolio, variantCompiler, type SnapshotDetail, type TierInfo } from "../../scoring";
 import type { TenantContext } from "../../tenant";
 import { loadActivePortfolio } from "../scoring/portfolio-input";
+import { modelOf } from "./versions";
 
 export interface VersionResult {
   versionId: string;
@@ -39,10 +33,9 @@ export async function testOnAccount(
   const index = accounts.ids.indexOf(input.accountId);
   if (index < 0) throw new ValidationError("This account has churned; churned accounts are not scored.");
   return versions.map((v) => {
-    const valid = validateModel(v.definition);
-    if (!valid.ok) throw new ValidationError(`v${v.number} cannot be scored: ${valid.issues[0]!.message}`);
-    const compiledFor = variantCompiler(valid.model);
-    const scores = scorePortfolio(valid.model, portfolio, now.getTime(), undefined, compiledFor);
+    const model = modelOf(v);
+    const compiledFor = variantCompiler(model);
+    const scores = scorePortfolio(model, portfolio, now.getTime(), undefined, compiledFor);
     const score = Number.isNaN(scores.score[index]!) ? null : scores.score[index]!;
     return {
       versionId: v.id,
@@ -51,7 +44,7 @@ export async function testOnAccount(
       score,
       tier: scores.tier[index]!,
       coverage: scores.coverage[index]!,
-      detail: readSnapshotDetail(valid.model, scores.explain(index), score, compiledFor),
+      detail: readSnapshotDetail(model, scores.explain(index), score, compiledFor),
     };
   });
 }

@@ -44,7 +44,8 @@ export async function restoreAsDraft(ctx: TenantContext, scorecardId: string, ve
   return draft;
 }
 
-function modelOf(version: { number: number; definition: unknown }) {
+/** A version's model, or a validation error naming the version and its first problem. */
+export function modelOf(version: { number: number; definition: unknown }) {
   const v = validateModel(version.definition);
   if (!v.ok) throw new ValidationError(`v${version.number} is not a valid model: ${v.issues[0]!.message}`);
   return v.model;

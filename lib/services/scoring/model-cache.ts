@@ -1,3 +1,4 @@
+import { listPublishedModels } from "../../db/scorecards";
 import { validateModel, variantCompiler, type ModelDefinition } from "../../scoring";
 
 interface Parsed {
@@ -22,4 +23,12 @@ export function publishedModel(versionId: string, definition: unknown): Parsed |
   if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
   cache.set(versionId, parsed);
   return parsed;
+}
+
+/** The organisation's published scorecards with their models parsed (invalid definitions skipped). */
+export async function listParsedPublishedModels(organizationId: string) {
+  return (await listPublishedModels(organizationId)).flatMap((m) => {
+    const parsed = publishedModel(m.versionId, m.definition);
+    return parsed ? [{ ...m, model: parsed.model }] : [];
+  });
 }

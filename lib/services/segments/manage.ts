@@ -2,7 +2,6 @@ import { getAccountOrThrow } from "../../db/accounts";
 import { writeAudit } from "../../db/audit";
 import { withTransaction, type Tx } from "../../db/client";
 import { assignSegmentsAndStages } from "../../db/import-writes";
-import { listPublishedModels } from "../../db/scorecards";
 import { queueScoringRun } from "../../db/scoring-runs";
 import {
   addManualMembers,
@@ -25,13 +24,13 @@ import { NotFoundError, ValidationError } from "../../errors";
 import { matchesRule } from "../../segments/rules";
 import type { TenantContext } from "../../tenant";
 import type { SegmentForm, StageForm } from "../../validation/segments";
-import { publishedModel } from "../scoring/model-cache";
+import { listParsedPublishedModels } from "../scoring/model-cache";
 
 /** Which published variants match on each segment or stage key ("Health · Enterprise"). */
 async function variantUsage(organizationId: string, kind: "segments" | "stages") {
   const usage = new Map<string, string[]>();
-  for (const m of await listPublishedModels(organizationId)) {
-    for (const v of publishedModel(m.versionId, m.definition)?.model.variants ?? [])
+  for (const m of await listParsedPublishedModels(organizationId)) {
+    for (const v of m.model.variants)
       for (const key of v.match[kind]) usage.set(key, [...(usage.get(key) ?? []), `${m.scorecardName} · ${v.name}`]);
   }
   return usage;

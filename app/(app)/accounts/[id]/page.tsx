@@ -18,7 +18,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { getAccountOrThrow, listAccountFilterOptions, listLatestMetricValues } from "@/lib/db/accounts";
+import { getAccountOrThrow, listLatestMetricValues, listStages } from "@/lib/db/accounts";
 import { listManualMetrics, listNotes, listOutcomes } from "@/lib/db/account-story";
 import { listAccountAlerts, listAssignees } from "@/lib/db/alert-inbox";
 import { listActiveOverrides } from "@/lib/db/overrides";
@@ -54,12 +54,12 @@ export default async function AccountPage({
     ]),
   );
   const canEditAccount = can(tenant.role, "accounts:write");
-  const [overrides, alerts, assignees, tiers, filterOptions] = await Promise.all([
+  const [overrides, alerts, assignees, tiers, stages] = await Promise.all([
     listActiveOverrides(tenant, account.id, now),
     listAccountAlerts(tenant, account.id),
     worksAlerts ? listAssignees(tenant) : [],
     publishedTiers(tenant.organizationId),
-    canEditAccount ? listAccountFilterOptions(tenant) : null,
+    canEditAccount ? listStages(tenant) : null,
   ]);
   const canOverride = can(tenant.role, "overrides:write") && (canEditAccount || account.owner?.id === tenant.userId);
   const card = story.card;
@@ -113,11 +113,11 @@ export default async function AccountPage({
         <div className="grid grid-2">
           <div className="stack">
             <AccountFacts account={account} today={now.toISOString().slice(0, 10)} />
-            {filterOptions && (
+            {stages && (
               <StagePin
                 accountId={account.id}
                 stage={account.stage ? { id: account.stage.id, pinned: account.stage.pinned } : null}
-                stages={filterOptions.stages}
+                stages={stages}
               />
             )}
           </div>
