@@ -23,6 +23,8 @@ interface Props {
   /** Vertical markers, e.g. model versions: label index → text. */
   markers?: { index: number; label: string }[];
   height?: number;
+  /** Hold each value until the next (step functions such as score bands). */
+  stepped?: boolean;
 }
 
 /** Draws dashed vertical lines with a caption at the marker positions. */
@@ -57,6 +59,7 @@ export function LineChart({
   unit = "",
   markers = [],
   height = 240,
+  stepped,
 }: Props) {
   const format = (v: number | null) => (v === null ? "—" : `${Math.round(v * 10) / 10}${unit}`);
   return (
@@ -76,7 +79,8 @@ export function LineChart({
             pointRadius: labels.length > 60 ? 0 : 2,
             borderWidth: stacked ? 1 : 2,
             spanGaps: true,
-            tension: 0.2,
+            tension: stepped ? 0 : 0.2,
+            stepped: stepped ? ("after" as const) : false,
           })),
         }}
         plugins={markers.length ? [markerPlugin(markers)] : []}

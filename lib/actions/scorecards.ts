@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { publishVersion } from "../services/scorecards/publish";
-import { checkDefinition, createFromTemplate, restoreAsDraft, saveDraft } from "../services/scorecards/versions";
+import { variantReach } from "../services/scorecards/variant-reach";
+import { createFromTemplate, restoreAsDraft, saveDraft } from "../services/scorecards/versions";
 import { SCORECARD_TEMPLATES, type TemplateKey } from "../templates/scorecards";
 import { defineAction } from "./define-action";
 
@@ -54,12 +55,6 @@ export const publishVersionAction = defineAction(
 
 const definition = z.string().max(500_000, "The definition is too large");
 
-/** Live check of a draft as it is edited: JSON syntax, the engine's rules, lowest and highest possible score. */
-export const checkDraftAction = defineAction(
-  { permission: "models:edit", input: z.object({ definition }) },
-  async (input) => checkDefinition(input.definition),
-);
-
 export const saveDraftAction = defineAction(
   { permission: "models:edit", input: version.extend({ definition }) },
   async (input, ctx) => {
@@ -67,4 +62,31 @@ export const saveDraftAction = defineAction(
     revalidatePath(PAGE);
     return saved;
   },
+);
+
+/** How many accounts each variant of a draft would score, and for one account which variant applies and why. */
+export const variantReachAction = defineAction(
+  {
+    permission: "models:read",
+    input: z.object({
+      definition: z
+        .string()
+        .max(500_000, "The definition is too large")
+        .transform((text, c) => {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            c.addIssue({ code: "custom", message: "The definition is not valid JSON" });
+            return z.NEVER;
+          }
+        }),
+      account: z
+        .string()
+        .trim()
+        .max(200)
+        .optional()
+        .transform((a) => a || undefined),
+    }),
+  },
+  async (input, ctx) => variantReach(ctx, input),
 );

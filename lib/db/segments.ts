@@ -215,3 +215,14 @@ export async function pinAccountStage(ctx: TenantContext, accountId: string, sta
     data: stageId ? { lifecycleStageId: stageId, stagePinned: true } : { stagePinned: false },
   });
 }
+
+/** Segment and stage keys with names, for the variant editor's "applies to" choices. */
+export async function listVariantChoices(ctx: TenantContext) {
+  const where = { organizationId: ctx.organizationId };
+  const select = { key: true, name: true } as const;
+  const [segments, stages] = await Promise.all([
+    db().segment.findMany({ where, orderBy: { name: "asc" }, select }),
+    db().lifecycleStage.findMany({ where, orderBy: { position: "asc" }, select }),
+  ]);
+  return { segments, stages };
+}

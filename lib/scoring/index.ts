@@ -42,3 +42,5 @@ export { readSnapshotDetail, type SnapshotDetail, type SnapshotMetric } from "./
 export { modelMetricKeys } from "./metric-keys";
 export { diffModels, type ModelChange } from "./model-diff";
 export { scoreBounds } from "./model-bounds";
+export { checkModel, type ModelCheck } from "./check";
+export { ruleCurve, type RuleCurve } from "./rule-curve";

@@ -73,6 +73,18 @@ const ONBOARDING_MODEL: ModelDefinitionInput = {
   ],
 };
 
+/** Nothing but a 0–100 scale and three tiers: categories and metrics are added in the builder. */
+const BLANK_MODEL: ModelDefinitionInput = {
+  range: { min: 0, max: 100 },
+  minCoverage: 50,
+  categories: [],
+  tiers: [
+    { key: "at_risk", min: 0, max: 45, label: "At risk", color: "#d92d20", letter: "C" },
+    { key: "attention", min: 45, max: 70, label: "Needs attention", color: "#f79009", letter: "B" },
+    { key: "healthy", min: 70, label: "Healthy", color: "#12b76a", letter: "A" },
+  ],
+};
+
 export const SCORECARD_TEMPLATES = {
   "b2b-saas-health": {
     name: "B2B SaaS health",
@@ -84,6 +96,11 @@ export const SCORECARD_TEMPLATES = {
     name: "Onboarding — first 90 days",
     description: "Activation, enablement and the relationship while a new customer gets going.",
     definition: ONBOARDING_MODEL,
+  },
+  blank: {
+    name: "Blank",
+    description: "A 0–100 scale and three tiers; build the categories and metrics yourself.",
+    definition: BLANK_MODEL,
   },
 } as const;
 

@@ -98,9 +98,10 @@ test("an admin starts a scorecard from a template, publishes it with a note and 
   expect(draft).toBe(published);
   await checkPage(page, testInfo, "scorecards-admin");
 
-  // Edit the draft: the editor names what the engine would refuse, then shows the score bounds once it is valid.
+  // Edit the draft as JSON: the editor names what the engine would refuse, then shows the score bounds once it is valid.
   await page.getByRole("link", { name: "Edit v2" }).click();
   const editor = page.getByRole("region", { name: "Edit draft v2" });
+  await editor.getByRole("button", { name: "JSON" }).click();
   const area = editor.getByLabel("Definition (JSON)");
   const model = JSON.parse(await area.inputValue());
   model.categories[0].weight += 5;

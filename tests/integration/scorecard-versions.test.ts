@@ -15,6 +15,7 @@ import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { previewImpact } from "@/lib/services/scorecards/impact";
 import { testOnAccount } from "@/lib/services/scorecards/test-account";
+import { variantReach } from "@/lib/services/scorecards/variant-reach";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { createTestOrg, type TestOrg } from "../support/factories";
@@ -180,5 +181,49 @@ describe("editing a draft", () => {
       where: { organizationId: org.organizationId, action: "scorecard.draft.update" },
     });
     expect(audit).toBe(2);
+  });
+});
+
+describe("which variant applies", () => {
+  it("counts the active accounts each variant of a draft would score and explains one account's variant", async () => {
+    const wide = await createTestOrg({ accounts: 40, days: 2, seed: 12 });
+    const admin = await wide.contextFor("admin");
+    const organizationId = wide.organizationId;
+    // Enterprise (priority 20, segment enterprise) outranks Onboarding (priority 10, stage onboarding).
+    const active = { organizationId, status: "active" as const };
+    const inEnterprise = { segments: { some: { segment: { key: "enterprise" } } } };
+    const onboarding = { lifecycleStage: { key: "onboarding" } };
+    const [all, enterprise, onboardingOnly] = await Promise.all([
+      db().account.count({ where: active }),
+      db().account.count({ where: { ...active, ...inEnterprise } }),
+      db().account.count({ where: { ...active, ...onboarding, NOT: inEnterprise } }),
+    ]);
+    expect(enterprise).toBeGreaterThan(0);
+    const result = await variantReach(admin, { definition: DEMO_HEALTH_MODEL });
+    expect(result.reach).toEqual([
+      { key: null, name: "Base model", accounts: all - enterprise - onboardingOnly },
+      { key: "enterprise", name: "Enterprise", accounts: enterprise },
+      { key: "onboarding", name: "Onboarding", accounts: onboardingOnly },
+    ]);
+    expect(result.account).toBeNull();
+
+    const member = await db().account.findFirstOrThrow({ where: { ...active, ...inEnterprise } });
+    const explained = await variantReach(admin, { definition: DEMO_HEALTH_MODEL, account: member.externalId });
+    expect(explained.account).toMatchObject({ externalId: member.externalId, name: member.name });
+    expect(explained.account!.segments).toContain("enterprise");
+    expect(explained.account!.reason).toMatch(/Enterprise variant, priority 20 \(segment enterprise\)/);
+  });
+
+  it("refuses an invalid draft and names an account of another organisation as unknown", async () => {
+    const admin = await org.contextFor("admin");
+    const broken = { ...DEMO_HEALTH_MODEL, tiers: [] };
+    await expect(variantReach(admin, { definition: broken })).rejects.toThrow(
+      /Fix the draft first: needs at least one tier/,
+    );
+    const other = await createTestOrg({ accounts: 2, days: 2, seed: 8 });
+    const foreign = await db().account.findFirstOrThrow({ where: { organizationId: other.organizationId } });
+    await expect(variantReach(admin, { definition: DEMO_HEALTH_MODEL, account: foreign.externalId })).rejects.toThrow(
+      ValidationError,
+    );
   });
 });

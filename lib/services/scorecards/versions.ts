@@ -6,7 +6,7 @@ import {
   updateDraftDefinition,
 } from "../../db/model-versions";
 import { ValidationError } from "../../errors";
-import { diffModels, scoreBounds, validateModel, type ModelChange } from "../../scoring";
+import { checkModel, diffModels, validateModel, type ModelChange } from "../../scoring";
 import { SCORECARD_TEMPLATES, type TemplateKey } from "../../templates/scorecards";
 import type { TenantContext } from "../../tenant";
 
@@ -76,10 +76,7 @@ export interface DefinitionCheck {
 export function checkDefinition(text: string): DefinitionCheck {
   const parsed = parseJson(text);
   if ("error" in parsed) return { syntax: parsed.error, issues: [], bounds: null };
-  const v = validateModel(parsed.value);
-  return v.ok
-    ? { syntax: null, issues: [], bounds: scoreBounds(v.model) }
-    : { syntax: null, issues: v.issues, bounds: null };
+  return { syntax: null, ...checkModel(parsed.value) };
 }
 
 function parseJson(text: string): { value: unknown } | { error: string } {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { DraftEditor } from "@/components/scorecards/draft-editor";
 import { ImpactView } from "@/components/scorecards/impact-view";
 import { TemplateForm } from "@/components/scorecards/template-form";
 import { TestResults } from "@/components/scorecards/test-results";
@@ -20,6 +19,7 @@ import { previewImpact, type ImpactPreview } from "@/lib/services/scorecards/imp
 import { testOnAccount, type VersionResult } from "@/lib/services/scorecards/test-account";
 import { compareVersions } from "@/lib/services/scorecards/versions";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
+import { DraftSection } from "./draft-section";
 
 export const metadata: Metadata = { title: "Scorecards" };
 
@@ -220,7 +220,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
             )}
           </>
         )}
-        {editing && selected && <DraftEditor key={editing.id} scorecardId={selected.id} version={editing} />}
+        {editing && selected && <DraftSection tenant={tenant} scorecardId={selected.id} version={editing} />}
         {canEdit && selected && published && drafts.length > 0 && (
           <section className="card stack" aria-labelledby="impact-heading">
             <h2 id="impact-heading">Impact before publishing</h2>

@@ -1,0 +1,161 @@
+"use client";
+
+import { useState } from "react";
+import type { ModelIssue } from "@/lib/scoring";
+
+const show = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "" : String(n));
+
+/**
+ * A number input that lets the admin type freely ("", "-", "0.") and reports a
+ * value only once the text is a finite number; with `optional`, clearing it
+ * reports undefined (e.g. "inherit" or "no limit").
+ */
+export function NumberInput({
+  label,
+  value,
+  onChange,
+  optional,
+  placeholder,
+  hideLabel,
+  className = "input input-sm",
+  suffix,
+  invalid,
+}: {
+  label: string;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+  optional?: boolean;
+  placeholder?: string;
+  hideLabel?: boolean;
+  className?: string;
+  suffix?: string;
+  invalid?: boolean;
+}) {
+  const [text, setText] = useState(show(value));
+  const [seen, setSeen] = useState(value);
+  // Follow changes made elsewhere (e.g. the JSON tab) without fighting the admin's typing.
+  if (seen !== value) {
+    setSeen(value);
+    if (Number(text) !== value || text.trim() === "") setText(show(value));
+  }
+  const input = (
+    <input
+      className={className}
+      inputMode="decimal"
+      aria-label={hideLabel ? label : undefined}
+      aria-invalid={invalid || undefined}
+      placeholder={placeholder}
+      value={text}
+      onChange={(e) => {
+        const next = e.target.value;
+        setText(next);
+        if (next.trim() === "") {
+          if (optional) {
+            setSeen(undefined);
+            onChange(undefined);
+          }
+          return;
+        }
+        const n = Number(next);
+        if (Number.isFinite(n)) {
+          setSeen(n);
+          onChange(n);
+        }
+      }}
+    />
+  );
+  const body = suffix ? (
+    <span className="row nowrap input-suffix">
+      {input}
+      <span className="muted small">{suffix}</span>
+    </span>
+  ) : (
+    input
+  );
+  if (hideLabel) return body;
+  return (
+    <label className="field">
+      {label}
+      {body}
+    </label>
+  );
+}
+
+export function TextInput({
+  label,
+  value,
+  onChange,
+  hideLabel,
+  invalid,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hideLabel?: boolean;
+  invalid?: boolean;
+}) {
+  const input = (
+    <input
+      className="input input-sm"
+      aria-label={hideLabel ? label : undefined}
+      aria-invalid={invalid || undefined}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+  if (hideLabel) return input;
+  return (
+    <label className="field">
+      {label}
+      {input}
+    </label>
+  );
+}
+
+export function SelectInput<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  hideLabel,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+  hideLabel?: boolean;
+}) {
+  const select = (
+    <select
+      className="input input-sm"
+      aria-label={hideLabel ? label : undefined}
+      value={value}
+      onChange={(e) => onChange(e.target.value as T)}
+    >
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+  if (hideLabel) return select;
+  return (
+    <label className="field">
+      {label}
+      {select}
+    </label>
+  );
+}
+
+/** The engine's messages for one part of the form. */
+export function IssueList({ issues }: { issues: readonly ModelIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <ul className="plain-list field-error small">
+      {issues.map((i, n) => (
+        <li key={n}>{i.message}</li>
+      ))}
+    </ul>
+  );
+}

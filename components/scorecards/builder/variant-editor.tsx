@@ -1,0 +1,311 @@
+"use client";
+
+import { useState } from "react";
+import {
+  describeRule,
+  flattenTree,
+  issuesUnder,
+  levelStatus,
+  levelTotal,
+  variantChanges,
+  withKey,
+} from "@/lib/model-builder/draft";
+import { applyVariant, type ModelDefinition, type ModelIssue, type Variant } from "@/lib/scoring";
+import { IssueList, NumberInput, SelectInput, TextInput } from "./fields";
+import { RuleEditor } from "./rule-editor";
+import { TierEditor } from "./tier-editor";
+
+export interface Choice {
+  key: string;
+  name: string;
+}
+
+const MISSING = [
+  ["", "Inherit"],
+  ["exclude", "Leave it out"],
+  ["worst", "Worst"],
+  ["neutral", "Neutral"],
+  ["carry_forward", "Carry forward"],
+] as const;
+
+/**
+ * One variant: where it applies (segments, stages, priority) and, against every
+ * part of the base, what it changes — a blank field inherits the base's value,
+ * shown as its placeholder. The summary lists the changes in words.
+ */
+export function VariantEditor({
+  model,
+  index,
+  segments,
+  stages,
+  issues,
+  defaultOpen,
+  onChange,
+  onRemove,
+}: {
+  model: ModelDefinition;
+  index: number;
+  segments: Choice[];
+  stages: Choice[];
+  issues: readonly ModelIssue[];
+  defaultOpen: boolean;
+  onChange: (variant: Variant) => void;
+  onRemove: () => void;
+}) {
+  const variant = model.variants[index]!;
+  const path = `variants[${index}]`;
+  const [ruleOpen, setRuleOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState(defaultOpen);
+  const nameOf = (choices: Choice[], key: string) => choices.find((c) => c.key === key)?.name ?? key;
+  const appliesTo = [
+    ...variant.match.segments.map((k) => nameOf(segments, k)),
+    ...variant.match.stages.map((k) => nameOf(stages, k)),
+  ].join(" + ");
+  const changes = variantChanges(model, variant);
+  const applied = applyVariant(model, variant).model;
+  const rows = flattenTree(model);
+  const appliedRows = new Map(flattenTree(applied).map((r) => [r.key, r]));
+  const toggle = (list: string[], key: string, on: boolean) => (on ? [...list, key] : list.filter((k) => k !== key));
+  const topStatus = levelStatus(levelTotal(applied));
+  return (
+    <details className="card builder-variant" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <strong>{variant.name}</strong>{" "}
+        <span className="muted small">
+          priority {variant.priority} · applies to {appliesTo || "nothing yet"} · {changes.length} change
+          {changes.length === 1 ? "" : "s"}
+        </span>
+      </summary>
+      <div className="stack builder-variant-body" role="group" aria-label={`Variant ${variant.name}`}>
+        <div className="row builder-row">
+          <TextInput label="Variant name" value={variant.name} onChange={(name) => onChange({ ...variant, name })} />
+          <TextInput label="Key" value={variant.key} onChange={(key) => onChange({ ...variant, key })} />
+          <NumberInput
+            label="Priority"
+            value={variant.priority}
+            onChange={(priority) => onChange({ ...variant, priority: priority! })}
+          />
+          <button type="button" className="btn btn-ghost" onClick={onRemove}>
+            Remove variant<span className="sr-only"> {variant.name}</span>
+          </button>
+        </div>
+        <p className="muted small">
+          Applies to accounts in any of the chosen segments and in one of the chosen stages; when several variants
+          apply, the highest priority wins.
+        </p>
+        <div className="form-grid">
+          {(
+            [
+              ["Segments", segments, "segments"],
+              ["Lifecycle stages", stages, "stages"],
+            ] as const
+          ).map(([legend, choices, field]) => (
+            <fieldset key={field} className="field">
+              <legend>{legend}</legend>
+              {choices.length === 0 && <span className="muted small">None defined yet (Settings → Segments).</span>}
+              {choices.map((c) => (
+                <label key={c.key} className="row small">
+                  <input
+                    type="checkbox"
+                    checked={variant.match[field].includes(c.key)}
+                    onChange={(e) =>
+                      onChange({
+                        ...variant,
+                        match: { ...variant.match, [field]: toggle(variant.match[field], c.key, e.target.checked) },
+                      })
+                    }
+                  />
+                  {c.name}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+        <div data-testid="variant-changes">
+          <h4>What it changes</h4>
+          {changes.length === 0 ? (
+            <p className="muted small">Nothing yet: it inherits everything from the base model.</p>
+          ) : (
+            <ul className="plain-list small">
+              {changes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted small">Everything else is inherited from the base model.</p>
+        </div>
+        <table className="compact-table">
+          <caption>
+            {variant.name}: weights and rules (blank inherits the base) — top level {topStatus.text}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Part</th>
+              <th scope="col">Weight</th>
+              <th scope="col">Level total</th>
+              <th scope="col">Rule</th>
+              <th scope="col">Stale after</th>
+              <th scope="col">Missing data</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const own = appliedRows.get(row.key);
+              const ruleOverride = variant.rules[row.key];
+              const status = own?.category ? levelStatus(levelTotal(own.category)) : null;
+              return (
+                <tr key={row.key}>
+                  <th scope="row" style={{ paddingLeft: 8 + row.depth * 16 }}>
+                    {row.kind === "category" ? <strong>{row.name}</strong> : row.name}
+                  </th>
+                  <td>
+                    <NumberInput
+                      hideLabel
+                      optional
+                      label={`${variant.name}: weight of ${row.name}`}
+                      placeholder={String(row.weight)}
+                      value={variant.weights[row.key]}
+                      suffix="%"
+                      onChange={(w) => onChange({ ...variant, weights: withKey(variant.weights, row.key, w) })}
+                    />
+                  </td>
+                  <td className={status ? (status.ok ? "text-ok small" : "text-danger small") : undefined}>
+                    {status?.text}
+                  </td>
+                  {row.metric ? (
+                    <>
+                      <td>
+                        <span className={ruleOverride ? "small" : "muted small"}>
+                          {ruleOverride ? "Own: " : "Inherits: "}
+                          {describeRule(ruleOverride ?? row.metric.rule)}
+                        </span>{" "}
+                        {ruleOverride ? (
+                          <>
+                            <button
+                              type="button"
+                              className="btn btn-ghost"
+                              onClick={() => setRuleOpen(ruleOpen === row.key ? null : row.key)}
+                            >
+                              Edit
+                              <span className="sr-only">
+                                {" "}
+                                {variant.name} rule of {row.name}
+                              </span>
+                            </button>
+                            <button
+                              type="button"
+                              className="btn btn-ghost"
+                              onClick={() =>
+                                onChange({ ...variant, rules: withKey(variant.rules, row.key, undefined) })
+                              }
+                            >
+                              Inherit
+                              <span className="sr-only">
+                                {" "}
+                                {variant.name} rule of {row.name}
+                              </span>
+                            </button>
+                          </>
+                        ) : (
+                          <button
+                            type="button"
+                            className="btn btn-ghost"
+                            onClick={() => {
+                              onChange({ ...variant, rules: withKey(variant.rules, row.key, row.metric!.rule) });
+                              setRuleOpen(row.key);
+                            }}
+                          >
+                            Override
+                            <span className="sr-only">
+                              {" "}
+                              {variant.name} rule of {row.name}
+                            </span>
+                          </button>
+                        )}
+                        {ruleOverride && ruleOpen === row.key && (
+                          <RuleEditor
+                            rule={ruleOverride}
+                            range={model.range}
+                            label={`${row.name} in ${variant.name}`}
+                            options={[]}
+                            onChange={(rule) => onChange({ ...variant, rules: withKey(variant.rules, row.key, rule) })}
+                          />
+                        )}
+                      </td>
+                      <td>
+                        <NumberInput
+                          hideLabel
+                          optional
+                          label={`${variant.name}: ${row.name} stale after (days)`}
+                          placeholder={
+                            row.metric.staleAfterDays === undefined ? "never" : String(row.metric.staleAfterDays)
+                          }
+                          value={variant.staleAfterDays[row.key]}
+                          onChange={(d) =>
+                            onChange({ ...variant, staleAfterDays: withKey(variant.staleAfterDays, row.key, d) })
+                          }
+                        />
+                      </td>
+                      <td>
+                        <SelectInput
+                          hideLabel
+                          label={`${variant.name}: ${row.name} when data is missing`}
+                          value={variant.missing[row.key]?.policy ?? ""}
+                          options={MISSING.map(
+                            ([v, t]) => [v, v === "" ? `Inherit (${row.metric!.missing.policy})` : t] as const,
+                          )}
+                          onChange={(policy) =>
+                            onChange({
+                              ...variant,
+                              missing: withKey(
+                                variant.missing,
+                                row.key,
+                                policy === "" ? undefined : { ...row.metric!.missing, policy },
+                              ),
+                            })
+                          }
+                        />
+                      </td>
+                    </>
+                  ) : (
+                    <td colSpan={3} />
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="form-grid">
+          <NumberInput
+            label="Minimum coverage (%)"
+            optional
+            placeholder={`${model.minCoverage} (inherited)`}
+            value={variant.minCoverage}
+            onChange={(minCoverage) => onChange({ ...variant, minCoverage })}
+          />
+          <label className="row small">
+            <input
+              type="checkbox"
+              checked={Boolean(variant.tiers)}
+              onChange={(e) =>
+                onChange({ ...variant, tiers: e.target.checked ? model.tiers.map((t) => ({ ...t })) : undefined })
+              }
+            />
+            Own grade scale (otherwise the base tiers)
+          </label>
+        </div>
+        {variant.tiers && (
+          <TierEditor
+            tiers={variant.tiers}
+            range={model.range}
+            path={`${path}.tiers`}
+            issues={issues}
+            caption={`${variant.name} tiers`}
+            onChange={(tiers) => onChange({ ...variant, tiers })}
+          />
+        )}
+        <IssueList issues={issuesUnder(issues, path).filter((i) => !i.path.startsWith(`${path}.tiers`))} />
+      </div>
+    </details>
+  );
+}
