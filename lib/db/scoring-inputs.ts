@@ -1,4 +1,5 @@
-import { db, pool } from "./client";
+import { db, pool, withBulkTransaction } from "./client";
+import { copyLinesIn, copyOutBinary } from "./copy";
 
 /** Accounts as the scoring pipeline needs them, in columns. */
 export interface PortfolioAccounts {
@@ -84,15 +85,6 @@ async function readValueRows(text: string, values: unknown[]): Promise<ValueRows
   };
 }
 
-/** The current (latest) value of every metric of the given accounts. */
-export async function loadCurrentValues(organizationId: string, accountIds?: string[]): Promise<ValueRows> {
-  return readValueRows(
-    `SELECT "accountId", "metricId", "value", "textValue", (extract(epoch FROM "observedAt") * 1000)::float8 FROM "MetricCurrentValue"
-     WHERE "organizationId" = $1 AND ($2::uuid[] IS NULL OR "accountId" = ANY($2::uuid[]))`,
-    [organizationId, accountIds ?? null],
-  );
-}
-
 /** Every observation up to `until`, ordered by account, metric and time (for point-in-time history). */
 export async function loadObservationHistory(organizationId: string, until: Date): Promise<ValueRows> {
   return readValueRows(
@@ -101,4 +93,63 @@ export async function loadObservationHistory(organizationId: string, until: Date
      ORDER BY "accountId", "metricId", "observedAt"`,
     [organizationId, until],
   );
+}
+
+/** A portfolio's value cells: row-major, one row per account, `width` metric columns. */
+export interface ValueCells {
+  width: number;
+  values: Float64Array;
+  observedAt: Float64Array;
+  texts: (string | null)[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Writes the current value of every metric of `accountIds` into `cells`: row =
+ * the account's position in `accountIds`, column = `columnOf` the metric id
+ * (metrics not in it are skipped). This is the largest read of a recompute or an
+ * impact preview (about 20 values per account), so the account and metric
+ * positions go to the server in temporary tables and the values come back as a
+ * binary COPY, read straight into the typed arrays — no object per value.
+ */
+export async function readCurrentValuesInto(
+  organizationId: string,
+  accountIds: string[],
+  columnOf: Map<string, number>,
+  cells: ValueCells,
+): Promise<number> {
+  if (!UUID.test(organizationId)) throw new Error("organisation id must be a uuid");
+  if (accountIds.length === 0 || columnOf.size === 0) return 0;
+  const { width, values, observedAt, texts } = cells;
+  return withBulkTransaction(async (client) => {
+    await client.query(`CREATE TEMP TABLE scoring_accounts (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE scoring_metrics (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
+    await copyLinesIn(
+      client,
+      "scoring_accounts",
+      accountIds.map((id, i) => `${id}\t${i}`),
+    );
+    await copyLinesIn(
+      client,
+      "scoring_metrics",
+      [...columnOf].map(([id, j]) => `${id}\t${j}`),
+    );
+    await client.query(`ANALYZE scoring_accounts, scoring_metrics`);
+    return copyOutBinary(
+      client,
+      `COPY (SELECT a.ord, m.ord, v."value", v."textValue", (extract(epoch FROM v."observedAt") * 1000)::float8
+               FROM "MetricCurrentValue" v
+               JOIN scoring_accounts a ON a.id = v."accountId"
+               JOIN scoring_metrics m ON m.id = v."metricId"
+              WHERE v."organizationId" = '${organizationId}') TO STDOUT (FORMAT binary)`,
+      5,
+      (buf, at, len) => {
+        const cell = buf.readInt32BE(at[0]!) * width + buf.readInt32BE(at[1]!);
+        values[cell] = len[2]! < 0 ? NaN : buf.readDoubleBE(at[2]!);
+        texts[cell] = len[3]! < 0 ? null : buf.toString("utf8", at[3]!, at[3]! + len[3]!);
+        observedAt[cell] = buf.readDoubleBE(at[4]!);
+      },
+    );
+  });
 }

@@ -1,5 +1,5 @@
-import { loadCurrentValues, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
-import type { PortfolioAccounts, ValueRows } from "../../db/scoring-inputs";
+import { loadMetricKeys, loadPortfolioAccounts, readCurrentValuesInto } from "../../db/scoring-inputs";
+import type { PortfolioAccounts } from "../../db/scoring-inputs";
 import type { PortfolioInput } from "../../scoring";
 
 /** An empty portfolio for `accounts` (every value missing), with metric columns in `metricKeys` order. */
@@ -17,26 +17,6 @@ export function emptyPortfolio(accounts: PortfolioAccounts, metricKeys: string[]
     segments: accounts.segments,
     stages: accounts.stages,
   };
-}
-
-/** Places value rows into the portfolio's cells (rows of unknown accounts or metrics are skipped). */
-export function fillPortfolio(
-  portfolio: PortfolioInput,
-  accountIndex: Map<string, number>,
-  metricKeyById: Map<string, string>,
-  rows: ValueRows,
-) {
-  const column = new Map(portfolio.metricKeys.map((k, j) => [k, j]));
-  const width = portfolio.metricKeys.length;
-  for (let r = 0; r < rows.accountId.length; r++) {
-    const a = accountIndex.get(rows.accountId[r]!);
-    const j = column.get(metricKeyById.get(rows.metricId[r]!) ?? "");
-    if (a === undefined || j === undefined) continue;
-    const cell = a * width + j;
-    portfolio.values[cell] = rows.value[r] ?? NaN;
-    portfolio.texts[cell] = rows.text[r] ?? null;
-    portfolio.observedAt[cell] = rows.observedAt[r]!;
-  }
 }
 
 /** Keeps only the accounts at `keep` indices, in order. */
@@ -85,14 +65,20 @@ export function subPortfolio(p: PortfolioInput, keep: number[]): PortfolioInput 
  * metric values, as the engine's input: what a recompute scores.
  */
 export async function loadActivePortfolio(organizationId: string, accountIds?: string[]) {
-  const [all, metricKeyById, values] = await Promise.all([
+  const [all, metricKeyById] = await Promise.all([
     loadPortfolioAccounts(organizationId, accountIds),
     loadMetricKeys(organizationId),
-    loadCurrentValues(organizationId, accountIds),
   ]);
   const active = all.ids.flatMap((_, i) => (Number.isNaN(all.churnedAt[i]!) ? [i] : []));
   const accounts = selectAccounts(all, active);
   const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
-  fillPortfolio(portfolio, new Map(accounts.ids.map((id, i) => [id, i])), metricKeyById, values);
+  const column = new Map(portfolio.metricKeys.map((k, j) => [k, j]));
+  const columnOf = new Map([...metricKeyById].map(([id, key]) => [id, column.get(key)!]));
+  await readCurrentValuesInto(organizationId, accounts.ids, columnOf, {
+    width: portfolio.metricKeys.length,
+    values: portfolio.values,
+    observedAt: portfolio.observedAt,
+    texts: portfolio.texts,
+  });
   return { accounts, portfolio };
 }

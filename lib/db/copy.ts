@@ -1,0 +1,86 @@
+import type pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+
+const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+
+/**
+ * Runs `COPY (…) TO STDOUT (FORMAT binary)` and hands each row to `onRow` as
+ * the buffer it sits in with each field's offset and length (−1: NULL), so
+ * millions of rows are read without an object per row. Fields are in
+ * PostgreSQL's binary send format: int4 and float8 big-endian, text UTF-8.
+ */
+export async function copyOutBinary(
+  client: pg.PoolClient,
+  sql: string,
+  fields: number,
+  onRow: (buf: Buffer, offset: Int32Array, length: Int32Array) => void,
+): Promise<number> {
+  const offset = new Int32Array(fields);
+  const length = new Int32Array(fields);
+  let pending: Buffer | null = null;
+  let headerRead = false;
+  let finished = false;
+  let rows = 0;
+  for await (const chunk of client.query(copyTo(sql)) as AsyncIterable<Buffer>) {
+    const buf: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
+    let p = 0;
+    if (!headerRead) {
+      if (buf.length < 19) {
+        pending = buf;
+        continue;
+      }
+      if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("COPY output is not in binary format");
+      p = 19 + buf.readUInt32BE(15);
+      headerRead = true;
+    }
+    while (p + 2 <= buf.length) {
+      const count = buf.readInt16BE(p);
+      if (count === -1) {
+        finished = true;
+        p += 2;
+        break;
+      }
+      if (count !== fields) throw new Error(`COPY row has ${count} fields, expected ${fields}`);
+      let q = p + 2;
+      let complete = true;
+      for (let i = 0; i < fields; i++) {
+        if (q + 4 > buf.length) {
+          complete = false;
+          break;
+        }
+        const len = buf.readInt32BE(q);
+        q += 4;
+        offset[i] = q;
+        length[i] = len;
+        if (len > 0) q += len;
+        if (q > buf.length) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) break;
+      onRow(buf, offset, length);
+      rows++;
+      p = q;
+    }
+    pending = p < buf.length ? buf.subarray(p) : null;
+  }
+  if (!finished || pending) throw new Error("COPY output ended part-way through");
+  return rows;
+}
+
+/** Streams tab-separated lines (COPY text format) into `table`. */
+export async function copyLinesIn(client: pg.PoolClient, table: string, lines: string[]) {
+  const stream = client.query(copyFrom(`COPY ${table} FROM STDIN`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+  });
+  // Chunks of about a megabyte keep memory flat for large id lists.
+  for (let i = 0; i < lines.length; i += 20_000) {
+    const chunk = lines.slice(i, i + 20_000).join("\n") + "\n";
+    if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
+  }
+  stream.end();
+  await done;
+}
