@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { previewImpact } from "../services/scorecards/impact";
 import { publishVersion } from "../services/scorecards/publish";
 import { variantReach } from "../services/scorecards/variant-reach";
 import { createFromTemplate, restoreAsDraft, saveDraft } from "../services/scorecards/versions";
@@ -64,22 +65,21 @@ export const saveDraftAction = defineAction(
   },
 );
 
+const parsedDefinition = definition.transform((text, c) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    c.addIssue({ code: "custom", message: "The definition is not valid JSON" });
+    return z.NEVER;
+  }
+});
+
 /** How many accounts each variant of a draft would score, and for one account which variant applies and why. */
 export const variantReachAction = defineAction(
   {
     permission: "models:read",
     input: z.object({
-      definition: z
-        .string()
-        .max(500_000, "The definition is too large")
-        .transform((text, c) => {
-          try {
-            return JSON.parse(text) as unknown;
-          } catch {
-            c.addIssue({ code: "custom", message: "The definition is not valid JSON" });
-            return z.NEVER;
-          }
-        }),
+      definition: parsedDefinition,
       account: z
         .string()
         .trim()
@@ -89,4 +89,10 @@ export const variantReachAction = defineAction(
     }),
   },
   async (input, ctx) => variantReach(ctx, input),
+);
+
+/** The impact of a draft as it is being edited (unsaved changes included) against the published version. */
+export const previewDraftImpactAction = defineAction(
+  { permission: "models:edit", input: version.extend({ definition: parsedDefinition }) },
+  async (input, ctx) => previewImpact(ctx, input.scorecardId, input.versionId, new Date(), input.definition),
 );

@@ -101,6 +101,11 @@ test("an admin starts a scorecard from a template, publishes it with a note and 
   // Edit the draft as JSON: the editor names what the engine would refuse, then shows the score bounds once it is valid.
   await page.getByRole("link", { name: "Edit v2" }).click();
   const editor = page.getByRole("region", { name: "Edit draft v2" });
+  // Its impact, live: on a portfolio this size the preview follows every change by itself.
+  const livePanel = editor.getByRole("region", { name: "Impact of this draft" });
+  await livePanel.getByRole("button", { name: "Preview impact" }).click();
+  await expect(livePanel.getByTestId("impact")).toContainText(/Accounts changing tier\s*0 of \d+/);
+  await expect(livePanel.getByLabel("Update as I edit")).toBeChecked();
   await editor.getByRole("button", { name: "JSON" }).click();
   const area = editor.getByLabel("Definition (JSON)");
   const model = JSON.parse(await area.inputValue());
@@ -115,6 +120,9 @@ test("an admin starts a scorecard from a template, publishes it with a note and 
   model.tiers[1].min = 40;
   await area.fill(JSON.stringify(model, null, 2));
   await expect(editor.getByTestId("draft-check")).toContainText(/Valid\s*Lowest possible score [\d.]+, highest [\d.]+/);
+  // The reweighted draft moves some accounts across tiers; the live preview shows it without a click.
+  await expect(livePanel.getByTestId("impact")).not.toContainText(/Accounts changing tier\s*0 of/);
+  await expect(livePanel).not.toContainText("The draft has changed since this preview");
   await editor.getByRole("button", { name: "Save draft" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await checkPage(page, testInfo, "draft-editor-admin");

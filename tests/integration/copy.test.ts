@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { withBulkTransaction } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { copyLinesIn, copyOutBinary } from "@/lib/db/copy";
+import { loadPortfolioAccounts } from "@/lib/db/scoring-inputs";
+import { loadActivePortfolio } from "@/lib/services/scoring/portfolio-input";
+import { createTestOrg } from "../support/factories";
 
 describe("binary COPY reader", () => {
   it("reads every row of a large result exactly, across chunk boundaries, with NULLs and multi-byte text", async () => {
@@ -38,5 +42,38 @@ describe("binary COPY reader", () => {
         .rows[0];
     });
     expect(back).toEqual({ n: 45_000, top: 44_999, first: "name 0" });
+  });
+});
+
+describe("the scoring pipeline's inputs", () => {
+  it("loads every current value, text and observation time exactly as stored, and account dates to the day", async () => {
+    const org = await createTestOrg({ accounts: 12, days: 4, seed: 21 });
+    const { accounts, portfolio } = await loadActivePortfolio(org.organizationId);
+    const stored = await db().metricCurrentValue.findMany({
+      where: { organizationId: org.organizationId, account: { status: "active" } },
+      include: { metric: { select: { key: true } } },
+    });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.some((r) => r.textValue !== null)).toBe(true);
+    const width = portfolio.metricKeys.length;
+    let filled = 0;
+    for (const r of stored) {
+      const cell = accounts.ids.indexOf(r.accountId) * width + portfolio.metricKeys.indexOf(r.metric.key);
+      expect(portfolio.values[cell]).toBe(r.value ?? NaN);
+      expect(portfolio.texts[cell]).toBe(r.textValue);
+      expect(portfolio.observedAt[cell]).toBe(r.observedAt.getTime());
+      filled++;
+    }
+    // Every other cell is missing.
+    expect(Array.from(portfolio.observedAt).filter((t) => !Number.isNaN(t))).toHaveLength(filled);
+
+    const all = await loadPortfolioAccounts(org.organizationId);
+    const rows = await db().account.findMany({ where: { organizationId: org.organizationId }, orderBy: { id: "asc" } });
+    expect(all.ids).toEqual(rows.map((a) => a.id));
+    rows.forEach((a, i) => {
+      expect(all.arr[i]).toBe(Number(a.arr));
+      expect(all.startedAt[i]).toBe(a.startDate?.getTime() ?? NaN);
+      expect(all.churnedAt[i]).toBe(a.status === "churned" && a.renewalDate ? a.renewalDate.getTime() : NaN);
+    });
   });
 });

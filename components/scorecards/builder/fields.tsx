@@ -38,12 +38,15 @@ export function NumberInput({
     setSeen(value);
     if (Number(text) !== value || text.trim() === "") setText(show(value));
   }
+  // Text that is not (yet) a number keeps the last value; say so rather than hide it.
+  const unreadable = text.trim() === "" ? !optional : !Number.isFinite(Number(text));
   const input = (
     <input
       className={className}
       inputMode="decimal"
       aria-label={hideLabel ? label : undefined}
-      aria-invalid={invalid || undefined}
+      aria-invalid={invalid || unreadable || undefined}
+      title={unreadable ? "Enter a number; the last one entered still counts" : undefined}
       placeholder={placeholder}
       value={text}
       onChange={(e) => {

@@ -7,6 +7,7 @@ import { formatNumber } from "@/lib/format";
 import { newCategory, newVariant, treeKeys, type CatalogueMetric } from "@/lib/model-builder/draft";
 import { checkModel, modelSchema, type ModelCheck, type ModelDefinition } from "@/lib/scoring";
 import { IssueList, NumberInput } from "./fields";
+import { ImpactPanel } from "./impact-panel";
 import { LevelEditor, type TreeContext } from "./tree-editor";
 import { TierEditor } from "./tier-editor";
 import { VariantEditor, type Choice } from "./variant-editor";
@@ -40,12 +41,15 @@ export function ModelBuilder({
   catalogue,
   segments,
   stages,
+  hasPublished,
 }: {
   scorecardId: string;
   version: { id: string; number: number; definition: unknown };
   catalogue: CatalogueMetric[];
   segments: Choice[];
   stages: Choice[];
+  /** Whether a published version exists to preview the draft's impact against. */
+  hasPublished: boolean;
 }) {
   const initialText = JSON.stringify(version.definition, null, 2);
   const initial = parseModel(initialText);
@@ -189,6 +193,14 @@ export function ModelBuilder({
             <VariantLookup definition={() => JSON.stringify(model)} />
           </section>
         </div>
+      )}
+      {hasPublished && (
+        <ImpactPanel
+          scorecardId={scorecardId}
+          versionId={version.id}
+          definition={current}
+          valid={Boolean(check && !check.syntax && check.issues.length === 0)}
+        />
       )}
       <div className="builder-footer stack" aria-live="polite" data-testid="draft-check">
         {!check ? null : check.syntax ? (

@@ -13,14 +13,23 @@ import { modelOf } from "./versions";
  * now from current values by the same engine as a recompute: tier moves with ARR,
  * overlaid distributions, the tier-transition matrix and the biggest movers.
  */
-export async function previewImpact(ctx: TenantContext, scorecardId: string, draftId: string, now = new Date()) {
+export async function previewImpact(
+  ctx: TenantContext,
+  scorecardId: string,
+  draftId: string,
+  now = new Date(),
+  /** The draft as it is being edited, not yet saved (the builder's live preview). */
+  definition?: unknown,
+) {
   const scorecard = (await listScorecards(ctx)).find((s) => s.id === scorecardId);
   if (!scorecard) throw new NotFoundError("Scorecard");
   if (!scorecard.publishedVersionId) throw new ValidationError("Nothing is published yet to compare with.");
-  const [published, draft] = await Promise.all([
+  const [published, saved] = await Promise.all([
     getModelVersion(ctx, scorecardId, scorecard.publishedVersionId),
     getModelVersion(ctx, scorecardId, draftId),
   ]);
+  if (saved.status !== "draft") throw new ValidationError(`v${saved.number} is not a draft.`);
+  const draft = definition === undefined ? saved : { ...saved, definition };
   const models = [published, draft].map(modelOf);
   const started = performance.now();
   const { accounts, portfolio } = await loadActivePortfolio(ctx.organizationId);

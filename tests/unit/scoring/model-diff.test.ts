@@ -44,9 +44,14 @@ describe("model diff", () => {
 });
 
 describe("scorecard templates", () => {
-  it("are valid models the engine accepts", async () => {
+  it("are valid models the engine accepts, except Blank, which only lacks metrics", async () => {
     const { SCORECARD_TEMPLATES } = await import("@/lib/templates/scorecards");
-    for (const t of Object.values(SCORECARD_TEMPLATES)) expect(validateModel(t.definition)).toMatchObject({ ok: true });
+    const { blank, ...complete } = SCORECARD_TEMPLATES;
+    for (const t of Object.values(complete)) expect(validateModel(t.definition)).toMatchObject({ ok: true });
+    expect(validateModel(blank.definition)).toEqual({
+      ok: false,
+      issues: [{ path: "metrics", message: "Top level: add at least one metric or category" }],
+    });
   });
 });
 

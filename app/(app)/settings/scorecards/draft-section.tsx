@@ -8,9 +8,11 @@ export async function DraftSection({
   tenant,
   scorecardId,
   version,
+  hasPublished,
 }: {
   tenant: TenantContext;
   scorecardId: string;
+  hasPublished: boolean;
   version: { id: string; number: number; definition: unknown };
 }) {
   const [metrics, choices] = await Promise.all([listMetricCatalogue(tenant), listVariantChoices(tenant)]);
@@ -34,6 +36,7 @@ export async function DraftSection({
       catalogue={catalogue}
       segments={choices.segments}
       stages={choices.stages}
+      hasPublished={hasPublished}
     />
   );
 }

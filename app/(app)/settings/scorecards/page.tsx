@@ -220,7 +220,9 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
             )}
           </>
         )}
-        {editing && selected && <DraftSection tenant={tenant} scorecardId={selected.id} version={editing} />}
+        {editing && selected && (
+          <DraftSection tenant={tenant} scorecardId={selected.id} version={editing} hasPublished={Boolean(published)} />
+        )}
         {canEdit && selected && published && drafts.length > 0 && (
           <section className="card stack" aria-labelledby="impact-heading">
             <h2 id="impact-heading">Impact before publishing</h2>
