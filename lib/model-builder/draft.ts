@@ -224,3 +224,23 @@ export function withKey<T>(record: Record<string, T>, key: string, value: T | un
   else next[key] = value;
   return next;
 }
+
+const OVERRIDES = ["weights", "rules", "missing", "staleAfterDays"] as const;
+
+/** Keys a variant overrides that are no longer a metric or category of the base (renamed or removed there). */
+export function orphanedOverrides(variant: Variant, baseKeys: Set<string>): string[] {
+  return [...new Set(OVERRIDES.flatMap((o) => Object.keys(variant[o])))].filter((k) => !baseKeys.has(k));
+}
+
+/** The variant without any override of `keys`. */
+export function dropOverrides(variant: Variant, keys: string[]): Variant {
+  const drop = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
+  return {
+    ...variant,
+    weights: drop(variant.weights),
+    rules: drop(variant.rules),
+    missing: drop(variant.missing),
+    staleAfterDays: drop(variant.staleAfterDays),
+  };
+}

@@ -92,6 +92,14 @@ test("an admin builds a scorecard from nothing in the visual builder, with an En
   await expect(variant.getByTestId("variant-changes")).toContainText("Usage: weight 70 % → 50 %");
   await expect(variant.getByTestId("variant-changes")).toContainText("Support: weight 30 % → 50 %");
 
+  // Renaming a base key orphans the variant's override of it: named, and dropped in one click.
+  await editor.getByLabel("Key of Support").fill("care");
+  await expect(variant).toContainText("Overrides of parts no longer in the base model: support");
+  await expect(check).toContainText('"support" is not a metric or category of the base model');
+  await variant.getByRole("button", { name: "Drop them" }).click();
+  await variant.getByLabel("Enterprise: weight of Support").fill("50");
+  await expect(variant.getByTestId("variant-changes")).toContainText("Support: weight 30 % → 50 %");
+
   await editor.getByRole("button", { name: "Add variant" }).click();
   const onboarding = editor.getByRole("group", { name: "Variant Variant 2" });
   await onboarding.getByLabel("Variant name").fill("Onboarding");

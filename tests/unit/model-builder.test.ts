@@ -11,6 +11,8 @@ import {
   newCategory,
   newVariant,
   nextWeight,
+  dropOverrides,
+  orphanedOverrides,
   variantChanges,
   withKey,
   type CatalogueMetric,
@@ -143,5 +145,23 @@ describe("builder issues and variant changes", () => {
       "minimum coverage 30 %",
     ]);
     expect(variantChanges(model, newVariant(model))).toEqual([]);
+  });
+});
+
+describe("variant overrides of parts gone from the base", () => {
+  it("finds them across weights, rules, missing data and staleness, and drops only them", () => {
+    const model = parse(DEMO_HEALTH_MODEL);
+    const keys = new Set(flattenTree(model).map((r) => r.key));
+    const kept = model.categories[0]!.key;
+    const variant = {
+      ...newVariant(model),
+      weights: { [kept]: 40, gone: 10 },
+      rules: { old_metric: { type: "percentile" as const, direction: "higher" as const } },
+      staleAfterDays: { gone: 5 },
+    };
+    expect(orphanedOverrides(variant, keys)).toEqual(["gone", "old_metric"]);
+    const cleaned = dropOverrides(variant, ["gone", "old_metric"]);
+    expect(cleaned).toMatchObject({ weights: { [kept]: 40 }, rules: {}, staleAfterDays: {} });
+    expect(orphanedOverrides(cleaned, keys)).toEqual([]);
   });
 });

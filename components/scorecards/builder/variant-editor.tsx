@@ -3,6 +3,8 @@
 import { useState } from "react";
 import {
   describeRule,
+  dropOverrides,
+  orphanedOverrides,
   flattenTree,
   issuesUnder,
   levelStatus,
@@ -65,6 +67,7 @@ export function VariantEditor({
   const applied = applyVariant(model, variant).model;
   const rows = flattenTree(model);
   const appliedRows = new Map(flattenTree(applied).map((r) => [r.key, r]));
+  const orphans = orphanedOverrides(variant, new Set(rows.map((r) => r.key)));
   const toggle = (list: string[], key: string, on: boolean) => (on ? [...list, key] : list.filter((k) => k !== key));
   const topStatus = levelStatus(levelTotal(applied));
   return (
@@ -121,6 +124,14 @@ export function VariantEditor({
             </fieldset>
           ))}
         </div>
+        {orphans.length > 0 && (
+          <div className="alert alert-error small">
+            Overrides of parts no longer in the base model: {orphans.join(", ")}.{" "}
+            <button type="button" className="btn" onClick={() => onChange(dropOverrides(variant, orphans))}>
+              Drop them
+            </button>
+          </div>
+        )}
         <div data-testid="variant-changes">
           <h4>What it changes</h4>
           {changes.length === 0 ? (
