@@ -3,6 +3,17 @@
 import { useState } from "react";
 import type { ModelIssue } from "@/lib/scoring";
 
+/** The control inside a visible label, or alone (it then carries an aria-label). */
+function labelled(label: string, hidden: boolean | undefined, control: React.ReactNode) {
+  if (hidden) return control;
+  return (
+    <label className="field">
+      {label}
+      {control}
+    </label>
+  );
+}
+
 const show = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "" : String(n));
 
 /**
@@ -75,13 +86,7 @@ export function NumberInput({
   ) : (
     input
   );
-  if (hideLabel) return body;
-  return (
-    <label className="field">
-      {label}
-      {body}
-    </label>
-  );
+  return labelled(label, hideLabel, body);
 }
 
 export function TextInput({
@@ -106,13 +111,7 @@ export function TextInput({
       onChange={(e) => onChange(e.target.value)}
     />
   );
-  if (hideLabel) return input;
-  return (
-    <label className="field">
-      {label}
-      {input}
-    </label>
-  );
+  return labelled(label, hideLabel, input);
 }
 
 export function SelectInput<T extends string>({
@@ -142,13 +141,7 @@ export function SelectInput<T extends string>({
       ))}
     </select>
   );
-  if (hideLabel) return select;
-  return (
-    <label className="field">
-      {label}
-      {select}
-    </label>
-  );
+  return labelled(label, hideLabel, select);
 }
 
 /** The engine's messages for one part of the form. */

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Rule } from "@/lib/scoring";
+import { EditableRows } from "./editable-rows";
 import { NumberInput, SelectInput, TextInput } from "./fields";
 
 type Range = { min: number; max: number };
@@ -124,83 +125,51 @@ function BandsEditor({ rule, range, onChange }: { rule: Bands; range: Range; onC
   const set = (i: number, patch: Partial<Bands["bands"][number]>) =>
     onChange({ ...rule, bands: rule.bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   return (
-    <table className="compact-table">
-      <caption className="sr-only">Bands</caption>
-      <thead>
-        <tr>
-          <th scope="col">From (blank: open)</th>
-          <th scope="col">To (blank: open)</th>
-          <th scope="col">Points</th>
-          <th scope="col">
-            <span className="sr-only">Remove</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rule.bands.map((b, i) => (
-          <tr key={i}>
-            <td>
-              <NumberInput
-                hideLabel
-                optional
-                label={`Band ${i + 1} from`}
-                value={b.from ?? undefined}
-                onChange={(v) => set(i, { from: v ?? null })}
-              />
-            </td>
-            <td>
-              <NumberInput
-                hideLabel
-                optional
-                label={`Band ${i + 1} to`}
-                value={b.to ?? undefined}
-                onChange={(v) => set(i, { to: v ?? null })}
-              />
-            </td>
-            <td>
-              <NumberInput
-                hideLabel
-                label={`Band ${i + 1} points`}
-                value={b.points}
-                onChange={(v) => set(i, { points: v! })}
-              />
-            </td>
-            <td>
-              <button
-                type="button"
-                className="btn btn-ghost"
-                disabled={rule.bands.length === 1}
-                onClick={() => onChange({ ...rule, bands: rule.bands.filter((_, j) => j !== i) })}
-              >
-                Remove<span className="sr-only"> band {i + 1}</span>
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4}>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => {
-                const last = rule.bands[rule.bands.length - 1]!;
-                const from = last.to ?? (last.from ?? 0) + 10;
-                const bands = [
-                  ...rule.bands.slice(0, -1),
-                  { ...last, to: from },
-                  { from, to: null, points: range.max },
-                ];
-                onChange({ ...rule, bands });
-              }}
-            >
-              Add band
-            </button>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+    <EditableRows
+      caption="Bands"
+      columns={["From (blank: open)", "To (blank: open)", "Points"]}
+      count={rule.bands.length}
+      minRows={1}
+      rowName={(i) => `band ${i + 1}`}
+      cells={(i) => {
+        const b = rule.bands[i]!;
+        return [
+          <NumberInput
+            key="from"
+            hideLabel
+            optional
+            label={`Band ${i + 1} from`}
+            value={b.from ?? undefined}
+            onChange={(v) => set(i, { from: v ?? null })}
+          />,
+          <NumberInput
+            key="to"
+            hideLabel
+            optional
+            label={`Band ${i + 1} to`}
+            value={b.to ?? undefined}
+            onChange={(v) => set(i, { to: v ?? null })}
+          />,
+          <NumberInput
+            key="points"
+            hideLabel
+            label={`Band ${i + 1} points`}
+            value={b.points}
+            onChange={(v) => set(i, { points: v! })}
+          />,
+        ];
+      }}
+      onRemove={(i) => onChange({ ...rule, bands: rule.bands.filter((_, j) => j !== i) })}
+      onAdd={() => {
+        const last = rule.bands[rule.bands.length - 1]!;
+        const from = last.to ?? (last.from ?? 0) + 10;
+        onChange({
+          ...rule,
+          bands: [...rule.bands.slice(0, -1), { ...last, to: from }, { from, to: null, points: range.max }],
+        });
+      }}
+      addLabel="Add band"
+    />
   );
 }
 
@@ -210,57 +179,33 @@ function OptionsEditor({ rule, onChange }: { rule: Categorical; onChange: (r: Ru
   const entries = Object.entries(rule.options);
   const write = (next: [string, number][]) => onChange({ ...rule, options: Object.fromEntries(next) });
   return (
-    <table className="compact-table">
-      <caption className="sr-only">Options</caption>
-      <thead>
-        <tr>
-          <th scope="col">Option</th>
-          <th scope="col">Points</th>
-          <th scope="col">
-            <span className="sr-only">Remove</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map(([option, pts], i) => (
-          <tr key={i}>
-            <td>
-              <TextInput
-                hideLabel
-                label={`Option ${i + 1}`}
-                value={option}
-                onChange={(text) => write(entries.map((e, j) => (j === i ? [text, e[1]] : e)))}
-              />
-            </td>
-            <td>
-              <NumberInput
-                hideLabel
-                label={`Points for ${option || `option ${i + 1}`}`}
-                value={pts}
-                onChange={(v) => write(entries.map((e, j) => (j === i ? [e[0], v!] : e)))}
-              />
-            </td>
-            <td>
-              <button type="button" className="btn btn-ghost" onClick={() => write(entries.filter((_, j) => j !== i))}>
-                Remove<span className="sr-only"> {option}</span>
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={3}>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => write([...entries, [`option ${entries.length + 1}`, 0]])}
-            >
-              Add option
-            </button>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+    <EditableRows
+      caption="Options"
+      columns={["Option", "Points"]}
+      count={entries.length}
+      rowName={(i) => entries[i]![0]}
+      cells={(i) => {
+        const [option, pts] = entries[i]!;
+        return [
+          <TextInput
+            key="option"
+            hideLabel
+            label={`Option ${i + 1}`}
+            value={option}
+            onChange={(text) => write(entries.map((e, j) => (j === i ? [text, e[1]] : e)))}
+          />,
+          <NumberInput
+            key="points"
+            hideLabel
+            label={`Points for ${option || `option ${i + 1}`}`}
+            value={pts}
+            onChange={(v) => write(entries.map((e, j) => (j === i ? [e[0], v!] : e)))}
+          />,
+        ];
+      }}
+      onRemove={(i) => write(entries.filter((_, j) => j !== i))}
+      onAdd={() => write([...entries, [`option ${entries.length + 1}`, 0]])}
+      addLabel="Add option"
+    />
   );
 }

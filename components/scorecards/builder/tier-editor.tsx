@@ -2,6 +2,7 @@
 
 import { issuesUnder } from "@/lib/model-builder/draft";
 import type { ModelIssue, Tier } from "@/lib/scoring";
+import { EditableRows } from "./editable-rows";
 import { IssueList, NumberInput, TextInput } from "./fields";
 
 /**
@@ -48,100 +49,68 @@ export function TierEditor({
           </span>
         ))}
       </div>
-      <table className="compact-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">From</th>
-            <th scope="col">To (blank: next tier)</th>
-            <th scope="col">Colour</th>
-            <th scope="col">Letter</th>
-            <th scope="col">
-              <span className="sr-only">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map((t, i) => (
-            <tr key={i}>
-              <td>
-                <TextInput
-                  hideLabel
-                  label={`Tier ${i + 1} label`}
-                  value={t.label}
-                  onChange={(label) => set(i, { label })}
-                />
-              </td>
-              <td>
-                <NumberInput
-                  hideLabel
-                  label={`${t.label} from`}
-                  value={t.min}
-                  onChange={(min) => set(i, { min: min! })}
-                />
-              </td>
-              <td>
-                <NumberInput
-                  hideLabel
-                  optional
-                  label={`${t.label} to`}
-                  placeholder={String(tiers[i + 1]?.min ?? range.max)}
-                  value={t.max}
-                  onChange={(max) => set(i, { max })}
-                />
-              </td>
-              <td>
-                <input
-                  type="color"
-                  className="color-input"
-                  aria-label={`${t.label} colour`}
-                  value={t.color}
-                  onChange={(e) => set(i, { color: e.target.value })}
-                />
-              </td>
-              <td>
-                <TextInput
-                  hideLabel
-                  label={`${t.label} letter`}
-                  value={t.letter ?? ""}
-                  onChange={(letter) => set(i, { letter: letter || undefined })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-ghost"
-                  disabled={tiers.length === 1}
-                  onClick={() => onChange(tiers.filter((_, j) => j !== i))}
-                >
-                  Remove<span className="sr-only"> {t.label}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={6}>
-              <button
-                type="button"
-                className="btn"
-                onClick={() => {
-                  const last = tiers[tiers.length - 1]!;
-                  const min = Math.round((last.min + (last.max ?? range.max)) / 2);
-                  const trimmed = tiers.map((t, j) =>
-                    j === tiers.length - 1 && t.max !== undefined ? { ...t, max: min } : t,
-                  );
-                  onChange([...trimmed, { min, label: `Tier ${tiers.length + 1}`, color: "#667085" }]);
-                }}
-              >
-                Add tier<span className="sr-only"> to {caption}</span>
-              </button>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <EditableRows
+        caption={caption}
+        columns={["Label", "From", "To (blank: next tier)", "Colour", "Letter"]}
+        count={tiers.length}
+        minRows={1}
+        rowName={(i) => tiers[i]!.label}
+        cells={(i) => {
+          const t = tiers[i]!;
+          return [
+            <TextInput
+              key="label"
+              hideLabel
+              label={`Tier ${i + 1} label`}
+              value={t.label}
+              onChange={(label) => set(i, { label })}
+            />,
+            <NumberInput
+              key="min"
+              hideLabel
+              label={`${t.label} from`}
+              value={t.min}
+              onChange={(min) => set(i, { min: min! })}
+            />,
+            <NumberInput
+              key="max"
+              hideLabel
+              optional
+              label={`${t.label} to`}
+              placeholder={String(tiers[i + 1]?.min ?? range.max)}
+              value={t.max}
+              onChange={(max) => set(i, { max })}
+            />,
+            <input
+              key="color"
+              type="color"
+              className="color-input"
+              aria-label={`${t.label} colour`}
+              value={t.color}
+              onChange={(e) => set(i, { color: e.target.value })}
+            />,
+            <TextInput
+              key="letter"
+              hideLabel
+              label={`${t.label} letter`}
+              value={t.letter ?? ""}
+              onChange={(letter) => set(i, { letter: letter || undefined })}
+            />,
+          ];
+        }}
+        onRemove={(i) => onChange(tiers.filter((_, j) => j !== i))}
+        onAdd={() => {
+          const last = tiers[tiers.length - 1]!;
+          const min = Math.round((last.min + (last.max ?? range.max)) / 2);
+          const trimmed = tiers.map((t, j) => (j === tiers.length - 1 && t.max !== undefined ? { ...t, max: min } : t));
+          onChange([...trimmed, { min, label: `Tier ${tiers.length + 1}`, color: "#667085" }]);
+        }}
+        addLabel={
+          <>
+            Add tier<span className="sr-only"> to {caption}</span>
+          </>
+        }
+      />
       <IssueList issues={issuesUnder(issues, path)} />
     </div>
   );
