@@ -127,6 +127,7 @@ test("an admin builds a scorecard from nothing in the visual builder, with an En
   await expect(reach.getByRole("row")).toHaveCount(3);
   const counts = (await reach.locator("td").allInnerTexts()).map((t) => Number(t.replace(/,/g, "")));
   expect(counts.every((c) => c > 0)).toBe(true);
+  const active = counts.reduce((a, b) => a + b, 0);
   await checkPage(page, testInfo, "model-builder-admin");
 
   // The JSON view holds the same draft; broken JSON keeps the visual editor closed until fixed.
@@ -155,4 +156,13 @@ test("an admin builds a scorecard from nothing in the visual builder, with an En
   await versions.getByLabel("Change note for v1").fill("First expansion readiness model, built in the builder");
   await versions.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(versions.getByText(/Published v1; rescoring every account/)).toBeVisible();
+
+  // Once the worker has run, the portfolio shows the new scorecard over every active account the preview counted.
+  const scorecardId = new URL(page.url()).searchParams.get("scorecard");
+  await expect(async () => {
+    await page.goto(`/portfolio?scorecard=${scorecardId}`);
+    await expect(page.getByText(`${scorecard} v1 · scored through`)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
+  const accountsKpi = page.locator(".kpi").filter({ has: page.locator("dt", { hasText: /^Accounts scored$/ }) });
+  await expect(accountsKpi.locator("dd").first()).toHaveText(active.toLocaleString("en-US"));
 });
