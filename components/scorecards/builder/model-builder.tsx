@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import { FormMessage, type FormNotice } from "@/components/ui/form-footer";
 import { saveDraftAction } from "@/lib/actions/scorecards";
 import { formatNumber } from "@/lib/format";
@@ -71,6 +71,13 @@ export function ModelBuilder({
     return { syntax: null, ...checkModel(parsed.json) };
   }, [mode, model, text]);
   const dirty = mode === "visual" ? current !== saved : JSON.stringify(parseModel(text).json ?? text) !== saved;
+  // Leaving the page with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   const showVisual = () => {
     const parsed = parseModel(text);
