@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import {
-  describeRule,
   dropOverrides,
   orphanedOverrides,
   flattenTree,
@@ -10,25 +9,16 @@ import {
   levelStatus,
   levelTotal,
   variantChanges,
-  withKey,
 } from "@/lib/model-builder/draft";
 import { applyVariant, type ModelDefinition, type ModelIssue, type Variant } from "@/lib/scoring";
-import { IssueList, NumberInput, SelectInput, TextInput } from "./fields";
-import { RuleEditor } from "./rule-editor";
+import { IssueList, NumberInput, TextInput } from "./fields";
+import { OverrideRow } from "./override-row";
 import { TierEditor } from "./tier-editor";
 
 export interface Choice {
   key: string;
   name: string;
 }
-
-const MISSING = [
-  ["", "Inherit"],
-  ["exclude", "Leave it out"],
-  ["worst", "Worst"],
-  ["neutral", "Neutral"],
-  ["carry_forward", "Carry forward"],
-] as const;
 
 /**
  * One variant: where it applies (segments, stages, priority) and, against every
@@ -160,130 +150,18 @@ export function VariantEditor({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const own = appliedRows.get(row.key);
-              const ruleOverride = variant.rules[row.key];
-              const status = own?.category ? levelStatus(levelTotal(own.category)) : null;
-              return (
-                <tr key={row.key}>
-                  <th scope="row" style={{ paddingLeft: 8 + row.depth * 16 }}>
-                    {row.kind === "category" ? <strong>{row.name}</strong> : row.name}
-                  </th>
-                  <td>
-                    <NumberInput
-                      hideLabel
-                      optional
-                      label={`${variant.name}: weight of ${row.name}`}
-                      placeholder={String(row.weight)}
-                      value={variant.weights[row.key]}
-                      suffix="%"
-                      onChange={(w) => onChange({ ...variant, weights: withKey(variant.weights, row.key, w) })}
-                    />
-                  </td>
-                  <td className={status ? (status.ok ? "text-ok small" : "text-danger small") : undefined}>
-                    {status?.text}
-                  </td>
-                  {row.metric ? (
-                    <>
-                      <td>
-                        <span className={ruleOverride ? "small" : "muted small"}>
-                          {ruleOverride ? "Own: " : "Inherits: "}
-                          {describeRule(ruleOverride ?? row.metric.rule)}
-                        </span>{" "}
-                        {ruleOverride ? (
-                          <>
-                            <button
-                              type="button"
-                              className="btn btn-ghost"
-                              onClick={() => setRuleOpen(ruleOpen === row.key ? null : row.key)}
-                            >
-                              Edit
-                              <span className="sr-only">
-                                {" "}
-                                {variant.name} rule of {row.name}
-                              </span>
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-ghost"
-                              onClick={() =>
-                                onChange({ ...variant, rules: withKey(variant.rules, row.key, undefined) })
-                              }
-                            >
-                              Inherit
-                              <span className="sr-only">
-                                {" "}
-                                {variant.name} rule of {row.name}
-                              </span>
-                            </button>
-                          </>
-                        ) : (
-                          <button
-                            type="button"
-                            className="btn btn-ghost"
-                            onClick={() => {
-                              onChange({ ...variant, rules: withKey(variant.rules, row.key, row.metric!.rule) });
-                              setRuleOpen(row.key);
-                            }}
-                          >
-                            Override
-                            <span className="sr-only">
-                              {" "}
-                              {variant.name} rule of {row.name}
-                            </span>
-                          </button>
-                        )}
-                        {ruleOverride && ruleOpen === row.key && (
-                          <RuleEditor
-                            rule={ruleOverride}
-                            range={model.range}
-                            label={`${row.name} in ${variant.name}`}
-                            options={[]}
-                            onChange={(rule) => onChange({ ...variant, rules: withKey(variant.rules, row.key, rule) })}
-                          />
-                        )}
-                      </td>
-                      <td>
-                        <NumberInput
-                          hideLabel
-                          optional
-                          label={`${variant.name}: ${row.name} stale after (days)`}
-                          placeholder={
-                            row.metric.staleAfterDays === undefined ? "never" : String(row.metric.staleAfterDays)
-                          }
-                          value={variant.staleAfterDays[row.key]}
-                          onChange={(d) =>
-                            onChange({ ...variant, staleAfterDays: withKey(variant.staleAfterDays, row.key, d) })
-                          }
-                        />
-                      </td>
-                      <td>
-                        <SelectInput
-                          hideLabel
-                          label={`${variant.name}: ${row.name} when data is missing`}
-                          value={variant.missing[row.key]?.policy ?? ""}
-                          options={MISSING.map(
-                            ([v, t]) => [v, v === "" ? `Inherit (${row.metric!.missing.policy})` : t] as const,
-                          )}
-                          onChange={(policy) =>
-                            onChange({
-                              ...variant,
-                              missing: withKey(
-                                variant.missing,
-                                row.key,
-                                policy === "" ? undefined : { ...row.metric!.missing, policy },
-                              ),
-                            })
-                          }
-                        />
-                      </td>
-                    </>
-                  ) : (
-                    <td colSpan={3} />
-                  )}
-                </tr>
-              );
-            })}
+            {rows.map((row) => (
+              <OverrideRow
+                key={row.key}
+                row={row}
+                applied={appliedRows.get(row.key)}
+                variant={variant}
+                range={model.range}
+                ruleOpen={ruleOpen === row.key}
+                onRuleOpen={(open) => setRuleOpen(open ? row.key : null)}
+                onChange={onChange}
+              />
+            ))}
           </tbody>
         </table>
         <div className="form-grid">
