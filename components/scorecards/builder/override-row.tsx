@@ -38,6 +38,7 @@ export function OverrideRow({
   onChange: (variant: Variant) => void;
 }) {
   const ruleOverride = variant.rules[row.key];
+  const of = `${variant.name} rule of ${row.name}`;
   const status = applied?.category ? levelStatus(levelTotal(applied.category)) : null;
   return (
     <tr key={row.key}>
@@ -65,40 +66,22 @@ export function OverrideRow({
             </span>{" "}
             {ruleOverride ? (
               <>
-                <button type="button" className="btn btn-ghost" onClick={() => onRuleOpen(!ruleOpen)}>
-                  Edit
-                  <span className="sr-only">
-                    {" "}
-                    {variant.name} rule of {row.name}
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-ghost"
+                <RuleButton verb="Edit" of={of} onClick={() => onRuleOpen(!ruleOpen)} />
+                <RuleButton
+                  verb="Inherit"
+                  of={of}
                   onClick={() => onChange({ ...variant, rules: withKey(variant.rules, row.key, undefined) })}
-                >
-                  Inherit
-                  <span className="sr-only">
-                    {" "}
-                    {variant.name} rule of {row.name}
-                  </span>
-                </button>
+                />
               </>
             ) : (
-              <button
-                type="button"
-                className="btn btn-ghost"
+              <RuleButton
+                verb="Override"
+                of={of}
                 onClick={() => {
                   onChange({ ...variant, rules: withKey(variant.rules, row.key, row.metric!.rule) });
                   onRuleOpen(true);
                 }}
-              >
-                Override
-                <span className="sr-only">
-                  {" "}
-                  {variant.name} rule of {row.name}
-                </span>
-              </button>
+              />
             )}
             {ruleOverride && ruleOpen && (
               <RuleEditor
@@ -143,5 +126,15 @@ export function OverrideRow({
         <td colSpan={3} />
       )}
     </tr>
+  );
+}
+
+/** A small button whose accessible name says which variant and metric it acts on. */
+function RuleButton({ verb, of, onClick }: { verb: string; of: string; onClick: () => void }) {
+  return (
+    <button type="button" className="btn btn-ghost" onClick={onClick}>
+      {verb}
+      <span className="sr-only"> {of}</span>
+    </button>
   );
 }
