@@ -244,3 +244,42 @@ export function dropOverrides(variant: Variant, keys: string[]): Variant {
     staleAfterDays: drop(variant.staleAfterDays),
   };
 }
+
+/** The list with item i moved by `delta` places (clamped to the ends). */
+export function shift<T>(list: readonly T[], i: number, delta: number): T[] {
+  const j = Math.max(0, Math.min(list.length - 1, i + delta));
+  const next = [...list];
+  const [item] = next.splice(i, 1);
+  next.splice(j, 0, item!);
+  return next;
+}
+
+/** Every category of the tree with its path of names, for "move to" choices. */
+export function categoryChoices(level: Level, prefix = ""): { key: string; name: string }[] {
+  return level.categories.flatMap((c) => [
+    { key: c.key, name: `${prefix}${c.name}` },
+    ...categoryChoices(c, `${prefix}${c.name} › `),
+  ]);
+}
+
+/**
+ * The model with metric `metricKey` moved to the end of category `to` (or of the
+ * top level when `to` is null), keeping its weight and settings.
+ */
+export function moveMetric<L extends Level>(model: L, metricKey: string, to: string | null): L {
+  let moving: MetricNode | undefined;
+  const without = <T extends Level>(l: T): T => ({
+    ...l,
+    metrics: l.metrics.filter((m) => (m.metric === metricKey ? ((moving = m), false) : true)),
+    categories: l.categories.map(without),
+  });
+  const stripped = without(model);
+  if (!moving) return model;
+  const node = moving;
+  const into = <T extends Level>(l: T, here: boolean): T => ({
+    ...l,
+    metrics: here ? [...l.metrics, node] : l.metrics,
+    categories: l.categories.map((c) => into(c, c.key === to)),
+  });
+  return into(stripped, to === null);
+}

@@ -58,6 +58,21 @@ test("an admin builds a scorecard from nothing in the visual builder, with an En
   await support.getByLabel("Metric to add to Support").selectOption("open_tickets");
   await support.getByRole("button", { name: "Add metric to Support" }).click();
 
+  // Rearranging: up within Usage, into Support (whose weights then run over) and back.
+  await usage.getByRole("button", { name: "Move Key feature adoption up" }).click();
+  await expect(usage.getByRole("listitem").first()).toHaveAccessibleName("Metric Key feature adoption");
+  const placeOf = async (category: string) => {
+    const adoption = node(editor, "Metric", "Key feature adoption");
+    await adoption.getByText("Rule, missing data and staleness of Key feature adoption").click();
+    await adoption.getByRole("combobox", { name: "In category" }).selectOption({ label: category });
+  };
+  await placeOf("Support");
+  await expect(support.getByRole("listitem", { name: "Metric Key feature adoption" })).toBeVisible();
+  await expect(check).toContainText("Support: weights total 140 %, must be 100 %");
+  await placeOf("Usage");
+  await expect(usage.getByRole("listitem", { name: "Metric Key feature adoption" })).toBeVisible();
+  await expect(support.getByRole("listitem", { name: "Metric Key feature adoption" })).toHaveCount(0);
+
   // Its rule: bands of open support tickets, with a gap the engine names, drawn as a value → points chart.
   const tickets = node(editor, "Metric", "Open support tickets");
   await tickets.getByText("Rule, missing data and staleness of Open support tickets").click();

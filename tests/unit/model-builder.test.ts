@@ -11,6 +11,9 @@ import {
   newCategory,
   newVariant,
   nextWeight,
+  categoryChoices,
+  moveMetric,
+  shift,
   dropOverrides,
   orphanedOverrides,
   variantChanges,
@@ -163,5 +166,28 @@ describe("variant overrides of parts gone from the base", () => {
     const cleaned = dropOverrides(variant, ["gone", "old_metric"]);
     expect(cleaned).toMatchObject({ weights: { [kept]: 40 }, rules: {}, staleAfterDays: {} });
     expect(orphanedOverrides(cleaned, keys)).toEqual([]);
+  });
+});
+
+describe("rearranging the tree", () => {
+  it("moves an item up or down its list, stopping at the ends", () => {
+    expect(shift(["a", "b", "c"], 2, -1)).toEqual(["a", "c", "b"]);
+    expect(shift(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);
+    expect(shift(["a", "b", "c"], 0, 5)).toEqual(["b", "c", "a"]);
+  });
+
+  it("moves a metric to another category or the top level with its settings, and lists categories by path", () => {
+    const model = parse(DEMO_HEALTH_MODEL);
+    const [first, second] = model.categories;
+    const metric = first!.metrics[0]!;
+    const moved = moveMetric(model, metric.metric, second!.key);
+    expect(moved.categories[0]!.metrics.map((m) => m.metric)).not.toContain(metric.metric);
+    expect(moved.categories[1]!.metrics.at(-1)).toEqual(metric);
+    const top = moveMetric(moved, metric.metric, null);
+    expect(top.metrics).toEqual([metric]);
+    expect(flattenTree(top).filter((r) => r.key === metric.metric)).toHaveLength(1);
+    expect(moveMetric(model, "no_such_metric", second!.key)).toBe(model);
+    const nested = { ...model, categories: [{ ...first!, categories: [{ ...second!, key: "inner" }] }] };
+    expect(categoryChoices(nested).map((c) => c.name)).toEqual([first!.name, `${first!.name} › ${second!.name}`]);
   });
 });

@@ -155,3 +155,17 @@ export function IssueList({ issues }: { issues: readonly ModelIssue[] }) {
     </ul>
   );
 }
+
+/** Up and down within its list, for keyboard and pointer alike. */
+export function MoveButtons({ name, onMove }: { name: string; onMove: (delta: number) => void }) {
+  return (
+    <span className="row nowrap">
+      <button type="button" className="btn btn-ghost" aria-label={`Move ${name} up`} onClick={() => onMove(-1)}>
+        ↑
+      </button>
+      <button type="button" className="btn btn-ghost" aria-label={`Move ${name} down`} onClick={() => onMove(1)}>
+        ↓
+      </button>
+    </span>
+  );
+}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { formatNumber } from "@/lib/format";
 import { describeRule, issuesUnder, type CatalogueMetric } from "@/lib/model-builder/draft";
 import type { MetricNode, MissingConfig, ModelIssue } from "@/lib/scoring";
-import { IssueList, NumberInput, SelectInput, TextInput } from "./fields";
+import { IssueList, MoveButtons, NumberInput, SelectInput, TextInput } from "./fields";
 import { RuleChart } from "./rule-chart";
 import { RuleEditor } from "./rule-editor";
 
@@ -48,6 +48,8 @@ export function MetricEditor({
   issues,
   onChange,
   onRemove,
+  onMove,
+  placement,
 }: {
   node: MetricNode;
   path: string;
@@ -56,6 +58,9 @@ export function MetricEditor({
   issues: readonly ModelIssue[];
   onChange: (node: MetricNode) => void;
   onRemove: () => void;
+  onMove: (delta: number) => void;
+  /** The category it sits in (null: top level), the others, and moving it there. */
+  placement: { at: string | null; choices: { key: string; name: string }[]; move: (to: string | null) => void };
 }) {
   const [open, setOpen] = useState(false);
   const name = node.name ?? node.metric;
@@ -81,6 +86,7 @@ export function MetricEditor({
           onChange={(v) => onChange({ ...node, weight: v! })}
         />
         <span className="muted small">{describeRule(node.rule)}</span>
+        <MoveButtons name={name} onMove={onMove} />
         <button type="button" className="btn btn-ghost" onClick={onRemove}>
           Remove<span className="sr-only"> {name}</span>
         </button>
@@ -104,6 +110,12 @@ export function MetricEditor({
               <RuleChart rule={node.rule} range={range} name={name} unit={unitOf(catalogue?.unit, node)} />
             </div>
             <div className="form-grid">
+              <SelectInput
+                label="In category"
+                value={placement.at ?? ""}
+                options={[["", "Top level"] as const, ...placement.choices.map((c) => [c.key, c.name] as const)]}
+                onChange={(to) => placement.move(to || null)}
+              />
               <SelectInput
                 label="Normalise"
                 value={node.normalize}

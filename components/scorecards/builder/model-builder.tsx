@@ -4,7 +4,14 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { FormMessage, type FormNotice } from "@/components/ui/form-footer";
 import { saveDraftAction } from "@/lib/actions/scorecards";
 import { formatNumber } from "@/lib/format";
-import { newCategory, newVariant, treeKeys, type CatalogueMetric } from "@/lib/model-builder/draft";
+import {
+  categoryChoices,
+  moveMetric,
+  newCategory,
+  newVariant,
+  treeKeys,
+  type CatalogueMetric,
+} from "@/lib/model-builder/draft";
 import { checkModel, modelSchema, type ModelCheck, type ModelDefinition } from "@/lib/scoring";
 import { IssueList, NumberInput } from "./fields";
 import { ImpactPanel } from "./impact-panel";
@@ -96,6 +103,8 @@ export function ModelBuilder({
     used: treeKeys(model),
     issues: check?.issues ?? [],
     newCategory: (weight) => newCategory(model, weight),
+    categories: categoryChoices(model),
+    moveMetric: (key, to) => setModel(moveMetric(model, key, to)),
   };
 
   return (

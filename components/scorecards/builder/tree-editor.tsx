@@ -1,9 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { issuesAt, metricNodeFor, nextWeight, type CatalogueMetric, type Level } from "@/lib/model-builder/draft";
+import {
+  issuesAt,
+  metricNodeFor,
+  nextWeight,
+  shift,
+  type CatalogueMetric,
+  type Level,
+} from "@/lib/model-builder/draft";
 import type { CategoryNode, ModelIssue } from "@/lib/scoring";
-import { IssueList, NumberInput, TextInput } from "./fields";
+import { IssueList, MoveButtons, NumberInput, TextInput } from "./fields";
 import { MetricEditor } from "./metric-editor";
 import { WeightBar } from "./weight-bar";
 
@@ -14,6 +21,9 @@ export interface TreeContext {
   used: Set<string>;
   issues: readonly ModelIssue[];
   newCategory: (weight: number) => CategoryNode;
+  /** Every category by path of names, and moving a metric into one (null: the top level). */
+  categories: { key: string; name: string }[];
+  moveMetric: (metricKey: string, to: string | null) => void;
 }
 
 /**
@@ -34,6 +44,7 @@ export function LevelEditor<L extends Level>({
   tree: TreeContext;
   onChange: (level: L) => void;
 }) {
+  const parentKey = "key" in level && typeof level.key === "string" ? level.key : null;
   const at = (kind: "metrics" | "categories", i: number) => `${path ? `${path}.` : ""}${kind}[${i}]`;
   return (
     <div className="stack builder-level">
@@ -51,6 +62,7 @@ export function LevelEditor<L extends Level>({
                 onChange({ ...level, categories: level.categories.map((x, j) => (j === i ? node : x)) })
               }
               onRemove={() => onChange({ ...level, categories: level.categories.filter((_, j) => j !== i) })}
+              onMove={(delta) => onChange({ ...level, categories: shift(level.categories, i, delta) })}
             />
           ))}
           {level.metrics.map((m, i) => (
@@ -63,6 +75,8 @@ export function LevelEditor<L extends Level>({
               issues={tree.issues}
               onChange={(node) => onChange({ ...level, metrics: level.metrics.map((x, j) => (j === i ? node : x)) })}
               onRemove={() => onChange({ ...level, metrics: level.metrics.filter((_, j) => j !== i) })}
+              onMove={(delta) => onChange({ ...level, metrics: shift(level.metrics, i, delta) })}
+              placement={{ at: parentKey, choices: tree.categories, move: (to) => tree.moveMetric(m.metric, to) }}
             />
           ))}
         </ul>
@@ -87,12 +101,14 @@ function CategoryEditor({
   tree,
   onChange,
   onRemove,
+  onMove,
 }: {
   node: CategoryNode;
   path: string;
   tree: TreeContext;
   onChange: (node: CategoryNode) => void;
   onRemove: () => void;
+  onMove: (delta: number) => void;
 }) {
   const own = issuesAt(tree.issues, `${path}.key`, `${path}.weight`, `${path}.name`);
   return (
@@ -119,6 +135,7 @@ function CategoryEditor({
           invalid={own.some((i) => i.path.endsWith(".weight"))}
           onChange={(v) => onChange({ ...node, weight: v! })}
         />
+        <MoveButtons name={node.name} onMove={onMove} />
         <button type="button" className="btn btn-ghost" onClick={onRemove}>
           Remove<span className="sr-only"> {node.name}</span>
         </button>
