@@ -44,6 +44,9 @@ test("an admin builds a scorecard from nothing in the visual builder, with an En
   await expect(usage.getByTestId("weight-bar").first()).toContainText("90 % — 10 % left");
   await usage.getByLabel("Weight of Key feature adoption").fill("40");
   await expect(usage.getByTestId("weight-bar").first()).toContainText("100 % — complete");
+  // Pressing the view already shown keeps the edits.
+  await editor.getByRole("button", { name: "Visual" }).click();
+  await expect(usage.getByTestId("weight-bar").first()).toContainText("100 % — complete");
 
   // A second category: the top level now needs rebalancing, and the new category needs a metric.
   await editor.getByRole("button", { name: "Add category to Top level" }).click();

@@ -86,7 +86,9 @@ export function ModelBuilder({
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
+  // Switching reads the other view's state; pressing the current view's button again changes nothing.
   const showVisual = () => {
+    if (mode === "visual") return;
     const parsed = parseModel(text);
     if (!parsed.ok) return setSwitchError(`The visual editor needs a well-formed definition first. ${parsed.error}`);
     setSwitchError(null);
@@ -94,6 +96,7 @@ export function ModelBuilder({
     setMode("visual");
   };
   const showJson = () => {
+    if (mode === "json") return;
     if (model) setText(JSON.stringify(model, null, 2));
     setMode("json");
   };
