@@ -45,7 +45,7 @@ export function NumberInput({
   const [text, setText] = useState(show(value));
   const [seen, setSeen] = useState(value);
   // Follow changes made elsewhere (e.g. the JSON tab) without fighting the admin's typing.
-  if (seen !== value) {
+  if (!Object.is(seen, value)) {
     setSeen(value);
     if (Number(text) !== value || text.trim() === "") setText(show(value));
   }
