@@ -2,7 +2,7 @@ import type pg from "pg";
 
 /** A connection inside a bulk transaction (opaque outside lib/db). */
 export type BulkClient = pg.PoolClient;
-import { from as copyFrom } from "pg-copy-streams";
+import { copyField, copyIn } from "./copy";
 import { withBulkTransaction } from "./client";
 import { REFRESH_CURRENT_VALUES_SQL } from "./observations";
 
@@ -19,26 +19,16 @@ export async function createObservationStaging(client: pg.PoolClient) {
   );
 }
 
-// COPY text format: tab-separated, \\N for null, backslash escapes.
-export const copyField = (v: string | null) =>
-  v === null ? "\\N" : v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-
 export async function copyObservations(
   client: pg.PoolClient,
   rows: { accountId: string; metricId: string; observedAt: Date; value: number | null; text: string | null }[],
 ) {
   if (rows.length === 0) return;
-  const stream = client.query(copyFrom("COPY import_observations FROM STDIN"));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on("finish", resolve);
-    stream.on("error", reject);
-  });
   let chunk = "";
   for (const r of rows) {
     chunk += `${r.accountId}\t${r.metricId}\t${r.observedAt.toISOString()}\t${r.value === null ? "\\N" : r.value}\t${copyField(r.text)}\n`;
   }
-  stream.end(chunk);
-  await done;
+  await copyIn(client, "COPY import_observations FROM STDIN", [chunk]);
 }
 
 /** Moves the staged rows in and refreshes the current values of the accounts they touch; returns those accounts. */

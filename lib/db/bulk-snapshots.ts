@@ -1,6 +1,5 @@
-import { from as copyFrom } from "pg-copy-streams";
 import type { BulkClient } from "./bulk-observations";
-import { copyField } from "./bulk-observations";
+import { copyField, copyIn } from "./copy";
 import type { SnapshotRows } from "./score-writes";
 
 const CHUNK = 2_000;
@@ -23,28 +22,24 @@ export async function replaceDaySnapshots(
        AND ($4::uuid[] IS NULL OR "accountId" = ANY($4::uuid[]))`,
     [target.organizationId, target.scorecardId, day, accountIds],
   );
-  const stream = client.query(
-    copyFrom(
-      `COPY "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail") FROM STDIN`,
-    ),
-  );
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on("finish", resolve);
-    stream.on("error", reject);
-  });
   const prefix = `${target.organizationId}\t${target.scorecardId}\t`;
-  for (let start = 0; start < rows.accountId.length; start += CHUNK) {
-    let chunk = "";
-    for (let i = start; i < Math.min(rows.accountId.length, start + CHUNK); i++) {
-      const score = rows.score[i];
-      chunk += `${prefix}${rows.accountId[i]}\t${day}\t${target.modelVersionId}\t${copyField(rows.variantKey[i] ?? null)}\t${
-        score === null || score === undefined ? "\\N" : score
-      }\t${copyField(rows.tierKey[i]!)}\t${rows.coverage[i]}\t${copyField(rows.detail[i]!)}\n`;
+  function* chunks() {
+    for (let start = 0; start < rows.accountId.length; start += CHUNK) {
+      let chunk = "";
+      for (let i = start; i < Math.min(rows.accountId.length, start + CHUNK); i++) {
+        const score = rows.score[i];
+        chunk += `${prefix}${rows.accountId[i]}\t${day}\t${target.modelVersionId}\t${copyField(rows.variantKey[i] ?? null)}\t${
+          score === null || score === undefined ? "\\N" : score
+        }\t${copyField(rows.tierKey[i]!)}\t${rows.coverage[i]}\t${copyField(rows.detail[i]!)}\n`;
+      }
+      yield chunk;
     }
-    if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
   }
-  stream.end();
-  await done;
+  await copyIn(
+    client,
+    `COPY "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail") FROM STDIN`,
+    chunks(),
+  );
   // Fresh rows leave the planner's estimates far off until analysed (see writeSnapshots).
   if (rows.accountId.length >= 1000) await client.query(`ANALYZE "ScoreSnapshot"`);
 }

@@ -69,18 +69,28 @@ export async function copyOutBinary(
   return rows;
 }
 
-/** Streams tab-separated lines (COPY text format) into `table`. */
-export async function copyLinesIn(client: pg.PoolClient, table: string, lines: string[]) {
-  const stream = client.query(copyFrom(`COPY ${table} FROM STDIN`));
+// COPY text format: tab-separated, \\N for null, backslash escapes.
+export const copyField = (v: string | null) =>
+  v === null ? "\\N" : v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+/** Runs `COPY … FROM STDIN` and streams `chunks` (COPY text format) into it, waiting whenever the socket is full. */
+export async function copyIn(client: pg.PoolClient, sql: string, chunks: Iterable<string>) {
+  const stream = client.query(copyFrom(sql));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
   });
-  // Chunks of about a megabyte keep memory flat for large id lists.
-  for (let i = 0; i < lines.length; i += 20_000) {
-    const chunk = lines.slice(i, i + 20_000).join("\n") + "\n";
+  for (const chunk of chunks) {
     if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
   }
   stream.end();
   await done;
+}
+
+/** Streams tab-separated lines into `table`, about a megabyte at a time. */
+export async function copyLinesIn(client: pg.PoolClient, table: string, lines: string[]) {
+  function* chunks() {
+    for (let i = 0; i < lines.length; i += 20_000) yield lines.slice(i, i + 20_000).join("\n") + "\n";
+  }
+  await copyIn(client, `COPY ${table} FROM STDIN`, chunks());
 }

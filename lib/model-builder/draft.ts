@@ -68,16 +68,7 @@ export function metricNodeFor(
 
 /** Every metric and category key in the tree (keys are unique across both). */
 export function treeKeys(level: Level): Set<string> {
-  const keys = new Set<string>();
-  const walk = (l: Level) => {
-    for (const m of l.metrics) keys.add(m.metric);
-    for (const c of l.categories) {
-      keys.add(c.key);
-      walk(c);
-    }
-  };
-  walk(level);
-  return keys;
+  return new Set(flattenTree(level).map((r) => r.key));
 }
 
 /** A new, empty category with a key not yet used anywhere in the tree. */
@@ -223,13 +214,6 @@ export function withKey<T>(record: Record<string, T>, key: string, value: T | un
   if (value === undefined) delete next[key];
   else next[key] = value;
   return next;
-}
-
-const OVERRIDES = ["weights", "rules", "missing", "staleAfterDays"] as const;
-
-/** Keys a variant overrides that are no longer a metric or category of the base (renamed or removed there). */
-export function orphanedOverrides(variant: Variant, baseKeys: Set<string>): string[] {
-  return [...new Set(OVERRIDES.flatMap((o) => Object.keys(variant[o])))].filter((k) => !baseKeys.has(k));
 }
 
 /** The variant without any override of `keys`. */

@@ -14,13 +14,13 @@ import {
   categoryChoices,
   moveMetric,
   shift,
+  treeKeys,
   dropOverrides,
-  orphanedOverrides,
   variantChanges,
   withKey,
   type CatalogueMetric,
 } from "@/lib/model-builder/draft";
-import { validateModel, type ModelDefinition } from "@/lib/scoring";
+import { applyVariant, validateModel, type ModelDefinition } from "@/lib/scoring";
 
 const range = { min: 0, max: 100 };
 const metric = (patch: Partial<CatalogueMetric>): CatalogueMetric => ({
@@ -162,10 +162,11 @@ describe("variant overrides of parts gone from the base", () => {
       rules: { old_metric: { type: "percentile" as const, direction: "higher" as const } },
       staleAfterDays: { gone: 5 },
     };
-    expect(orphanedOverrides(variant, keys)).toEqual(["gone", "old_metric"]);
+    expect(applyVariant(model, variant).unknownKeys).toEqual(["gone", "old_metric"]);
     const cleaned = dropOverrides(variant, ["gone", "old_metric"]);
     expect(cleaned).toMatchObject({ weights: { [kept]: 40 }, rules: {}, staleAfterDays: {} });
-    expect(orphanedOverrides(cleaned, keys)).toEqual([]);
+    expect(applyVariant(model, cleaned).unknownKeys).toEqual([]);
+    expect(treeKeys(model)).toEqual(keys);
   });
 });
 

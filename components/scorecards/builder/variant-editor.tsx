@@ -3,7 +3,6 @@
 import { useState } from "react";
 import {
   dropOverrides,
-  orphanedOverrides,
   flattenTree,
   issuesUnder,
   levelStatus,
@@ -54,10 +53,10 @@ export function VariantEditor({
     ...variant.match.stages.map((k) => nameOf(stages, k)),
   ].join(" + ");
   const changes = variantChanges(model, variant);
-  const applied = applyVariant(model, variant).model;
+  // What the engine sees for this variant, and the keys it overrides that the base no longer has.
+  const { model: applied, unknownKeys: orphans } = applyVariant(model, variant);
   const rows = flattenTree(model);
   const appliedRows = new Map(flattenTree(applied).map((r) => [r.key, r]));
-  const orphans = orphanedOverrides(variant, new Set(rows.map((r) => r.key)));
   const toggle = (list: string[], key: string, on: boolean) => (on ? [...list, key] : list.filter((k) => k !== key));
   const topStatus = levelStatus(levelTotal(applied));
   return (

@@ -5,6 +5,7 @@ import { ImpactView } from "@/components/scorecards/impact-view";
 import { TemplateForm } from "@/components/scorecards/template-form";
 import { TestResults } from "@/components/scorecards/test-results";
 import { VersionActions } from "@/components/scorecards/version-actions";
+import { VersionSelect } from "@/components/scorecards/version-select";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableCard } from "@/components/ui/table-card";
@@ -15,8 +16,8 @@ import { listScorecardVersions } from "@/lib/db/model-versions";
 import { listScorecards } from "@/lib/db/scorecards";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { previewImpact, type ImpactPreview } from "@/lib/services/scorecards/impact";
-import { testOnAccount, type VersionResult } from "@/lib/services/scorecards/test-account";
+import { previewImpact } from "@/lib/services/scorecards/impact";
+import { testOnAccount } from "@/lib/services/scorecards/test-account";
 import { compareVersions } from "@/lib/services/scorecards/versions";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
 import { DraftSection } from "./draft-section";
@@ -56,44 +57,25 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
     q.account ? findAccountByExternalId(tenant, q.account) : null,
     listLargestAccounts(tenant),
   ]);
-  let testResults: VersionResult[] | null = null;
-  let testError: string | null = q.account && !testAccount ? `No account with the id ${q.account}.` : null;
-  if (selected && testAccount && tested) {
-    const ids = [...new Set([published?.id, tested.id].filter((x): x is string => Boolean(x)))];
-    try {
-      testResults = await testOnAccount(tenant, {
-        scorecardId: selected.id,
-        versionIds: ids,
-        accountId: testAccount.id,
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      testError = error.message;
-    }
-  }
   // Impact of a draft over the whole portfolio, on demand (admins).
   const drafts = versions.filter((v) => v.status === "draft");
   const editing = canEdit ? drafts.find((d) => d.id === q.draft) : undefined;
-  let impact: ImpactPreview | null = null;
-  let impactError: string | null = null;
-  if (canEdit && selected && q.impact && drafts.some((d) => d.id === q.impact)) {
-    try {
-      impact = await previewImpact(tenant, selected.id, q.impact);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      impactError = error.message;
-    }
-  }
-  let changes: Awaited<ReturnType<typeof compareVersions>> | null = null;
-  let compareError: string | null = null;
-  if (selected && from && to && from.id !== to.id) {
-    try {
-      changes = await compareVersions(tenant, selected.id, from.id, to.id);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      compareError = error.message;
-    }
-  }
+  const testIds = [...new Set([published?.id, tested?.id].filter((x): x is string => Boolean(x)))];
+  const [test, impactRun, compared] = await Promise.all([
+    attempt(Boolean(selected && testAccount && tested), () =>
+      testOnAccount(tenant, { scorecardId: selected!.id, versionIds: testIds, accountId: testAccount!.id }),
+    ),
+    attempt(Boolean(canEdit && selected && q.impact && drafts.some((d) => d.id === q.impact)), () =>
+      previewImpact(tenant, selected!.id, q.impact!),
+    ),
+    attempt(Boolean(selected && from && to && from.id !== to.id), () =>
+      compareVersions(tenant, selected!.id, from!.id, to!.id),
+    ),
+  ]);
+  const testResults = test.value;
+  const testError = q.account && !testAccount ? `No account with the id ${q.account}.` : test.error;
+  const [impact, impactError] = [impactRun.value, impactRun.error];
+  const [changes, compareError] = [compared.value, compared.error];
   return (
     <>
       <PageHeader
@@ -176,18 +158,8 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
                 <h2 id="compare-heading">Compare versions</h2>
                 <form method="get" className="toolbar">
                   <input type="hidden" name="scorecard" value={selected.id} />
-                  {(["from", "to"] as const).map((side) => (
-                    <label key={side} className="field">
-                      {side === "from" ? "From" : "To"}
-                      <select className="input" name={side} defaultValue={(side === "from" ? from : to)?.id}>
-                        {versions.map((v) => (
-                          <option key={v.id} value={v.id}>
-                            v{v.number} ({v.status})
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  ))}
+                  <VersionSelect name="from" label="From" versions={versions} defaultValue={from?.id} />
+                  <VersionSelect name="to" label="To" versions={versions} defaultValue={to?.id} />
                   <button className="btn" type="submit">
                     Compare
                   </button>
@@ -231,16 +203,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
             </p>
             <form method="get" className="toolbar">
               <input type="hidden" name="scorecard" value={selected.id} />
-              <label className="field">
-                Draft
-                <select className="input" name="impact" defaultValue={q.impact ?? drafts[0]!.id}>
-                  {drafts.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      v{d.number}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <VersionSelect name="impact" label="Draft" versions={drafts} defaultValue={q.impact ?? drafts[0]!.id} />
               <button className="btn" type="submit">
                 Preview impact
               </button>
@@ -272,16 +235,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
                   ))}
                 </datalist>
               </label>
-              <label className="field">
-                Version
-                <select className="input" name="test" defaultValue={tested?.id}>
-                  {versions.map((v) => (
-                    <option key={v.id} value={v.id}>
-                      v{v.number} ({v.status})
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <VersionSelect name="test" label="Version" versions={versions} defaultValue={tested?.id} />
               <button className="btn" type="submit">
                 Test
               </button>
@@ -302,4 +256,15 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
       </div>
     </>
   );
+}
+
+/** Runs `work` when `when` holds; an AppError (a broken version, nothing published) becomes a message to show. */
+async function attempt<T>(when: boolean, work: () => Promise<T>): Promise<{ value: T | null; error: string | null }> {
+  if (!when) return { value: null, error: null };
+  try {
+    return { value: await work(), error: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { value: null, error: error.message };
+  }
 }
