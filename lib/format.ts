@@ -7,6 +7,17 @@ const compactMoney = new Intl.NumberFormat("en-US", {
   maximumFractionDigits: 1,
 });
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+// Formatters are built once: `toLocaleDateString(locale, options)` builds one per call,
+// which costs ~0.1 ms — more than rendering the row it is in.
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 export const formatMoney = (n: number) => money.format(n);
 export const formatMoneyCompact = (n: number) => compactMoney.format(n);
@@ -16,7 +27,7 @@ export const formatNumber = (n: number | null | undefined) => (n === null || n =
 export function formatDay(iso: string | null): string {
   if (!iso) return "—";
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return day.format(d);
 }
 
 export function formatAge(days: number): string {
@@ -27,6 +38,5 @@ export function formatAge(days: number): string {
 
 /** An instant in UTC, e.g. "22 Nov 2026, 02:00 UTC". */
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+  return `${dateTime.format(new Date(iso))} UTC`;
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { formatAge, formatDateTime, formatDay, formatMoney, formatMoneyCompact, formatNumber } from "@/lib/format";
+
+describe("display formatting", () => {
+  it("shows calendar days and instants in UTC whatever the process's time zone", () => {
+    expect(formatDay("2026-11-22")).toBe("22 Nov 2026");
+    expect(formatDay("2026-01-01T23:30:00-05:00")).toBe("2 Jan 2026");
+    expect(formatDay(null)).toBe("—");
+    expect(formatDateTime("2026-11-22T02:05:00Z")).toBe("22 Nov 2026, 02:05 UTC");
+  });
+
+  it("formats money, numbers and ages", () => {
+    expect(formatMoney(1234567.4)).toBe("$1,234,567");
+    expect(formatMoneyCompact(1_250_000)).toBe("$1.3M");
+    expect(formatNumber(71.26)).toBe("71.3");
+    expect(formatNumber(null)).toBe("—");
+    expect([formatAge(0), formatAge(1), formatAge(9)]).toEqual(["today", "1 day ago", "9 days ago"]);
+  });
+});
