@@ -4,7 +4,8 @@ import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import type { AccountListQuery } from "../validation/accounts";
 import { accountScopeWhere } from "./account-scope";
-import { db, type Prisma } from "./client";
+import { db, Prisma } from "./client";
+import { portfolioWhere } from "./portfolio-view";
 
 export interface AccountRow {
   id: string;
@@ -207,24 +208,32 @@ export async function listStages(ctx: TenantContext) {
   });
 }
 
-/** Options for the accounts table's filters, in the caller's organisation. */
-export async function listAccountFilterOptions(ctx: TenantContext) {
-  const organizationId = ctx.organizationId;
-  const [segments, stages, teams, owners] = await Promise.all([
-    db().segment.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    listStages(ctx),
-    db().team.findMany({
-      where: { organizationId, ...(ctx.scope.kind === "teams" ? { id: { in: ctx.scope.teamIds } } : {}) },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db().membership.findMany({
-      where: { organizationId, ownedAccounts: { some: accountScopeWhere(ctx) } },
-      orderBy: { user: { name: "asc" } },
-      select: { userId: true, user: { select: { name: true } } },
-    }),
-  ]);
-  return { segments, stages, teams, owners: owners.map((o) => ({ id: o.userId, name: o.user.name })) };
+type Option = { id: string; name: string };
+
+/**
+ * Options for the dashboards' filters, in the caller's organisation: segments,
+ * stages, the teams in scope and the members owning accounts in scope. One
+ * statement, since most pages show these filters.
+ */
+export async function listAccountFilterOptions(
+  ctx: TenantContext,
+): Promise<{ segments: Option[]; stages: Option[]; teams: Option[]; owners: Option[] }> {
+  const org = Prisma.sql`${ctx.organizationId}::uuid`;
+  const teamScope =
+    ctx.scope.kind === "teams" ? Prisma.sql`AND t."id" = ANY(${ctx.scope.teamIds}::uuid[])` : Prisma.empty;
+  const [options] = await db().$queryRaw<Awaited<ReturnType<typeof listAccountFilterOptions>>[]>`
+    SELECT
+      coalesce((SELECT json_agg(json_build_object('id', s."id", 'name', s."name") ORDER BY s."name")
+                FROM "Segment" s WHERE s."organizationId" = ${org}), '[]') AS "segments",
+      coalesce((SELECT json_agg(json_build_object('id', st."id", 'name', st."name") ORDER BY st."position")
+                FROM "LifecycleStage" st WHERE st."organizationId" = ${org}), '[]') AS "stages",
+      coalesce((SELECT json_agg(json_build_object('id', t."id", 'name', t."name") ORDER BY t."name")
+                FROM "Team" t WHERE t."organizationId" = ${org} ${teamScope}), '[]') AS "teams",
+      coalesce((SELECT json_agg(json_build_object('id', m."userId", 'name', u."name") ORDER BY u."name")
+                FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+                WHERE m."organizationId" = ${org}
+                  AND EXISTS (SELECT 1 FROM "Account" a WHERE a."ownerId" = m."userId" AND ${portfolioWhere(ctx, {})})), '[]') AS "owners"`;
+  return options!;
 }
 
 /** An account in the caller's scope by its external id, or null. */

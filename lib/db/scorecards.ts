@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { TenantContext } from "../tenant";
 import { db, type Prisma } from "./client";
 
@@ -41,32 +42,20 @@ export async function createPublishedScorecard(
   });
 }
 
-/** Every scorecard with a published version, with that version's definition. */
-export async function listPublishedModels(organizationId: string): Promise<PublishedModel[]> {
-  const scorecards = await db().scorecard.findMany({
-    where: { organizationId, archivedAt: null, publishedVersionId: { not: null } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, publishedVersionId: true },
-  });
-  const versions = await db().modelVersion.findMany({
-    where: { organizationId, id: { in: scorecards.map((s) => s.publishedVersionId!) } },
-    select: { id: true, number: true, definition: true, scorecardId: true },
-  });
-  return scorecards.flatMap((s) => {
-    const v = versions.find((x) => x.id === s.publishedVersionId);
-    return v
-      ? [
-          {
-            scorecardId: s.id,
-            scorecardName: s.name,
-            versionId: v.id,
-            versionNumber: v.number,
-            definition: v.definition,
-          },
-        ]
-      : [];
-  });
-}
+/**
+ * Every scorecard with a published version, with that version's definition, in
+ * one statement. Cached per request: a page reads it for its scorecard picker,
+ * its tiers and its story.
+ */
+export const listPublishedModels = cache(async (organizationId: string): Promise<PublishedModel[]> => {
+  return db().$queryRaw<PublishedModel[]>`
+    SELECT s."id" AS "scorecardId", s."name" AS "scorecardName", v."id" AS "versionId", v."number" AS "versionNumber",
+           v."definition"
+    FROM "Scorecard" s
+    JOIN "ModelVersion" v ON v."organizationId" = s."organizationId" AND v."id" = s."publishedVersionId"
+    WHERE s."organizationId" = ${organizationId}::uuid AND s."archivedAt" IS NULL
+    ORDER BY s."createdAt", s."id"`;
+});
 
 export async function listScorecards(ctx: TenantContext) {
   return db().scorecard.findMany({

@@ -26,52 +26,47 @@ export interface SessionPrincipal {
  * request, which is what makes revocation immediate.
  */
 export async function loadSessionPrincipal(sessionId: string): Promise<SessionPrincipal | null> {
-  const session = await db().authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      createdAt: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      activeOrganizationId: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          disabledAt: true,
-          passwordChangedAt: true,
-          memberships: {
-            where: { disabledAt: null },
-            orderBy: { createdAt: "asc" },
-            select: {
-              organizationId: true,
-              role: true,
-              organization: { select: { name: true } },
-              teams: { select: { teamId: true } },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!session || session.revokedAt || session.user.disabledAt) return null;
-  if (session.user.passwordChangedAt > session.createdAt) return null;
+  if (!UUID.test(sessionId)) return null;
+  // One statement: every page and action starts here, so it is one round trip, not one per relation.
+  const [session] = await db().$queryRaw<PrincipalRow[]>`
+    SELECT s."id", s."createdAt", s."revokedAt", s."lastSeenAt", s."activeOrganizationId",
+           u."id" AS "userId", u."email", u."name", u."disabledAt", u."passwordChangedAt",
+           coalesce((SELECT json_agg(json_build_object(
+                       'organizationId', m."organizationId", 'organizationName', o."name", 'role', m."role",
+                       'teamIds', coalesce((SELECT json_agg(t."teamId" ORDER BY t."teamId") FROM "TeamMembership" t
+                                            WHERE t."organizationId" = m."organizationId" AND t."userId" = m."userId"), '[]'))
+                     ORDER BY m."createdAt")
+                     FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+                     WHERE m."userId" = u."id" AND m."disabledAt" IS NULL), '[]') AS "memberships"
+    FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}::uuid`;
+  if (!session || session.revokedAt || session.disabledAt) return null;
+  if (session.passwordChangedAt > session.createdAt) return null;
   if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) {
     await db().authSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date() } });
   }
-  const { user } = session;
   return {
     sessionId: session.id,
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: session.userId, email: session.email, name: session.name },
     activeOrganizationId: session.activeOrganizationId,
-    memberships: user.memberships.map((m) => ({
-      organizationId: m.organizationId,
-      organizationName: m.organization.name,
-      role: m.role,
-      teamIds: m.teams.map((t) => t.teamId),
-    })),
+    memberships: session.memberships,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface PrincipalRow {
+  id: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastSeenAt: Date;
+  activeOrganizationId: string | null;
+  userId: string;
+  email: string;
+  name: string;
+  disabledAt: Date | null;
+  passwordChangedAt: Date;
+  memberships: SessionPrincipal["memberships"];
 }
 
 export async function revokeAuthSession(sessionId: string) {

@@ -26,6 +26,14 @@ beforeAll(async () => {
 const notFound = expect.any(NotFoundError);
 const all = accountListQuerySchema.parse({ size: "100" });
 
+/** Members of A owning at least one account the caller can see, asked one owner filter at a time. */
+async function ownersWithAccounts(ctx: TenantContext): Promise<string[]> {
+  const owners: string[] = [];
+  for (const id of Object.values(a.userIds))
+    if ((await listAccounts(ctx, accountListQuerySchema.parse({ owner: id }))).total > 0) owners.push(id);
+  return owners.sort();
+}
+
 describe("another organisation's ids answer 'not found'", () => {
   it("accounts and their metric values", async () => {
     await expect(getAccountOrThrow(adminA, b.accountIds[0]!)).rejects.toEqual(notFound);
@@ -80,6 +88,18 @@ describe("lists never mix organisations", () => {
     const options = await listAccountFilterOptions(adminA);
     expect(options.teams.map((t) => t.id).sort()).toEqual([...a.teamIds].sort());
     expect(options.segments.every((s) => Object.values(a.segmentIds).includes(s.id))).toBe(true);
+    expect(options.stages.map((s) => s.id).sort()).toEqual(Object.values(a.stageIds).sort());
+    expect(options.owners.map((o) => o.id).sort()).toEqual(await ownersWithAccounts(adminA));
+  });
+
+  it("filter options stay inside a manager's teams and a CSM's book", async () => {
+    const manager = await a.contextFor("manager:0");
+    const byManager = await listAccountFilterOptions(manager);
+    expect(byManager.teams.map((t) => t.id)).toEqual(manager.scope.kind === "teams" ? manager.scope.teamIds : []);
+    expect(byManager.owners.map((o) => o.id).sort()).toEqual(await ownersWithAccounts(manager));
+    expect(byManager.owners.length).toBeGreaterThan(0);
+    const csm = await a.contextFor("csm:0:1");
+    expect((await listAccountFilterOptions(csm)).owners.map((o) => o.id)).toEqual(await ownersWithAccounts(csm));
   });
 });
 
