@@ -36,6 +36,28 @@ export async function createThrowawayDatabase(): Promise<{ url: string; drop: ()
   };
 }
 
+/**
+ * A database the page benchmark keeps between runs (BENCH_KEEP=1), so that
+ * re-measuring skips the 20-minute build of a year of history. `existed` says
+ * whether it was already there; it is never dropped.
+ */
+export async function keptDatabase(
+  name: string,
+): Promise<{ url: string; existed: boolean; drop: () => Promise<void> }> {
+  let adminUrl = process.env.BENCH_DATABASE_URL;
+  let stopCluster = async () => {};
+  if (!adminUrl) {
+    const cluster = await ensureEmbeddedPostgres(CLUSTERS.test, "postgres");
+    adminUrl = cluster.url;
+    stopCluster = cluster.stop;
+  }
+  const found = await sql(adminUrl, `SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+  if (found.rowCount === 0) await sql(adminUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), existed: found.rowCount !== 0, drop: stopCluster };
+}
+
 /** One statement on its own connection (the benchmarks' baselines and setup). */
 export async function sql(url: string, text: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
