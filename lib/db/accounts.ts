@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { isoDay } from "../dates";
 import { NotFoundError } from "../errors";
+import { isUuid } from "../ids";
 import type { TenantContext } from "../tenant";
 import type { AccountListQuery } from "../validation/accounts";
 import { accountScopeWhere } from "./account-scope";
@@ -105,36 +106,29 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery, scor
  * scope. Memoised per request: the account page's sections each check the scope.
  */
 export const getAccountOrThrow = cache(async (ctx: TenantContext, accountId: string) => {
-  const a = await db().account.findFirst({
-    where: { AND: [accountScopeWhere(ctx), { id: accountId }] },
-    select: {
-      id: true,
-      externalId: true,
-      name: true,
-      domain: true,
-      arr: true,
-      seats: true,
-      activeUsers: true,
-      plan: true,
-      region: true,
-      startDate: true,
-      renewalDate: true,
-      status: true,
-      traits: true,
-      stagePinned: true,
-      owner: { select: { userId: true, user: { select: { name: true, email: true } } } },
-      team: { select: { id: true, name: true } },
-      lifecycleStage: { select: { id: true, name: true } },
-      segments: { select: { source: true, segment: { select: { id: true, name: true } } } },
-    },
-  });
+  if (!isUuid(accountId)) throw new NotFoundError("Account");
+  // One statement (every account page and account action starts here), not one per relation.
+  const [a] = await db().$queryRaw<AccountDetailRow[]>`
+    SELECT a."id", a."externalId", a."name", a."domain", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan",
+           a."region", a."startDate", a."renewalDate", a."status"::text AS "status", a."traits", a."stagePinned",
+           a."ownerId", o."name" AS "ownerName", o."email" AS "ownerEmail", t."id" AS "teamId", t."name" AS "teamName",
+           st."id" AS "stageId", st."name" AS "stageName",
+           coalesce((SELECT json_agg(json_build_object('id', s."id", 'name', s."name", 'source', m."source") ORDER BY s."name")
+                     FROM "AccountSegment" m
+                     JOIN "Segment" s ON s."organizationId" = m."organizationId" AND s."id" = m."segmentId"
+                     WHERE m."organizationId" = a."organizationId" AND m."accountId" = a."id"), '[]') AS "segments"
+    FROM "Account" a
+    LEFT JOIN "User" o ON o."id" = a."ownerId"
+    LEFT JOIN "Team" t ON t."organizationId" = a."organizationId" AND t."id" = a."teamId"
+    LEFT JOIN "LifecycleStage" st ON st."organizationId" = a."organizationId" AND st."id" = a."lifecycleStageId"
+    WHERE ${portfolioWhere(ctx, {})} AND a."id" = ${accountId}::uuid`;
   if (!a) throw new NotFoundError("Account");
   return {
     id: a.id,
     externalId: a.externalId,
     name: a.name,
     domain: a.domain,
-    arr: a.arr.toNumber(),
+    arr: a.arr,
     seats: a.seats,
     activeUsers: a.activeUsers,
     plan: a.plan,
@@ -143,12 +137,37 @@ export const getAccountOrThrow = cache(async (ctx: TenantContext, accountId: str
     renewalDate: isoDayOrNull(a.renewalDate),
     status: a.status,
     traits: (a.traits ?? {}) as Record<string, unknown>,
-    owner: a.owner ? { id: a.owner.userId, name: a.owner.user.name, email: a.owner.user.email } : null,
-    team: a.team,
-    stage: a.lifecycleStage ? { ...a.lifecycleStage, pinned: a.stagePinned } : null,
-    segments: a.segments.map((s) => ({ ...s.segment, source: s.source })),
+    owner: a.ownerId ? { id: a.ownerId, name: a.ownerName!, email: a.ownerEmail! } : null,
+    team: a.teamId ? { id: a.teamId, name: a.teamName! } : null,
+    stage: a.stageId ? { id: a.stageId, name: a.stageName!, pinned: a.stagePinned } : null,
+    segments: a.segments,
   };
 });
+
+interface AccountDetailRow {
+  id: string;
+  externalId: string;
+  name: string;
+  domain: string | null;
+  arr: number;
+  seats: number | null;
+  activeUsers: number | null;
+  plan: string | null;
+  region: string | null;
+  startDate: Date | null;
+  renewalDate: Date | null;
+  status: "active" | "churned";
+  traits: unknown;
+  stagePinned: boolean;
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  stageId: string | null;
+  stageName: string | null;
+  segments: { id: string; name: string; source: "rule" | "manual" }[];
+}
 
 export type AccountDetail = Awaited<ReturnType<typeof getAccountOrThrow>>;
 

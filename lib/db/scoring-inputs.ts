@@ -1,5 +1,6 @@
 import { db, pool, withBulkTransaction } from "./client";
 import { copyLinesIn, copyOutBinary } from "./copy";
+import { isUuid } from "../ids";
 
 /** Accounts as the scoring pipeline needs them, in columns. */
 export interface PortfolioAccounts {
@@ -115,8 +116,6 @@ function timestamptzMs(buf: Buffer, at: number): number {
   return (buf.readInt32BE(at) * 4_294_967_296 + buf.readUInt32BE(at + 4)) / 1000 + PG_EPOCH_MS;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Writes the current value of every metric of `accountIds` into `cells`: row =
  * the account's position in `accountIds`, column = `columnOf` the metric id
@@ -131,7 +130,7 @@ export async function readCurrentValuesInto(
   columnOf: Map<string, number>,
   cells: ValueCells,
 ): Promise<number> {
-  if (!UUID.test(organizationId)) throw new Error("organisation id must be a uuid");
+  if (!isUuid(organizationId)) throw new Error("organisation id must be a uuid");
   if (accountIds.length === 0 || columnOf.size === 0) return 0;
   const { width, values, observedAt, texts } = cells;
   return withBulkTransaction(async (client) => {

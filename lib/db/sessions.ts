@@ -1,5 +1,6 @@
 import type { Role } from "../auth/permissions";
 import { db } from "./client";
+import { isUuid } from "../ids";
 
 export async function createAuthSession(input: { userId: string; ip?: string; userAgent?: string }) {
   return db().authSession.create({
@@ -26,7 +27,7 @@ export interface SessionPrincipal {
  * request, which is what makes revocation immediate.
  */
 export async function loadSessionPrincipal(sessionId: string): Promise<SessionPrincipal | null> {
-  if (!UUID.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   // One statement: every page and action starts here, so it is one round trip, not one per relation.
   const [session] = await db().$queryRaw<PrincipalRow[]>`
     SELECT s."id", s."createdAt", s."revokedAt", s."lastSeenAt", s."activeOrganizationId",
@@ -52,8 +53,6 @@ export async function loadSessionPrincipal(sessionId: string): Promise<SessionPr
     memberships: session.memberships,
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface PrincipalRow {
   id: string;

@@ -21,6 +21,14 @@ describe("who sees which accounts", () => {
     expect(items.map((r) => r.id).sort()).toEqual(own.map((a) => a.id).sort());
     const other = planned().find((a) => a.ownerKey !== "csm:0:1")!;
     await expect(getAccountOrThrow(csm, other.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAccountOrThrow(csm, "not-an-id")).rejects.toBeInstanceOf(NotFoundError);
+    const detail = await getAccountOrThrow(csm, own[0]!.id);
+    expect(detail).toMatchObject({ id: own[0]!.id, name: own[0]!.name, owner: { id: org.userIds["csm:0:1"] } });
+    expect(detail.team?.id).toBe(org.teamIds[0]);
+    const listed = items.find((r) => r.id === own[0]!.id)!;
+    expect(detail.segments.map((s) => s.name).sort()).toEqual(listed.segments);
+    expect(detail.stage?.name ?? null).toBe(listed.stage);
+    expect(detail.arr).toBe(listed.arr);
   });
 
   it("a CSM cannot widen the scope with filters", async () => {
