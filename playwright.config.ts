@@ -10,7 +10,9 @@ export default defineConfig({
   workers: 2,
   // Flaky tests get fixed, not retried into passing.
   retries: 0,
-  timeout: 60_000,
+  // Generous: the walk-throughs take ~45 s on a quiet 2-core machine, and CI machines are often shared.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
