@@ -151,8 +151,8 @@ async function main() {
   let server: ReturnType<typeof spawn> | null = null;
   try {
     await migrateDatabase(database.url);
-    const kept = KEEP && (await keptOrganization(database.url));
-    if (KEEP && "existed" in database && database.existed && !kept)
+    const kept = database.existed ? await keptOrganization(database.url) : null;
+    if (database.existed && !kept)
       throw new Error(`${KEPT_NAME} holds no complete benchmark organisation: drop it and run again.`);
     const setup = await timed(async () => {
       if (kept) return kept;

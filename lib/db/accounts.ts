@@ -101,50 +101,8 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery, scor
   return { total, items };
 }
 
-/**
- * The account with everything its page shows; NotFound when outside the caller's
- * scope. Memoised per request: the account page's sections each check the scope.
- */
-export const getAccountOrThrow = cache(async (ctx: TenantContext, accountId: string) => {
-  if (!isUuid(accountId)) throw new NotFoundError("Account");
-  // One statement (every account page and account action starts here), not one per relation.
-  const [a] = await db().$queryRaw<AccountDetailRow[]>`
-    SELECT a."id", a."externalId", a."name", a."domain", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan",
-           a."region", a."startDate", a."renewalDate", a."status"::text AS "status", a."traits", a."stagePinned",
-           a."ownerId", o."name" AS "ownerName", o."email" AS "ownerEmail", t."id" AS "teamId", t."name" AS "teamName",
-           st."id" AS "stageId", st."name" AS "stageName",
-           coalesce((SELECT json_agg(json_build_object('id', s."id", 'name', s."name", 'source', m."source") ORDER BY s."name")
-                     FROM "AccountSegment" m
-                     JOIN "Segment" s ON s."organizationId" = m."organizationId" AND s."id" = m."segmentId"
-                     WHERE m."organizationId" = a."organizationId" AND m."accountId" = a."id"), '[]') AS "segments"
-    FROM "Account" a
-    LEFT JOIN "User" o ON o."id" = a."ownerId"
-    LEFT JOIN "Team" t ON t."organizationId" = a."organizationId" AND t."id" = a."teamId"
-    LEFT JOIN "LifecycleStage" st ON st."organizationId" = a."organizationId" AND st."id" = a."lifecycleStageId"
-    WHERE ${portfolioWhere(ctx, {})} AND a."id" = ${accountId}::uuid`;
-  if (!a) throw new NotFoundError("Account");
-  return {
-    id: a.id,
-    externalId: a.externalId,
-    name: a.name,
-    domain: a.domain,
-    arr: a.arr,
-    seats: a.seats,
-    activeUsers: a.activeUsers,
-    plan: a.plan,
-    region: a.region,
-    startDate: isoDayOrNull(a.startDate),
-    renewalDate: isoDayOrNull(a.renewalDate),
-    status: a.status,
-    traits: (a.traits ?? {}) as Record<string, unknown>,
-    owner: a.ownerId ? { id: a.ownerId, name: a.ownerName!, email: a.ownerEmail! } : null,
-    team: a.teamId ? { id: a.teamId, name: a.teamName! } : null,
-    stage: a.stageId ? { id: a.stageId, name: a.stageName!, pinned: a.stagePinned } : null,
-    segments: a.segments,
-  };
-});
-
-interface AccountDetailRow {
+/** An account with everything its page shows. */
+export interface AccountDetail {
   id: string;
   externalId: string;
   name: string;
@@ -154,22 +112,43 @@ interface AccountDetailRow {
   activeUsers: number | null;
   plan: string | null;
   region: string | null;
-  startDate: Date | null;
-  renewalDate: Date | null;
+  startDate: string | null;
+  renewalDate: string | null;
   status: "active" | "churned";
-  traits: unknown;
-  stagePinned: boolean;
-  ownerId: string | null;
-  ownerName: string | null;
-  ownerEmail: string | null;
-  teamId: string | null;
-  teamName: string | null;
-  stageId: string | null;
-  stageName: string | null;
+  traits: Record<string, unknown>;
+  owner: { id: string; name: string; email: string } | null;
+  team: { id: string; name: string } | null;
+  stage: { id: string; name: string; pinned: boolean } | null;
   segments: { id: string; name: string; source: "rule" | "manual" }[];
 }
 
-export type AccountDetail = Awaited<ReturnType<typeof getAccountOrThrow>>;
+/**
+ * The account; NotFound when outside the caller's scope (or not an id). One
+ * statement, built in the shape the page uses: every account page and account
+ * action starts here. Memoised per request: the page's sections each check the scope.
+ */
+export const getAccountOrThrow = cache(async (ctx: TenantContext, accountId: string): Promise<AccountDetail> => {
+  if (!isUuid(accountId)) throw new NotFoundError("Account");
+  const [account] = await db().$queryRaw<AccountDetail[]>`
+    SELECT a."id", a."externalId", a."name", a."domain", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan",
+           a."region", to_char(a."startDate", 'YYYY-MM-DD') AS "startDate", to_char(a."renewalDate", 'YYYY-MM-DD') AS "renewalDate",
+           a."status"::text AS "status", a."traits",
+           CASE WHEN o."id" IS NULL THEN NULL ELSE json_build_object('id', o."id", 'name', o."name", 'email', o."email") END AS "owner",
+           CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('id', t."id", 'name', t."name") END AS "team",
+           CASE WHEN st."id" IS NULL THEN NULL
+                ELSE json_build_object('id', st."id", 'name', st."name", 'pinned', a."stagePinned") END AS "stage",
+           coalesce((SELECT json_agg(json_build_object('id', s."id", 'name', s."name", 'source', m."source") ORDER BY s."name")
+                     FROM "AccountSegment" m
+                     JOIN "Segment" s ON s."organizationId" = m."organizationId" AND s."id" = m."segmentId"
+                     WHERE m."organizationId" = a."organizationId" AND m."accountId" = a."id"), '[]') AS "segments"
+    FROM "Account" a
+    LEFT JOIN "User" o ON o."id" = a."ownerId"
+    LEFT JOIN "Team" t ON t."organizationId" = a."organizationId" AND t."id" = a."teamId"
+    LEFT JOIN "LifecycleStage" st ON st."organizationId" = a."organizationId" AND st."id" = a."lifecycleStageId"
+    WHERE ${portfolioWhere(ctx, {})} AND a."id" = ${accountId}::uuid`;
+  if (!account) throw new NotFoundError("Account");
+  return account;
+});
 
 export interface MetricValueRow {
   metricId: string;
