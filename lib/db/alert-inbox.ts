@@ -47,6 +47,65 @@ const alertSelect = {
 
 export const INBOX_PAGE_SIZE = 50;
 
+/** An alert as lists show it: with its account's, rule's and assignee's names. */
+export interface InboxAlert {
+  id: string;
+  accountId: string;
+  accountName: string;
+  ruleId: string;
+  ruleName: string;
+  status: "open" | "acknowledged" | "snoozed" | "resolved";
+  severity: "low" | "medium" | "high" | "critical";
+  title: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  /** Day (UTC) a snoozed alert wakes up. */
+  snoozedUntil: string | null;
+  resolution: string | null;
+  raisedAt: string;
+  resolvedAt: string | null;
+}
+
+type AlertRow = Omit<InboxAlert, "snoozedUntil" | "raisedAt" | "resolvedAt"> & {
+  snoozedUntil: Date | null;
+  raisedAt: Date;
+  resolvedAt: Date | null;
+};
+
+/** The organisation's alerts matching `where` with their names, in `order`: one statement. */
+async function readAlerts(ctx: TenantContext, where: Prisma.Sql, order: Prisma.Sql, limit: number) {
+  const rows = await db().$queryRaw<AlertRow[]>`
+    SELECT al."id", al."accountId", coalesce(acc."name", '—') AS "accountName", al."ruleId", r."name" AS "ruleName",
+           al."status"::text AS "status", al."severity"::text AS "severity", al."title", al."assigneeId",
+           u."name" AS "assigneeName", al."snoozedUntil", al."resolution", al."raisedAt", al."resolvedAt"
+    FROM "Alert" al
+    JOIN "AlertRule" r ON r."organizationId" = al."organizationId" AND r."id" = al."ruleId"
+    LEFT JOIN "Account" acc ON acc."organizationId" = al."organizationId" AND acc."id" = al."accountId"
+    LEFT JOIN "User" u ON u."id" = al."assigneeId"
+    WHERE al."organizationId" = ${ctx.organizationId}::uuid AND ${where}
+    ORDER BY ${order}
+    LIMIT ${limit}`;
+  return rows.map(
+    (r): InboxAlert => ({
+      ...r,
+      snoozedUntil: r.snoozedUntil?.toISOString().slice(0, 10) ?? null,
+      raisedAt: r.raisedAt.toISOString(),
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    }),
+  );
+}
+
+/** The alerts of `ids`, with their names, in that order. */
+function alertsInOrder(ctx: TenantContext, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return readAlerts(
+    ctx,
+    Prisma.sql`al."id" = ANY(${ids}::uuid[])`,
+    Prisma.sql`array_position(${ids}::uuid[], al."id")`,
+    ids.length,
+  );
+}
+
 /** One page of the inbox (most severe, then newest first), the total, and the view's counts by status. */
 export async function listInbox(ctx: TenantContext, view: InboxView, q: InboxQuery) {
   const where: Prisma.AlertWhereInput = {
@@ -55,57 +114,28 @@ export async function listInbox(ctx: TenantContext, view: InboxView, q: InboxQue
     ...(q.severity ? { severity: q.severity } : {}),
     ...(q.rule ? { ruleId: q.rule } : {}),
   };
-  const [rows, total, byStatus] = await Promise.all([
+  const [page, total, byStatus] = await Promise.all([
     db().alert.findMany({
       where,
       // Severity is a PostgreSQL enum declared low → critical, so "desc" puts critical first.
       orderBy: [{ severity: "desc" }, { raisedAt: "desc" }, { id: "asc" }],
       skip: (q.page - 1) * INBOX_PAGE_SIZE,
       take: INBOX_PAGE_SIZE,
-      select: alertSelect,
+      select: { id: true },
     }),
     db().alert.count({ where }),
     db().alert.groupBy({ by: ["status"], where: viewWhere(ctx, view), _count: { _all: true } }),
   ]);
-  const items = await withNames(ctx, rows);
   return {
-    items,
+    items: await alertsInOrder(
+      ctx,
+      page.map((a) => a.id),
+    ),
     total,
     counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<string, number>>,
   };
 }
 
-async function withNames(ctx: TenantContext, rows: Prisma.AlertGetPayload<{ select: typeof alertSelect }>[]) {
-  const [accounts, users] = await Promise.all([
-    db().account.findMany({
-      where: { organizationId: ctx.organizationId, id: { in: [...new Set(rows.map((r) => r.accountId))] } },
-      select: { id: true, name: true },
-    }),
-    db().user.findMany({
-      where: { id: { in: [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))] } },
-      select: { id: true, name: true },
-    }),
-  ]);
-  const name = new Map([...accounts, ...users].map((x) => [x.id, x.name]));
-  return rows.map((r) => ({
-    id: r.id,
-    accountId: r.accountId,
-    accountName: name.get(r.accountId) ?? "—",
-    ruleId: r.ruleId,
-    ruleName: r.rule.name,
-    status: r.status,
-    severity: r.severity,
-    title: r.title,
-    assigneeId: r.assigneeId,
-    assigneeName: r.assigneeId ? (name.get(r.assigneeId) ?? null) : null,
-    snoozedUntil: r.snoozedUntil?.toISOString().slice(0, 10) ?? null,
-    resolution: r.resolution,
-    raisedAt: r.raisedAt.toISOString(),
-    resolvedAt: r.resolvedAt?.toISOString() ?? null,
-  }));
-}
-
-export type InboxAlert = Awaited<ReturnType<typeof withNames>>[number];
 
 /** Unresolved alerts of a view raised since / before a time, most severe first (the digest). */
 export async function listUnresolvedAlerts(
@@ -119,16 +149,22 @@ export async function listUnresolvedAlerts(
     status: { in: ["open", "acknowledged"] },
     raisedAt: { gte: raised.since, lt: raised.before },
   };
-  const [rows, total] = await Promise.all([
+  const [page, total] = await Promise.all([
     db().alert.findMany({
       where,
-      orderBy: [{ severity: "desc" }, { raisedAt: "desc" }],
+      orderBy: [{ severity: "desc" }, { raisedAt: "desc" }, { id: "asc" }],
       take: limit,
-      select: alertSelect,
+      select: { id: true },
     }),
     db().alert.count({ where }),
   ]);
-  return { total, items: await withNames(ctx, rows) };
+  return {
+    total,
+    items: await alertsInOrder(
+      ctx,
+      page.map((a) => a.id),
+    ),
+  };
 }
 
 /** Open alerts waiting in the role's main view: the figure in the navigation. */
@@ -138,14 +174,8 @@ export async function countWaitingAlerts(ctx: TenantContext): Promise<number> {
 }
 
 /** An account's alerts, newest first (the account must be in scope; the caller checks). */
-export async function listAccountAlerts(ctx: TenantContext, accountId: string, limit = 20) {
-  const rows = await db().alert.findMany({
-    where: { organizationId: ctx.organizationId, accountId },
-    orderBy: { raisedAt: "desc" },
-    take: limit,
-    select: alertSelect,
-  });
-  return withNames(ctx, rows);
+export function listAccountAlerts(ctx: TenantContext, accountId: string, limit = 20) {
+  return readAlerts(ctx, Prisma.sql`al."accountId" = ${accountId}::uuid`, Prisma.sql`al."raisedAt" DESC, al."id"`, limit);
 }
 
 /** An alert whose account is in the caller's scope; "not found" otherwise. */
@@ -173,11 +203,11 @@ export async function updateAlertRow(
 }
 
 /** Members an alert can be assigned to: active members whose role works alerts. */
-export async function listAssignees(ctx: TenantContext) {
-  const rows = await db().membership.findMany({
-    where: { organizationId: ctx.organizationId, disabledAt: null, role: { in: ["owner", "admin", "manager", "csm"] } },
-    orderBy: { user: { name: "asc" } },
-    select: { userId: true, user: { select: { name: true } } },
-  });
-  return rows.map((r) => ({ id: r.userId, name: r.user.name }));
+export function listAssignees(ctx: TenantContext) {
+  return db().$queryRaw<{ id: string; name: string }[]>`
+    SELECT u."id", u."name"
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE m."organizationId" = ${ctx.organizationId}::uuid AND m."disabledAt" IS NULL
+      AND m."role" IN ('owner', 'admin', 'manager', 'csm')
+    ORDER BY u."name", u."id"`;
 }

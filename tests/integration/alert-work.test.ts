@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listInbox, countWaitingAlerts } from "@/lib/db/alert-inbox";
+import { INBOX_PAGE_SIZE, listAccountAlerts, listAssignees, listInbox, countWaitingAlerts } from "@/lib/db/alert-inbox";
 import { listRulesWithOutcomes } from "@/lib/db/alert-rules";
 import { db } from "@/lib/db/client";
 import { listActiveOverrides } from "@/lib/db/overrides";
@@ -94,6 +94,56 @@ describe("alert inbox", () => {
 
     const all = await listInbox(await org.contextFor("admin"), "all", q);
     expect(all.total).toBe(await db().alert.count({ where: { organizationId: org.organizationId, status: "open" } }));
+  });
+
+  it("names each alert's account, rule and assignee, in the inbox's order and on the account page", async () => {
+    const admin = await org.contextFor("admin");
+    const all = await listInbox(admin, "all", inboxQuerySchema.parse({}));
+    const expected = await db().alert.findMany({
+      where: { organizationId: org.organizationId, status: { in: ["open", "acknowledged"] } },
+      orderBy: [{ severity: "desc" }, { raisedAt: "desc" }, { id: "asc" }],
+      take: INBOX_PAGE_SIZE,
+    });
+    expect(all.items.map((a) => a.id)).toEqual(expected.map((a) => a.id));
+    const names = new Map(
+      [
+        ...(await db().account.findMany({ where: { organizationId: org.organizationId } })),
+        ...(await db().user.findMany({ where: { memberships: { some: { organizationId: org.organizationId } } } })),
+      ].map((x) => [x.id, x.name]),
+    );
+    for (const [i, a] of all.items.entries()) {
+      const row = expected[i]!;
+      expect(a).toMatchObject({
+        accountId: row.accountId,
+        accountName: names.get(row.accountId),
+        ruleName: "Missing data",
+        status: row.status,
+        severity: row.severity,
+        assigneeId: row.assigneeId,
+        assigneeName: row.assigneeId ? names.get(row.assigneeId) : null,
+        raisedAt: row.raisedAt.toISOString(),
+        resolvedAt: null,
+      });
+    }
+
+    const onAccount = await listAccountAlerts(admin, account.id);
+    const rows = await db().alert.findMany({
+      where: { organizationId: org.organizationId, accountId: account.id },
+      orderBy: [{ raisedAt: "desc" }, { id: "asc" }],
+    });
+    expect(onAccount.map((a) => a.id)).toEqual(rows.map((r) => r.id));
+    expect(onAccount.every((a) => a.accountName === names.get(account.id))).toBe(true);
+    expect(
+      await listAccountAlerts(admin, (await createTestOrg({ accounts: 1, days: 1, seed: 3 })).accountIds[0]!),
+    ).toEqual([]);
+
+    const members = await db().membership.findMany({
+      where: { organizationId: org.organizationId, disabledAt: null, role: { not: "viewer" } },
+      orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+      include: { user: true },
+    });
+    expect(members.length).toBeGreaterThan(1);
+    expect(await listAssignees(admin)).toEqual(members.map((m) => ({ id: m.userId, name: m.user.name })));
   });
 
   it("lets the owner acknowledge, snooze and resolve; a colleague outside the book gets not found", async () => {
