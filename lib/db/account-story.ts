@@ -61,23 +61,14 @@ export async function getSnapshotOnOrBefore(ctx: TenantContext, accountId: strin
 }
 
 export async function listNotes(ctx: TenantContext, accountId: string, limit = 20) {
-  const rows = await db().note.findMany({
-    where: { organizationId: ctx.organizationId, accountId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: { id: true, body: true, createdAt: true, authorId: true },
-  });
-  const authors = await db().user.findMany({
-    where: { id: { in: rows.flatMap((r) => (r.authorId ? [r.authorId] : [])) } },
-    select: { id: true, name: true },
-  });
-  const name = new Map(authors.map((a) => [a.id, a.name]));
-  return rows.map((r) => ({
-    id: r.id,
-    body: r.body,
-    createdAt: r.createdAt.toISOString(),
-    author: r.authorId ? (name.get(r.authorId) ?? "Former member") : "System",
-  }));
+  const rows = await db().$queryRaw<{ id: string; body: string; createdAt: Date; author: string }[]>`
+    SELECT n."id", n."body", n."createdAt",
+           CASE WHEN n."authorId" IS NULL THEN 'System' ELSE coalesce(u."name", 'Former member') END AS "author"
+    FROM "Note" n LEFT JOIN "User" u ON u."id" = n."authorId"
+    WHERE n."organizationId" = ${ctx.organizationId}::uuid AND n."accountId" = ${accountId}::uuid
+    ORDER BY n."createdAt" DESC, n."id" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
 export async function listOutcomes(ctx: TenantContext, accountId: string) {

@@ -167,32 +167,22 @@ export interface MetricValueRow {
 /** Latest value of every metric for an account in scope, with its age and staleness at `now`. */
 export async function listLatestMetricValues(ctx: TenantContext, accountId: string, now: Date) {
   await getAccountOrThrow(ctx, accountId);
-  const rows = await db().metricCurrentValue.findMany({
-    where: { organizationId: ctx.organizationId, accountId },
-    select: {
-      metricId: true,
-      value: true,
-      textValue: true,
-      observedAt: true,
-      metric: { select: { key: true, name: true, category: true, unit: true, stalenessDays: true } },
-    },
-    orderBy: [{ metric: { category: "asc" } }, { metric: { name: "asc" } }],
-  });
+  const rows = await db().$queryRaw<
+    (Omit<MetricValueRow, "observedAt" | "ageDays" | "stale"> & { observedAt: Date })[]
+  >`
+    SELECT v."metricId", m."key", m."name", m."category"::text AS "category", m."unit", v."value", v."textValue",
+           v."observedAt", m."stalenessDays"
+    FROM "MetricCurrentValue" v
+    JOIN "MetricDefinition" m ON m."organizationId" = v."organizationId" AND m."id" = v."metricId"
+    WHERE v."organizationId" = ${ctx.organizationId}::uuid AND v."accountId" = ${accountId}::uuid
+    ORDER BY m."category", m."name", m."key"`;
   return rows.map((r): MetricValueRow => {
     const ageDays = Math.floor((now.getTime() - r.observedAt.getTime()) / 86_400_000);
-    const limit = r.metric.stalenessDays;
     return {
-      metricId: r.metricId,
-      key: r.metric.key,
-      name: r.metric.name,
-      category: r.metric.category,
-      unit: r.metric.unit,
-      value: r.value,
-      textValue: r.textValue,
+      ...r,
       observedAt: r.observedAt.toISOString(),
       ageDays,
-      stale: limit !== null && ageDays > limit,
-      stalenessDays: limit,
+      stale: r.stalenessDays !== null && ageDays > r.stalenessDays,
     };
   });
 }

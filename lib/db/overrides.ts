@@ -27,6 +27,7 @@ const select = {
 } as const;
 
 async function withAuthors<T extends { authorId: string }>(rows: T[]) {
+  if (rows.length === 0) return [];
   const users = await db().user.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
     select: { id: true, name: true },

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { listLatestMetricValues } from "@/lib/db/accounts";
+import { listNotes } from "@/lib/db/account-story";
 import { db } from "@/lib/db/client";
+import { createDraftVersion } from "@/lib/db/model-versions";
 import { loadDistribution, loadMovement } from "@/lib/db/dashboards";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEFAULT_PRIORITY_WEIGHTS, priorityOf } from "@/lib/dashboards/priority";
@@ -10,7 +14,9 @@ import { loadAtRisk, updatePriorityWeights } from "@/lib/services/dashboards/at-
 import { recordAccountNote } from "@/lib/services/dashboards/notes";
 import { loadOverview } from "@/lib/services/dashboards/overview";
 import { loadTrends } from "@/lib/services/dashboards/trends";
+import { publishVersion } from "@/lib/services/scorecards/publish";
 import { backfillHistory } from "@/lib/services/scoring/backfill";
+import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import type { TenantContext } from "@/lib/tenant";
 import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from "@/lib/validation/dashboards";
 import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
@@ -237,6 +243,42 @@ describe("account page", () => {
     expect(after.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
     expect(await db().note.count({ where: { organizationId: org.organizationId, accountId: account.id } })).toBe(1);
 
+    // The page lists the notes newest first with their author, and the value with its age and staleness.
+    const before2 = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    await db().note.createMany({
+      data: [
+        { organizationId: org.organizationId, accountId: account.id, body: "Imported", createdAt: before2(2) },
+        {
+          organizationId: org.organizationId,
+          accountId: account.id,
+          body: "From a colleague who left",
+          authorId: randomUUID(),
+          createdAt: before2(1),
+        },
+      ],
+    });
+    const me = await db().user.findUniqueOrThrow({ where: { id: csm.userId } });
+    expect((await listNotes(csm, account.id)).map((n) => [n.body, n.author])).toEqual([
+      ["Champion left", me.name],
+      ["From a colleague who left", "Former member"],
+      ["Imported", "System"],
+    ]);
+    const values = await listLatestMetricValues(csm, account.id, now);
+    expect(values).toHaveLength(
+      await db().metricCurrentValue.count({ where: { organizationId: org.organizationId, accountId: account.id } }),
+    );
+    expect(values.find((v) => v.key === "csm_sentiment")).toMatchObject({
+      name: "CSM sentiment",
+      category: "sentiment",
+      textValue: "bad",
+      observedAt: now.toISOString(),
+      ageDays: 0,
+      stale: false,
+      stalenessDays: 45,
+    });
+    const later = await listLatestMetricValues(csm, account.id, new Date(now.getTime() + 46 * 86_400_000));
+    expect(later.find((v) => v.key === "csm_sentiment")).toMatchObject({ ageDays: 46, stale: true });
+
     const other = await db().account.findFirstOrThrow({
       where: { organizationId: org.organizationId, NOT: { ownerId: csm.userId } },
     });
@@ -246,5 +288,33 @@ describe("account page", () => {
     await expect(
       recordAccountNote(csm, { accountId: account.id, metricId: metric.id, option: "superb" }),
     ).rejects.toThrow("Pick one of the options.");
+  });
+
+  it("marks a newly published model version in the history and explains a change across versions", async () => {
+    const admin = await org.contextFor("admin");
+    const target = (await visibleScores(admin)).find((s) => s.score !== null)!;
+    const reweighted = structuredClone(DEMO_HEALTH_MODEL);
+    const [usage, second] = reweighted.categories!;
+    [usage!.weight, second!.weight] = [second!.weight, usage!.weight];
+    const draft = await createDraftVersion(admin, scorecardId, reweighted);
+    await publishVersion(admin, { scorecardId, versionId: draft.id, changeNote: "Usage weighs less" });
+    await recomputeOrganization(org.organizationId, {
+      trigger: "test",
+      now: new Date(TEST_TODAY.getTime() + 43_200_000),
+    });
+
+    const story = await loadAccountStory(
+      admin,
+      target.accountId,
+      accountStoryQuerySchema.parse({ from: "2026-06-01", to: "2026-06-15", range: "30" }),
+    );
+    if (!("change" in story) || !story.change || story.change.delta === null) throw new Error("no change");
+    expect(story.latest).toMatchObject({ day: "2026-06-15", versionNumber: 2 });
+    expect(story.history.markers).toEqual([{ index: story.history.days.length - 1, label: "v2" }]);
+    expect(story.change).toMatchObject({ from: "2026-06-01", to: "2026-06-15", versionChanged: true });
+    const steps = story.change.steps;
+    const sum = steps.slice(1, -1).reduce((s, x) => s + (x.end - x.start), 0);
+    expect(steps[0]!.end + sum).toBeCloseTo(steps.at(-1)!.end, 9);
+    expect(steps.at(-1)!.end - steps[0]!.end).toBeCloseTo(story.change.delta, 9);
   });
 });

@@ -28,16 +28,15 @@ export async function loadAccountStory(ctx: TenantContext, accountId: string, q:
     listScoreHistory(ctx, accountId, card.id, dayDate(addDays(to, -q.range + 1))),
     getSnapshotOnOrBefore(ctx, accountId, card.id, dayDate(from)),
   ]);
-  const versionIds = [
-    ...new Set([...history.map((h) => h.modelVersionId), latest.modelVersionId, before?.modelVersionId]),
-  ];
-  const versions = await listModelVersions(
-    ctx,
-    versionIds.filter((v): v is string => Boolean(v)),
-  );
+  // Snapshots are usually scored by the published version, already at hand; older versions are read by id.
+  const olderIds = new Set([...history.map((h) => h.modelVersionId), latest.modelVersionId, before?.modelVersionId]);
+  olderIds.delete(card.versionId);
+  olderIds.delete(undefined);
+  const older = olderIds.size > 0 ? await listModelVersions(ctx, [...olderIds] as string[]) : [];
   const modelOf = new Map(
-    versions.map((v) => [v.id, { number: v.number, parsed: publishedModel(v.id, v.definition) }]),
+    older.map((v) => [v.id, { number: v.number, parsed: publishedModel(v.id, v.definition) }]),
   );
+  modelOf.set(card.versionId, { number: card.versionNumber, parsed: publishedModel(card.versionId, card.model) });
   const read = (s: NonNullable<typeof latest>) => {
     const parsed = modelOf.get(s.modelVersionId)?.parsed;
     return parsed ? readSnapshotDetail(parsed.model, s.detail, s.score, parsed.compiledFor) : null;

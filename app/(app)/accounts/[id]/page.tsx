@@ -43,24 +43,24 @@ export default async function AccountPage({
   const query = accountStoryQuerySchema.parse(await searchParams);
   const now = new Date();
   const worksAlerts = can(tenant.role, "alerts:work");
-  const [account, metrics, story, notes, outcomes, manual] = await orNotFound(
-    Promise.all([
-      getAccountOrThrow(tenant, id.data),
-      listLatestMetricValues(tenant, id.data, now),
-      loadAccountStory(tenant, id.data, query),
-      listNotes(tenant, id.data),
-      listOutcomes(tenant, id.data),
-      listManualMetrics(tenant),
-    ]),
-  );
   const canEditAccount = can(tenant.role, "accounts:write");
-  const [overrides, alerts, assignees, tiers, stages] = await Promise.all([
-    listActiveOverrides(tenant, account.id, now),
-    listAccountAlerts(tenant, account.id),
-    worksAlerts ? listAssignees(tenant) : [],
-    publishedTiers(tenant.organizationId),
-    canEditAccount ? listStages(tenant) : null,
-  ]);
+  // One wave: every read is confined to the organisation, and the account read answers "not found" for the page.
+  const [account, metrics, story, notes, outcomes, manual, overrides, alerts, assignees, tiers, stages] =
+    await orNotFound(
+      Promise.all([
+        getAccountOrThrow(tenant, id.data),
+        listLatestMetricValues(tenant, id.data, now),
+        loadAccountStory(tenant, id.data, query),
+        listNotes(tenant, id.data),
+        listOutcomes(tenant, id.data),
+        listManualMetrics(tenant),
+        listActiveOverrides(tenant, id.data, now),
+        listAccountAlerts(tenant, id.data),
+        worksAlerts ? listAssignees(tenant) : [],
+        publishedTiers(tenant.organizationId),
+        canEditAccount ? listStages(tenant) : null,
+      ]),
+    );
   const canOverride = can(tenant.role, "overrides:write") && (canEditAccount || account.owner?.id === tenant.userId);
   const card = story.card;
   const tierLook = (scorecardId: string, key: string) => tiers.get(scorecardId)?.find((t) => t.key === key);
