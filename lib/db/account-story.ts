@@ -1,28 +1,31 @@
 import type { CompactExplanation } from "../scoring";
 import type { TenantContext } from "../tenant";
 import { getAccountOrThrow } from "./accounts";
-import { isoDay } from "../dates";
-import { db, type Tx } from "./client";
+import { db, readRows, type Tx } from "./client";
 
 /** The account's current score on every scorecard (the account must be in the caller's scope). */
 export async function listAccountScores(ctx: TenantContext, accountId: string) {
   await getAccountOrThrow(ctx, accountId);
-  return db().currentScore.findMany({
-    where: { organizationId: ctx.organizationId, accountId },
-    select: {
-      scorecardId: true,
-      modelVersionId: true,
-      variantKey: true,
-      score: true,
-      tierKey: true,
-      coverage: true,
-      delta7: true,
-      delta30: true,
-      delta90: true,
-      priority: true,
-      computedAt: true,
-    },
-  });
+  return readRows<AccountScore[]>`
+    SELECT "scorecardId", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "delta7", "delta30", "delta90",
+           "priority", "computedAt"
+    FROM "CurrentScore"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "accountId" = ${accountId}::uuid
+    ORDER BY "scorecardId"`;
+}
+
+export interface AccountScore {
+  scorecardId: string;
+  modelVersionId: string;
+  variantKey: string | null;
+  score: number | null;
+  tierKey: string;
+  coverage: number;
+  delta7: number | null;
+  delta30: number | null;
+  delta90: number | null;
+  priority: number;
+  computedAt: Date;
 }
 
 /** The account's current score on one scorecard, if it has one. */
@@ -41,27 +44,38 @@ export interface HistoryPoint {
 }
 
 /** Daily snapshots of one account on one scorecard since `from`, oldest first (caller checks scope). */
-export async function listScoreHistory(ctx: TenantContext, accountId: string, scorecardId: string, from: Date) {
-  const rows = await db().scoreSnapshot.findMany({
-    where: { organizationId: ctx.organizationId, accountId, scorecardId, day: { gte: from } },
-    orderBy: { day: "asc" },
-    select: { day: true, score: true, tierKey: true, modelVersionId: true },
-  });
-  return rows.map((r): HistoryPoint => ({ ...r, day: isoDay(r.day) }));
+export function listScoreHistory(ctx: TenantContext, accountId: string, scorecardId: string, from: Date) {
+  return readRows<HistoryPoint[]>`
+    SELECT to_char("day", 'YYYY-MM-DD') AS "day", "score", "tierKey", "modelVersionId"
+    FROM "ScoreSnapshot"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "accountId" = ${accountId}::uuid AND "day" >= ${from}::date
+    ORDER BY "day"`;
 }
 
 /** The snapshot of `day`, or the latest before it (caller checks scope). */
 export async function getSnapshotOnOrBefore(ctx: TenantContext, accountId: string, scorecardId: string, day: Date) {
-  const row = await db().scoreSnapshot.findFirst({
-    where: { organizationId: ctx.organizationId, accountId, scorecardId, day: { lte: day } },
-    orderBy: { day: "desc" },
-    select: { day: true, score: true, tierKey: true, coverage: true, modelVersionId: true, detail: true },
-  });
-  return row ? { ...row, day: isoDay(row.day), detail: row.detail as unknown as CompactExplanation } : null;
+  const [row] = await readRows<
+    {
+      day: string;
+      score: number | null;
+      tierKey: string;
+      coverage: number;
+      modelVersionId: string;
+      detail: CompactExplanation;
+    }[]
+  >`
+    SELECT to_char("day", 'YYYY-MM-DD') AS "day", "score", "tierKey", "coverage", "modelVersionId", "detail"
+    FROM "ScoreSnapshot"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "accountId" = ${accountId}::uuid AND "day" <= ${day}::date
+    ORDER BY "day" DESC
+    LIMIT 1`;
+  return row ?? null;
 }
 
 export async function listNotes(ctx: TenantContext, accountId: string, limit = 20) {
-  const rows = await db().$queryRaw<{ id: string; body: string; createdAt: Date; author: string }[]>`
+  const rows = await readRows<{ id: string; body: string; createdAt: Date; author: string }[]>`
     SELECT n."id", n."body", n."createdAt",
            CASE WHEN n."authorId" IS NULL THEN 'System' ELSE coalesce(u."name", 'Former member') END AS "author"
     FROM "Note" n LEFT JOIN "User" u ON u."id" = n."authorId"
@@ -71,18 +85,22 @@ export async function listNotes(ctx: TenantContext, accountId: string, limit = 2
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-export async function listOutcomes(ctx: TenantContext, accountId: string) {
-  const rows = await db().outcome.findMany({
-    where: { organizationId: ctx.organizationId, accountId },
-    orderBy: { occurredOn: "desc" },
-    select: { id: true, kind: true, occurredOn: true, arrBefore: true, arrAfter: true, note: true },
-  });
-  return rows.map((r) => ({
-    ...r,
-    occurredOn: isoDay(r.occurredOn),
-    arrBefore: r.arrBefore?.toNumber() ?? null,
-    arrAfter: r.arrAfter?.toNumber() ?? null,
-  }));
+export function listOutcomes(ctx: TenantContext, accountId: string) {
+  return readRows<
+    {
+      id: string;
+      kind: "churned" | "renewed" | "expanded" | "contracted";
+      occurredOn: string;
+      arrBefore: number | null;
+      arrAfter: number | null;
+      note: string | null;
+    }[]
+  >`
+    SELECT "id", "kind"::text AS "kind", to_char("occurredOn", 'YYYY-MM-DD') AS "occurredOn",
+           "arrBefore"::float8 AS "arrBefore", "arrAfter"::float8 AS "arrAfter", "note"
+    FROM "Outcome"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "accountId" = ${accountId}::uuid
+    ORDER BY "occurredOn" DESC, "id"`;
 }
 
 /** Metrics a person records by hand on the account page (categorical, source "manual"), with their options. */

@@ -5,7 +5,7 @@ import { isUuid } from "../ids";
 import type { TenantContext } from "../tenant";
 import type { AccountListQuery } from "../validation/accounts";
 import { accountScopeWhere } from "./account-scope";
-import { db, Prisma } from "./client";
+import { db, Prisma, readRows } from "./client";
 import { portfolioWhere } from "./portfolio-view";
 
 export interface AccountRow {
@@ -129,7 +129,7 @@ export interface AccountDetail {
  */
 export const getAccountOrThrow = cache(async (ctx: TenantContext, accountId: string): Promise<AccountDetail> => {
   if (!isUuid(accountId)) throw new NotFoundError("Account");
-  const [account] = await db().$queryRaw<AccountDetail[]>`
+  const [account] = await readRows<AccountDetail[]>`
     SELECT a."id", a."externalId", a."name", a."domain", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan",
            a."region", to_char(a."startDate", 'YYYY-MM-DD') AS "startDate", to_char(a."renewalDate", 'YYYY-MM-DD') AS "renewalDate",
            a."status"::text AS "status", a."traits",
@@ -167,9 +167,7 @@ export interface MetricValueRow {
 /** Latest value of every metric for an account in scope, with its age and staleness at `now`. */
 export async function listLatestMetricValues(ctx: TenantContext, accountId: string, now: Date) {
   await getAccountOrThrow(ctx, accountId);
-  const rows = await db().$queryRaw<
-    (Omit<MetricValueRow, "observedAt" | "ageDays" | "stale"> & { observedAt: Date })[]
-  >`
+  const rows = await readRows<(Omit<MetricValueRow, "observedAt" | "ageDays" | "stale"> & { observedAt: Date })[]>`
     SELECT v."metricId", m."key", m."name", m."category"::text AS "category", m."unit", v."value", v."textValue",
            v."observedAt", m."stalenessDays"
     FROM "MetricCurrentValue" v
@@ -209,7 +207,7 @@ export async function listAccountFilterOptions(
   const org = Prisma.sql`${ctx.organizationId}::uuid`;
   const teamScope =
     ctx.scope.kind === "teams" ? Prisma.sql`AND t."id" = ANY(${ctx.scope.teamIds}::uuid[])` : Prisma.empty;
-  const [options] = await db().$queryRaw<Awaited<ReturnType<typeof listAccountFilterOptions>>[]>`
+  const [options] = await readRows<Awaited<ReturnType<typeof listAccountFilterOptions>>[]>`
     SELECT
       coalesce((SELECT json_agg(json_build_object('id', s."id", 'name', s."name") ORDER BY s."name")
                 FROM "Segment" s WHERE s."organizationId" = ${org}), '[]') AS "segments",

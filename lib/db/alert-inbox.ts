@@ -2,7 +2,7 @@ import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import type { InboxQuery } from "../validation/alerts";
 import { accountScopeWhere } from "./account-scope";
-import { db, Prisma, type Tx } from "./client";
+import { db, Prisma, type Tx, readRows } from "./client";
 
 export type InboxView = "mine" | "team" | "all";
 
@@ -74,7 +74,7 @@ type AlertRow = Omit<InboxAlert, "snoozedUntil" | "raisedAt" | "resolvedAt"> & {
 
 /** The organisation's alerts matching `where` with their names, in `order`: one statement. */
 async function readAlerts(ctx: TenantContext, where: Prisma.Sql, order: Prisma.Sql, limit: number) {
-  const rows = await db().$queryRaw<AlertRow[]>`
+  const rows = await readRows<AlertRow[]>`
     SELECT al."id", al."accountId", coalesce(acc."name", '—') AS "accountName", al."ruleId", r."name" AS "ruleName",
            al."status"::text AS "status", al."severity"::text AS "severity", al."title", al."assigneeId",
            u."name" AS "assigneeName", al."snoozedUntil", al."resolution", al."raisedAt", al."resolvedAt"
@@ -85,14 +85,12 @@ async function readAlerts(ctx: TenantContext, where: Prisma.Sql, order: Prisma.S
     WHERE al."organizationId" = ${ctx.organizationId}::uuid AND ${where}
     ORDER BY ${order}
     LIMIT ${limit}`;
-  return rows.map(
-    (r): InboxAlert => ({
-      ...r,
-      snoozedUntil: r.snoozedUntil?.toISOString().slice(0, 10) ?? null,
-      raisedAt: r.raisedAt.toISOString(),
-      resolvedAt: r.resolvedAt?.toISOString() ?? null,
-    }),
-  );
+  return rows.map((r): InboxAlert => ({
+    ...r,
+    snoozedUntil: r.snoozedUntil?.toISOString().slice(0, 10) ?? null,
+    raisedAt: r.raisedAt.toISOString(),
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+  }));
 }
 
 /** The alerts of `ids`, with their names, in that order. */
@@ -136,7 +134,6 @@ export async function listInbox(ctx: TenantContext, view: InboxView, q: InboxQue
   };
 }
 
-
 /** Unresolved alerts of a view raised since / before a time, most severe first (the digest). */
 export async function listUnresolvedAlerts(
   ctx: TenantContext,
@@ -175,7 +172,12 @@ export async function countWaitingAlerts(ctx: TenantContext): Promise<number> {
 
 /** An account's alerts, newest first (the account must be in scope; the caller checks). */
 export function listAccountAlerts(ctx: TenantContext, accountId: string, limit = 20) {
-  return readAlerts(ctx, Prisma.sql`al."accountId" = ${accountId}::uuid`, Prisma.sql`al."raisedAt" DESC, al."id"`, limit);
+  return readAlerts(
+    ctx,
+    Prisma.sql`al."accountId" = ${accountId}::uuid`,
+    Prisma.sql`al."raisedAt" DESC, al."id"`,
+    limit,
+  );
 }
 
 /** An alert whose account is in the caller's scope; "not found" otherwise. */
@@ -204,7 +206,7 @@ export async function updateAlertRow(
 
 /** Members an alert can be assigned to: active members whose role works alerts. */
 export function listAssignees(ctx: TenantContext) {
-  return db().$queryRaw<{ id: string; name: string }[]>`
+  return readRows<{ id: string; name: string }[]>`
     SELECT u."id", u."name"
     FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
     WHERE m."organizationId" = ${ctx.organizationId}::uuid AND m."disabledAt" IS NULL

@@ -1,6 +1,6 @@
 import type { TenantContext } from "../tenant";
 import type { AtRiskQuery, PortfolioFilters } from "../validation/dashboards";
-import { db, Prisma } from "./client";
+import { Prisma, readRows } from "./client";
 import { portfolioWhere, rollupSliceFor } from "./portfolio-view";
 
 export interface AtRiskRow {
@@ -55,13 +55,13 @@ export async function listAtRisk(
   const slice = rollupSliceFor(ctx, filters);
   const [count, rows] = await Promise.all([
     slice
-      ? db().$queryRaw<{ n: number }[]>`
+      ? readRows<{ n: number }[]>`
           SELECT coalesce(sum("accounts"), 0)::int AS n FROM "CurrentRollup"
           WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
             AND "dimension" = ${slice.dimension}::"RollupDimension" AND "dimensionKey" = ANY(${slice.keys}::text[])
             ${filters.tier ? Prisma.sql`AND "tierKey" = ${filters.tier}` : Prisma.empty}`
-      : db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from} WHERE ${where}`,
-    db().$queryRaw<(Omit<AtRiskRow, "arr" | "renewalDate"> & { arr: string; renewalDate: Date | null })[]>`
+      : readRows<{ n: number }[]>`SELECT count(*)::int AS n ${from} WHERE ${where}`,
+    readRows<(Omit<AtRiskRow, "arr" | "renewalDate"> & { arr: string; renewalDate: Date | null })[]>`
       SELECT a."id", a."externalId", a."name", a."arr"::text AS "arr", a."renewalDate", u."name" AS "owner", t."name" AS "team",
              c."score", c."tierKey", c."delta30", c."coverage", c."priority"
       ${from}

@@ -68,16 +68,39 @@ export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Pr
   }
 }
 
+/** A statement's parameters for node-postgres: dates as UTC ISO strings (it would write them in local time). */
+const driverParams = (sql: Prisma.Sql) => sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+
 /**
  * Prisma's raw-statement API over a connection of a bulk transaction, so the
- * same set-based writers run in either. Dates go as UTC ISO strings (the driver
- * would otherwise write them in the process's time zone).
+ * same set-based writers run in either.
  */
 export function sqlTxFor(client: pg.PoolClient): SqlTx {
   const run = async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-    const params = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
-    return (await client.query(sql.text, params)).rowCount ?? 0;
+    return (await client.query(sql.text, driverParams(sql))).rowCount ?? 0;
   };
   return { $executeRaw: run as unknown as Tx["$executeRaw"] };
+}
+
+const DATE_OID = 1082;
+/** node-postgres' own column parsers, except `date`: a Date at UTC midnight, as Prisma returns it. */
+const readTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === DATE_OID
+      ? (value: string) => new Date(`${value}T00:00:00Z`)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/**
+ * A read-only statement straight on the pool, as a tagged template like
+ * `$queryRaw` (and typed like it). The pages' reads use it: through Prisma a raw statement costs
+ * about 0.95 ms of the web process's CPU, directly about 0.22 ms (2,000 point
+ * reads each), and a dashboard request makes eight to seventeen. Columns come as
+ * node-postgres parses them: numeric and bigint as strings (cast them in SQL),
+ * json parsed, timestamptz and date as Dates.
+ */
+export async function readRows<T extends unknown[]>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
+  const sql = Prisma.sql(strings, ...values);
+  return (await pool().query({ text: sql.text, values: driverParams(sql), types: readTypes })).rows as T;
 }

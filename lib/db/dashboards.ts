@@ -2,7 +2,7 @@ import type { BookInput, DistributionInput, TrendInput } from "../dashboards/ove
 import type { TenantContext } from "../tenant";
 import type { PortfolioFilters } from "../validation/dashboards";
 import { isoDay } from "../dates";
-import { db, Prisma } from "./client";
+import { Prisma, readRows } from "./client";
 import { portfolioWhere, rollupSliceFor } from "./portfolio-view";
 
 /** Current scores of the view by tier and histogram bucket (scores of `range` split into `buckets`). */
@@ -15,7 +15,7 @@ export async function loadDistribution(
 ): Promise<DistributionInput[]> {
   const slice = rollupSliceFor(ctx, filters);
   if (slice) {
-    const rows = await db().$queryRaw<(Omit<DistributionInput, "arr"> & { arr: string })[]>`
+    const rows = await readRows<(Omit<DistributionInput, "arr"> & { arr: string })[]>`
       SELECT "tierKey", nullif("bucket", -1) AS "bucket", sum("accounts")::int AS "accounts", sum("scored")::int AS "scored",
              sum("scoreSum")::float8 AS "scoreSum", sum("coverageSum")::float8 AS "coverageSum", sum("arr")::text AS "arr"
       FROM "CurrentRollup"
@@ -24,7 +24,7 @@ export async function loadDistribution(
       GROUP BY 1, 2`;
     return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
   }
-  const rows = await db().$queryRaw<
+  const rows = await readRows<
     {
       tierKey: string;
       bucket: number | null;
@@ -63,7 +63,7 @@ export async function loadTrend(
   type Raw = { day: Date; tierKey: string; accounts: number; scoreSum: number; arr: string };
   let raw: Raw[];
   if (slice) {
-    raw = await db().$queryRaw<Raw[]>`
+    raw = await readRows<Raw[]>`
       SELECT "day", "tierKey", sum("accounts")::int AS "accounts", sum("scoreSum")::float8 AS "scoreSum", sum("arr")::text AS "arr"
       FROM "ScoreRollup"
       WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
@@ -71,7 +71,7 @@ export async function loadTrend(
         AND "day" BETWEEN ${from}::date AND ${to}::date
       GROUP BY 1, 2 ORDER BY 1`;
   } else {
-    raw = await db().$queryRaw<Raw[]>`
+    raw = await readRows<Raw[]>`
       SELECT s."day", s."tierKey", count(*)::int AS "accounts", coalesce(sum(s."score"), 0)::float8 AS "scoreSum", sum(a."arr")::text AS "arr"
       FROM "ScoreSnapshot" s
       JOIN "Account" a ON a."organizationId" = s."organizationId" AND a."id" = s."accountId"
@@ -119,7 +119,7 @@ export async function loadMovement(
 ) {
   const slice = current ? rollupSliceFor(ctx, filters) : null;
   if (slice) {
-    const rows = await db().$queryRaw<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
+    const rows = await readRows<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
       SELECT "tier30" AS "fromTier", "tierKey" AS "toTier", sum("accounts")::int AS "accounts", sum("arr")::text AS "arr"
       FROM "CurrentRollup"
       WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
@@ -127,7 +127,7 @@ export async function loadMovement(
       GROUP BY 1, 2`;
     return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
   }
-  const rows = await db().$queryRaw<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
+  const rows = await readRows<{ fromTier: string; toTier: string; accounts: number; arr: string }[]>`
     SELECT coalesce(f."tierKey", 'none') AS "fromTier", coalesce(t."tierKey", 'none') AS "toTier",
            count(*)::int AS "accounts", sum(a."arr")::text AS "arr"
     FROM ${twoDays(ctx, scorecardId, from, to)}
@@ -153,7 +153,7 @@ export async function listMovedAccounts(
   move: { from: Date; to: Date; fromTier: string; toTier: string },
   page: { offset: number; limit: number },
 ) {
-  const rows = await db().$queryRaw<(Omit<MovedAccount, "arr"> & { arr: string; total: number })[]>`
+  const rows = await readRows<(Omit<MovedAccount, "arr"> & { arr: string; total: number })[]>`
     SELECT a."id", a."name", a."arr"::text AS "arr", u."name" AS "owner", f."score" AS "fromScore", t."score" AS "toScore",
            count(*) OVER ()::int AS "total"
     FROM ${twoDays(ctx, scorecardId, move.from, move.to)}
@@ -177,11 +177,11 @@ export async function listMovedAccounts(
 
 /** The last day with rollups for the scorecard (the dashboards' "today"), or null before any scoring. */
 export async function getLatestScoredDay(ctx: TenantContext, scorecardId: string): Promise<Date | null> {
-  const row = await db().scoreRollup.findFirst({
-    where: { organizationId: ctx.organizationId, scorecardId },
-    orderBy: { day: "desc" },
-    select: { day: true },
-  });
+  const [row] = await readRows<{ day: Date }[]>`
+    SELECT "day" FROM "ScoreRollup"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+    ORDER BY "day" DESC
+    LIMIT 1`;
   return row?.day ?? null;
 }
 
@@ -192,7 +192,7 @@ export async function listBooks(
   filters: PortfolioFilters,
   lowestTier: string,
 ) {
-  const rows = await db().$queryRaw<(Omit<BookInput, "arr" | "atRiskArr"> & { arr: string; atRiskArr: string })[]>`
+  const rows = await readRows<(Omit<BookInput, "arr" | "atRiskArr"> & { arr: string; atRiskArr: string })[]>`
     SELECT a."ownerId", u."name" AS "owner", count(*)::int AS "accounts", count(c."score")::int AS "scored",
            coalesce(sum(c."score"), 0)::float8 AS "scoreSum", sum(a."arr")::text AS "arr",
            coalesce(sum(a."arr") FILTER (WHERE c."tierKey" = ${lowestTier}), 0)::text AS "atRiskArr",

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import type { TenantContext } from "../tenant";
-import { db, type Prisma } from "./client";
+import { db, type Prisma, readRows } from "./client";
 
 export interface PublishedModel {
   scorecardId: string;
@@ -48,7 +48,7 @@ export async function createPublishedScorecard(
  * its tiers and its story.
  */
 export const listPublishedModels = cache(async (organizationId: string): Promise<PublishedModel[]> => {
-  return db().$queryRaw<PublishedModel[]>`
+  return readRows<PublishedModel[]>`
     SELECT s."id" AS "scorecardId", s."name" AS "scorecardName", v."id" AS "versionId", v."number" AS "versionNumber",
            v."definition"
     FROM "Scorecard" s

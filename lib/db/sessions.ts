@@ -1,5 +1,5 @@
 import type { Role } from "../auth/permissions";
-import { db } from "./client";
+import { db, readRows } from "./client";
 import { isUuid } from "../ids";
 
 export async function createAuthSession(input: { userId: string; ip?: string; userAgent?: string }) {
@@ -29,7 +29,7 @@ export interface SessionPrincipal {
 export async function loadSessionPrincipal(sessionId: string): Promise<SessionPrincipal | null> {
   if (!isUuid(sessionId)) return null;
   // One statement: every page and action starts here, so it is one round trip, not one per relation.
-  const [session] = await db().$queryRaw<PrincipalRow[]>`
+  const [session] = await readRows<PrincipalRow[]>`
     SELECT s."id", s."createdAt", s."revokedAt", s."lastSeenAt", s."activeOrganizationId",
            u."id" AS "userId", u."email", u."name", u."disabledAt", u."passwordChangedAt",
            coalesce((SELECT json_agg(json_build_object(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { listLatestMetricValues } from "@/lib/db/accounts";
-import { listNotes } from "@/lib/db/account-story";
+import { listNotes, listOutcomes } from "@/lib/db/account-story";
 import { db } from "@/lib/db/client";
 import { createDraftVersion } from "@/lib/db/model-versions";
 import { loadDistribution, loadMovement } from "@/lib/db/dashboards";
@@ -288,6 +288,41 @@ describe("account page", () => {
     await expect(
       recordAccountNote(csm, { accountId: account.id, metricId: metric.id, option: "superb" }),
     ).rejects.toThrow("Pick one of the options.");
+  });
+
+  it("lists the account's outcomes newest first, with their day and ARR", async () => {
+    const admin = await org.contextFor("admin");
+    const account = await db().account.findFirstOrThrow({
+      where: { organizationId: org.organizationId, outcomes: { none: {} } },
+    });
+    await db().outcome.createMany({
+      data: [
+        {
+          organizationId: org.organizationId,
+          accountId: account.id,
+          kind: "renewed",
+          occurredOn: new Date("2026-01-31T00:00:00Z"),
+          arrBefore: "12000.50",
+          arrAfter: "15000",
+        },
+        {
+          organizationId: org.organizationId,
+          accountId: account.id,
+          kind: "churned",
+          occurredOn: new Date("2026-05-01T00:00:00Z"),
+        },
+      ],
+    });
+    expect(await listOutcomes(admin, account.id)).toEqual([
+      expect.objectContaining({
+        kind: "churned",
+        occurredOn: "2026-05-01",
+        arrBefore: null,
+        arrAfter: null,
+        note: null,
+      }),
+      expect.objectContaining({ kind: "renewed", occurredOn: "2026-01-31", arrBefore: 12000.5, arrAfter: 15000 }),
+    ]);
   });
 
   it("marks a newly published model version in the history and explains a change across versions", async () => {
