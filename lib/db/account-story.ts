@@ -104,12 +104,12 @@ export function listOutcomes(ctx: TenantContext, accountId: string) {
 }
 
 /** Metrics a person records by hand on the account page (categorical, source "manual"), with their options. */
-export async function listManualMetrics(ctx: TenantContext) {
-  return db().metricDefinition.findMany({
-    where: { organizationId: ctx.organizationId, source: "manual", valueType: "categorical", retiredAt: null },
-    orderBy: { name: "asc" },
-    select: { id: true, key: true, name: true, options: true },
-  });
+export function listManualMetrics(ctx: TenantContext) {
+  return readRows<{ id: string; key: string; name: string; options: string[] }[]>`
+    SELECT "id", "key", "name", "options" FROM "MetricDefinition"
+    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "source" = 'manual' AND "valueType" = 'categorical'
+      AND "retiredAt" IS NULL
+    ORDER BY "name", "id"`;
 }
 
 export async function createNote(ctx: TenantContext, accountId: string, body: string, tx: Tx) {

@@ -186,12 +186,9 @@ export async function listLatestMetricValues(ctx: TenantContext, accountId: stri
 }
 
 /** The organisation's lifecycle stages in evaluation order (id, name). */
-export async function listStages(ctx: TenantContext) {
-  return db().lifecycleStage.findMany({
-    where: { organizationId: ctx.organizationId },
-    orderBy: { position: "asc" },
-    select: { id: true, name: true },
-  });
+export function listStages(ctx: TenantContext) {
+  return readRows<{ id: string; name: string }[]>`
+    SELECT "id", "name" FROM "LifecycleStage" WHERE "organizationId" = ${ctx.organizationId}::uuid ORDER BY "position", "id"`;
 }
 
 type Option = { id: string; name: string };

@@ -13,37 +13,24 @@ export function inboxViews(ctx: TenantContext): InboxView[] {
   return ["mine", "all"];
 }
 
-/** Alerts on accounts in the caller's scope, narrowed to a view. */
-function viewWhere(ctx: TenantContext, view: InboxView): Prisma.AlertWhereInput {
-  const base: Prisma.AlertWhereInput = { organizationId: ctx.organizationId };
-  if (view === "mine") return { ...base, assigneeId: ctx.userId };
-  if (ctx.scope.kind === "teams") return { ...base, teamId: { in: ctx.scope.teamIds } };
-  if (ctx.scope.kind === "own") return { ...base, assigneeId: ctx.userId };
-  return base;
+/** Alerts (`al`) of the caller's organisation on accounts in their scope, narrowed to a view. */
+function viewWhere(ctx: TenantContext, view: InboxView): Prisma.Sql {
+  const org = Prisma.sql`al."organizationId" = ${ctx.organizationId}::uuid`;
+  if (view === "mine" || ctx.scope.kind === "own") return Prisma.sql`${org} AND al."assigneeId" = ${ctx.userId}::uuid`;
+  if (ctx.scope.kind === "teams") return Prisma.sql`${org} AND al."teamId" = ANY(${ctx.scope.teamIds}::uuid[])`;
+  return org;
 }
 
-const STATUS: Record<InboxQuery["status"], Prisma.AlertWhereInput> = {
-  active: { status: { in: ["open", "acknowledged"] } },
-  open: { status: "open" },
-  acknowledged: { status: "acknowledged" },
-  snoozed: { status: "snoozed" },
-  resolved: { status: "resolved" },
+const STATUS: Record<InboxQuery["status"], Prisma.Sql> = {
+  active: Prisma.sql`al."status" IN ('open', 'acknowledged')`,
+  open: Prisma.sql`al."status" = 'open'`,
+  acknowledged: Prisma.sql`al."status" = 'acknowledged'`,
+  snoozed: Prisma.sql`al."status" = 'snoozed'`,
+  resolved: Prisma.sql`al."status" = 'resolved'`,
 };
 
-const alertSelect = {
-  id: true,
-  accountId: true,
-  ruleId: true,
-  status: true,
-  severity: true,
-  title: true,
-  assigneeId: true,
-  snoozedUntil: true,
-  resolution: true,
-  raisedAt: true,
-  resolvedAt: true,
-  rule: { select: { name: true } },
-} as const;
+/** Most severe first ("critical" is declared last in the enum), then newest. */
+const INBOX_ORDER = Prisma.sql`al."severity" DESC, al."raisedAt" DESC, al."id"`;
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -72,8 +59,8 @@ type AlertRow = Omit<InboxAlert, "snoozedUntil" | "raisedAt" | "resolvedAt"> & {
   resolvedAt: Date | null;
 };
 
-/** The organisation's alerts matching `where` with their names, in `order`: one statement. */
-async function readAlerts(ctx: TenantContext, where: Prisma.Sql, order: Prisma.Sql, limit: number) {
+/** The alerts matching `where` with their names, in `order`: one statement. */
+async function readAlerts(where: Prisma.Sql, order: Prisma.Sql, page: { limit: number; offset?: number }) {
   const rows = await readRows<AlertRow[]>`
     SELECT al."id", al."accountId", coalesce(acc."name", '—') AS "accountName", al."ruleId", r."name" AS "ruleName",
            al."status"::text AS "status", al."severity"::text AS "severity", al."title", al."assigneeId",
@@ -82,9 +69,9 @@ async function readAlerts(ctx: TenantContext, where: Prisma.Sql, order: Prisma.S
     JOIN "AlertRule" r ON r."organizationId" = al."organizationId" AND r."id" = al."ruleId"
     LEFT JOIN "Account" acc ON acc."organizationId" = al."organizationId" AND acc."id" = al."accountId"
     LEFT JOIN "User" u ON u."id" = al."assigneeId"
-    WHERE al."organizationId" = ${ctx.organizationId}::uuid AND ${where}
+    WHERE ${where}
     ORDER BY ${order}
-    LIMIT ${limit}`;
+    OFFSET ${page.offset ?? 0} LIMIT ${page.limit}`;
   return rows.map((r): InboxAlert => ({
     ...r,
     snoozedUntil: r.snoozedUntil?.toISOString().slice(0, 10) ?? null,
@@ -93,44 +80,25 @@ async function readAlerts(ctx: TenantContext, where: Prisma.Sql, order: Prisma.S
   }));
 }
 
-/** The alerts of `ids`, with their names, in that order. */
-function alertsInOrder(ctx: TenantContext, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return readAlerts(
-    ctx,
-    Prisma.sql`al."id" = ANY(${ids}::uuid[])`,
-    Prisma.sql`array_position(${ids}::uuid[], al."id")`,
-    ids.length,
-  );
-}
+const countAlerts = async (where: Prisma.Sql) =>
+  (await readRows<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Alert" al WHERE ${where}`)[0]!.n;
 
 /** One page of the inbox (most severe, then newest first), the total, and the view's counts by status. */
 export async function listInbox(ctx: TenantContext, view: InboxView, q: InboxQuery) {
-  const where: Prisma.AlertWhereInput = {
-    ...viewWhere(ctx, view),
-    ...STATUS[q.status],
-    ...(q.severity ? { severity: q.severity } : {}),
-    ...(q.rule ? { ruleId: q.rule } : {}),
-  };
-  const [page, total, byStatus] = await Promise.all([
-    db().alert.findMany({
-      where,
-      // Severity is a PostgreSQL enum declared low → critical, so "desc" puts critical first.
-      orderBy: [{ severity: "desc" }, { raisedAt: "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * INBOX_PAGE_SIZE,
-      take: INBOX_PAGE_SIZE,
-      select: { id: true },
-    }),
-    db().alert.count({ where }),
-    db().alert.groupBy({ by: ["status"], where: viewWhere(ctx, view), _count: { _all: true } }),
+  const where = Prisma.sql`${viewWhere(ctx, view)} AND ${STATUS[q.status]}
+    ${q.severity ? Prisma.sql`AND al."severity" = ${q.severity}::"Severity"` : Prisma.empty}
+    ${q.rule ? Prisma.sql`AND al."ruleId" = ${q.rule}::uuid` : Prisma.empty}`;
+  const [items, total, byStatus] = await Promise.all([
+    readAlerts(where, INBOX_ORDER, { limit: INBOX_PAGE_SIZE, offset: (q.page - 1) * INBOX_PAGE_SIZE }),
+    countAlerts(where),
+    readRows<{ status: string; n: number }[]>`
+      SELECT al."status"::text AS "status", count(*)::int AS "n" FROM "Alert" al
+      WHERE ${viewWhere(ctx, view)} GROUP BY 1`,
   ]);
   return {
-    items: await alertsInOrder(
-      ctx,
-      page.map((a) => a.id),
-    ),
+    items,
     total,
-    counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<string, number>>,
+    counts: Object.fromEntries(byStatus.map((s) => [s.status, s.n])) as Partial<Record<string, number>>,
   };
 }
 
@@ -141,44 +109,41 @@ export async function listUnresolvedAlerts(
   raised: { since?: Date; before?: Date },
   limit = 20,
 ) {
-  const where: Prisma.AlertWhereInput = {
-    ...viewWhere(ctx, view),
-    status: { in: ["open", "acknowledged"] },
-    raisedAt: { gte: raised.since, lt: raised.before },
-  };
-  const [page, total] = await Promise.all([
-    db().alert.findMany({
-      where,
-      orderBy: [{ severity: "desc" }, { raisedAt: "desc" }, { id: "asc" }],
-      take: limit,
-      select: { id: true },
-    }),
-    db().alert.count({ where }),
-  ]);
-  return {
-    total,
-    items: await alertsInOrder(
-      ctx,
-      page.map((a) => a.id),
-    ),
-  };
+  const where = Prisma.sql`${viewWhere(ctx, view)} AND ${STATUS.active}
+    ${raised.since ? Prisma.sql`AND al."raisedAt" >= ${raised.since}::timestamptz` : Prisma.empty}
+    ${raised.before ? Prisma.sql`AND al."raisedAt" < ${raised.before}::timestamptz` : Prisma.empty}`;
+  const [items, total] = await Promise.all([readAlerts(where, INBOX_ORDER, { limit }), countAlerts(where)]);
+  return { total, items };
 }
 
 /** Open alerts waiting in the role's main view: the figure in the navigation. */
-export async function countWaitingAlerts(ctx: TenantContext): Promise<number> {
-  const view = inboxViews(ctx).at(-1)!;
-  return db().alert.count({ where: { ...viewWhere(ctx, view), status: "open" } });
+export function countWaitingAlerts(ctx: TenantContext): Promise<number> {
+  return countAlerts(Prisma.sql`${viewWhere(ctx, inboxViews(ctx).at(-1)!)} AND ${STATUS.open}`);
 }
 
 /** An account's alerts, newest first (the account must be in scope; the caller checks). */
 export function listAccountAlerts(ctx: TenantContext, accountId: string, limit = 20) {
   return readAlerts(
-    ctx,
-    Prisma.sql`al."accountId" = ${accountId}::uuid`,
+    Prisma.sql`al."organizationId" = ${ctx.organizationId}::uuid AND al."accountId" = ${accountId}::uuid`,
     Prisma.sql`al."raisedAt" DESC, al."id"`,
-    limit,
+    { limit },
   );
 }
+
+const alertSelect = {
+  id: true,
+  accountId: true,
+  ruleId: true,
+  status: true,
+  severity: true,
+  title: true,
+  assigneeId: true,
+  snoozedUntil: true,
+  resolution: true,
+  raisedAt: true,
+  resolvedAt: true,
+  rule: { select: { name: true } },
+} as const;
 
 /** An alert whose account is in the caller's scope; "not found" otherwise. */
 export async function getScopedAlert(ctx: TenantContext, id: string, tx: Tx = db()) {

@@ -1,5 +1,5 @@
 import type { TenantContext } from "../tenant";
-import { db, Prisma, type Tx } from "./client";
+import { db, Prisma, readRows, type Tx } from "./client";
 
 export interface OverrideRow {
   id: string;
@@ -26,34 +26,15 @@ const select = {
   createdAt: true,
 } as const;
 
-async function withAuthors<T extends { authorId: string }>(rows: T[]) {
-  if (rows.length === 0) return [];
-  const users = await db().user.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
-    select: { id: true, name: true },
-  });
-  return rows.map((r) => ({ ...r, authorName: users.find((u) => u.id === r.authorId)?.name ?? null }));
-}
-
-/** The overrides in effect on an account at `now`, one per scorecard (the latest). */
-export async function listActiveOverrides(
-  ctx: TenantContext,
-  accountId: string,
-  now = new Date(),
-): Promise<OverrideRow[]> {
-  const rows = await db().scoreOverride.findMany({
-    where: {
-      organizationId: ctx.organizationId,
-      accountId,
-      revokedAt: null,
-      expiresAt: { gt: now },
-      createdAt: { lte: now },
-    },
-    orderBy: { createdAt: "desc" },
-    distinct: ["scorecardId"],
-    select,
-  });
-  return withAuthors(rows);
+/** The overrides in effect on an account at `now`, one per scorecard (the latest), with their author's name. */
+export function listActiveOverrides(ctx: TenantContext, accountId: string, now = new Date()): Promise<OverrideRow[]> {
+  return readRows<OverrideRow[]>`
+    SELECT DISTINCT ON (o."scorecardId") o."id", o."scorecardId", o."accountId", o."score", o."tierKey", o."reason",
+           o."authorId", u."name" AS "authorName", o."expiresAt", o."createdAt"
+    FROM "ScoreOverride" o LEFT JOIN "User" u ON u."id" = o."authorId"
+    WHERE o."organizationId" = ${ctx.organizationId}::uuid AND o."accountId" = ${accountId}::uuid
+      AND o."revokedAt" IS NULL AND o."expiresAt" > ${now}::timestamptz AND o."createdAt" <= ${now}::timestamptz
+    ORDER BY o."scorecardId", o."createdAt" DESC, o."id" DESC`;
 }
 
 export async function getOverride(ctx: TenantContext, id: string) {

@@ -1,11 +1,12 @@
 import { readPriorityWeights, type PriorityWeights } from "../dashboards/priority";
 import type { TenantContext } from "../tenant";
-import { db, Prisma, type SqlTx } from "./client";
+import { db, Prisma, readRows, type SqlTx } from "./client";
 
 /** The organisation's at-risk ranking weights (defaults where unset). */
 export async function getPriorityWeights(organizationId: string): Promise<PriorityWeights> {
-  const org = await db().organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
-  return readPriorityWeights((org?.settings as { priorityWeights?: unknown } | null)?.priorityWeights);
+  const [org] = await readRows<{ weights: unknown }[]>`
+    SELECT "settings" -> 'priorityWeights' AS "weights" FROM "Organization" WHERE "id" = ${organizationId}::uuid`;
+  return readPriorityWeights(org?.weights);
 }
 
 export async function savePriorityWeights(ctx: TenantContext, weights: PriorityWeights, tx: SqlTx = db()) {

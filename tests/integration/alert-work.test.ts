@@ -126,6 +126,26 @@ describe("alert inbox", () => {
       });
     }
 
+    // Filters and pages narrow the same list.
+    const rule = await db().alertRule.findFirstOrThrow({ where: { organizationId: org.organizationId } });
+    const filtered = async (q: Record<string, string>) =>
+      (await listInbox(admin, "all", inboxQuerySchema.parse(q))).total;
+    expect(await filtered({ severity: "medium" })).toBe(all.total);
+    expect(await filtered({ severity: "high" })).toBe(0);
+    expect(await filtered({ rule: rule.id })).toBe(all.total);
+    expect(await filtered({ status: "resolved" })).toBe(all.counts.resolved ?? 0);
+    const second = await listInbox(admin, "all", inboxQuerySchema.parse({ page: "2" }));
+    expect(second.items.map((a) => a.id)).toEqual(
+      (
+        await db().alert.findMany({
+          where: { organizationId: org.organizationId, status: { in: ["open", "acknowledged"] } },
+          orderBy: [{ severity: "desc" }, { raisedAt: "desc" }, { id: "asc" }],
+          skip: INBOX_PAGE_SIZE,
+          take: INBOX_PAGE_SIZE,
+        })
+      ).map((a) => a.id),
+    );
+
     const onAccount = await listAccountAlerts(admin, account.id);
     const rows = await db().alert.findMany({
       where: { organizationId: org.organizationId, accountId: account.id },
@@ -221,8 +241,11 @@ describe("overrides", () => {
 
     const created = await createOverride(owner, input);
     expect(created).toMatchObject({ score: 88, tierKey: "healthy" });
-    const [active] = await listActiveOverrides(owner, account.id);
-    expect(active).toMatchObject({ score: 88, reason: input.reason, authorId: owner.userId });
+    const active = await listActiveOverrides(owner, account.id);
+    const me = await db().user.findUniqueOrThrow({ where: { id: owner.userId } });
+    expect(active).toEqual([
+      expect.objectContaining({ score: 88, reason: input.reason, authorId: owner.userId, authorName: me.name }),
+    ]);
     const today = new Date(new Date().toISOString().slice(0, 10));
     const snapshot = await snapshotOn(today);
     expect(snapshot).toMatchObject({ overriddenScore: 88, overriddenTier: "healthy" });
