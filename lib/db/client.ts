@@ -94,9 +94,9 @@ const readTypes: pg.CustomTypesConfig = {
 
 /**
  * A read-only statement straight on the pool, as a tagged template like
- * `$queryRaw` (and typed like it). The pages' reads use it: through Prisma a raw statement costs
- * about 0.95 ms of the web process's CPU, directly about 0.22 ms (2,000 point
- * reads each), and a dashboard request makes eight to seventeen. Columns come as
+ * `$queryRaw` (and typed like it). The pages' reads use it: through Prisma a raw
+ * statement costs the calling process four to five times the CPU (measured by
+ * `npm run bench:pages`), and a dashboard request makes eight to seventeen. Columns come as
  * node-postgres parses them: numeric and bigint as strings (cast them in SQL),
  * json parsed, timestamptz and date as Dates.
  */
