@@ -12,21 +12,16 @@ import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb, readRows } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { createPublishedScorecard } from "../lib/db/scorecards";
-import { getAccountOrThrow, listLatestMetricValues, listStages } from "../lib/db/accounts";
 import { createAuthSession, loadSessionPrincipal } from "../lib/db/sessions";
-import { listManualMetrics, listNotes, listOutcomes } from "../lib/db/account-story";
-import { listAccountAlerts, listAssignees } from "../lib/db/alert-inbox";
-import { listActiveOverrides } from "../lib/db/overrides";
-import { publishedTiers } from "../lib/services/alerts/tiers";
 import { rebuildRollups } from "../lib/db/score-writes";
-import { loadAccountStory } from "../lib/services/dashboards/account-story";
+import { loadAccountPage } from "../lib/services/dashboards/account-page";
 import { loadAtRisk } from "../lib/services/dashboards/at-risk";
 import { loadOverview } from "../lib/services/dashboards/overview";
 import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
 import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from "../lib/validation/dashboards";
 import { createThrowawayDatabase, keptDatabase, sql } from "./lib/database";
-import { processTreeCpuMs, seconds, timed } from "./lib/measure";
+import { CPU_CALLS, cpuPerCall, processTreeCpuMs, seconds, timed } from "./lib/measure";
 import { machine, writeSection } from "./lib/results";
 import { benchModel, createSyntheticOrganization } from "./lib/synthetic";
 
@@ -103,17 +98,6 @@ async function signIn(email: string): Promise<string> {
   keep(login);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");
   return cookie();
-}
-
-const STATEMENTS = 2_000;
-
-/** CPU time (user + system, ms) this process spends per call of `call`, over `STATEMENTS` sequential calls. */
-async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 200; i++) await call();
-  const start = process.cpuUsage();
-  for (let i = 0; i < STATEMENTS; i++) await call();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / STATEMENTS;
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -225,20 +209,7 @@ async function main() {
       {
         name: "Account page",
         path: `/accounts/${accountId}`,
-        reads: () =>
-          Promise.all([
-            getAccountOrThrow(ctx, accountId),
-            listLatestMetricValues(ctx, accountId, new Date()),
-            loadAccountStory(ctx, accountId, accountStoryQuerySchema.parse({})),
-            listNotes(ctx, accountId),
-            listOutcomes(ctx, accountId),
-            listManualMetrics(ctx),
-            listActiveOverrides(ctx, accountId),
-            listAccountAlerts(ctx, accountId),
-            listAssignees(ctx),
-            publishedTiers(organizationId),
-            listStages(ctx),
-          ]),
+        reads: () => loadAccountPage(ctx, accountId, accountStoryQuerySchema.parse({}), new Date()),
       },
       {
         // Context: the same shell with no dashboard reads — what signing-in, the layout and rendering cost alone.
@@ -288,7 +259,7 @@ async function main() {
       `- Load: ${USERS} concurrent users × ${REQUESTS_PER_USER} requests per page, after ${WARM_UP} warm-up requests, on a vacuumed and analysed database; server render = full HTML response from the production server`,
       "- Baseline: the same reads (the page's service and repository calls, i.e. its SQL) run directly at the same concurrency",
       "- Server CPU per request: user + system CPU time of the web server's processes over the page's requests, divided by their number (PostgreSQL's time not included); on a shared 2-core VM it varies far less from run to run than wall-clock times, which include the load generator's and PostgreSQL's share of the same cores",
-      `- One statement (a point read of an account) costs the calling process ${viaPool.toFixed(2)} ms of CPU on the connection pool, which the pages' reads use, and ${viaPrisma.toFixed(2)} ms through Prisma's raw query (${STATEMENTS.toLocaleString("en-US")} calls each)`,
+      `- One statement (a point read of an account) costs the calling process ${viaPool.toFixed(2)} ms of CPU on the connection pool, which the pages' reads use, and ${viaPrisma.toFixed(2)} ms through Prisma's raw query (${CPU_CALLS.toLocaleString("en-US")} calls each)`,
       "- Goals: server render p95 ≤ 200 ms; first-load JavaScript ≤ 250 KB gzipped per route",
       "",
       "| page | render p50 | render p95 | server CPU per request | reads p50 | reads p95 | render p95 / reads p95 | first-load JS (gzip) |",

@@ -21,6 +21,17 @@ export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ peakMb: num
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+export const CPU_CALLS = 2_000;
+
+/** CPU time (user + system, ms) this process spends per call of `call`, over `CPU_CALLS` sequential calls. */
+export async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 200; i++) await call();
+  const start = process.cpuUsage();
+  for (let i = 0; i < CPU_CALLS; i++) await call();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / CPU_CALLS;
+}
+
 /**
  * CPU time (user + system, ms) used so far by a process and all its descendants,
  * read from /proc; null where there is no /proc. Steal time on a shared VM

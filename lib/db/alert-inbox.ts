@@ -1,3 +1,4 @@
+import { can, ROLES } from "../auth/permissions";
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import type { InboxQuery } from "../validation/alerts";
@@ -175,6 +176,6 @@ export function listAssignees(ctx: TenantContext) {
     SELECT u."id", u."name"
     FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
     WHERE m."organizationId" = ${ctx.organizationId}::uuid AND m."disabledAt" IS NULL
-      AND m."role" IN ('owner', 'admin', 'manager', 'csm')
+      AND m."role"::text = ANY(${ROLES.filter((r) => can(r, "alerts:work"))}::text[])
     ORDER BY u."name", u."id"`;
 }

@@ -29,13 +29,14 @@ export async function loadAccountStory(ctx: TenantContext, accountId: string, q:
     getSnapshotOnOrBefore(ctx, accountId, card.id, dayDate(from)),
   ]);
   // Snapshots are usually scored by the published version, already at hand; older versions are read by id.
-  const olderIds = new Set([...history.map((h) => h.modelVersionId), latest.modelVersionId, before?.modelVersionId]);
-  olderIds.delete(card.versionId);
-  olderIds.delete(undefined);
-  const older = olderIds.size > 0 ? await listModelVersions(ctx, [...olderIds] as string[]) : [];
-  const modelOf = new Map(
-    older.map((v) => [v.id, { number: v.number, parsed: publishedModel(v.id, v.definition) }]),
-  );
+  const used = [
+    ...history.map((h) => h.modelVersionId),
+    latest.modelVersionId,
+    ...(before ? [before.modelVersionId] : []),
+  ];
+  const olderIds = [...new Set(used)].filter((id) => id !== card.versionId);
+  const older = olderIds.length > 0 ? await listModelVersions(ctx, olderIds) : [];
+  const modelOf = new Map(older.map((v) => [v.id, { number: v.number, parsed: publishedModel(v.id, v.definition) }]));
   modelOf.set(card.versionId, { number: card.versionNumber, parsed: publishedModel(card.versionId, card.model) });
   const read = (s: NonNullable<typeof latest>) => {
     const parsed = modelOf.get(s.modelVersionId)?.parsed;

@@ -18,14 +18,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { getAccountOrThrow, listLatestMetricValues, listStages } from "@/lib/db/accounts";
-import { listManualMetrics, listNotes, listOutcomes } from "@/lib/db/account-story";
-import { listAccountAlerts, listAssignees } from "@/lib/db/alert-inbox";
-import { listActiveOverrides } from "@/lib/db/overrides";
 import { INSUFFICIENT_DATA } from "@/lib/scoring";
-import { publishedTiers } from "@/lib/services/alerts/tiers";
 import { formatDay, formatNumber } from "@/lib/format";
-import { loadAccountStory } from "@/lib/services/dashboards/account-story";
+import { loadAccountPage } from "@/lib/services/dashboards/account-page";
 import { accountStoryQuerySchema } from "@/lib/validation/dashboards";
 
 export const metadata: Metadata = { title: "Account" };
@@ -44,23 +39,8 @@ export default async function AccountPage({
   const now = new Date();
   const worksAlerts = can(tenant.role, "alerts:work");
   const canEditAccount = can(tenant.role, "accounts:write");
-  // One wave: every read is confined to the organisation, and the account read answers "not found" for the page.
-  const [account, metrics, story, notes, outcomes, manual, overrides, alerts, assignees, tiers, stages] =
-    await orNotFound(
-      Promise.all([
-        getAccountOrThrow(tenant, id.data),
-        listLatestMetricValues(tenant, id.data, now),
-        loadAccountStory(tenant, id.data, query),
-        listNotes(tenant, id.data),
-        listOutcomes(tenant, id.data),
-        listManualMetrics(tenant),
-        listActiveOverrides(tenant, id.data, now),
-        listAccountAlerts(tenant, id.data),
-        worksAlerts ? listAssignees(tenant) : [],
-        publishedTiers(tenant.organizationId),
-        canEditAccount ? listStages(tenant) : null,
-      ]),
-    );
+  const { account, metrics, story, notes, outcomes, manual, overrides, alerts, assignees, tiers, stages } =
+    await orNotFound(loadAccountPage(tenant, id.data, query, now));
   const canOverride = can(tenant.role, "overrides:write") && (canEditAccount || account.owner?.id === tenant.userId);
   const card = story.card;
   const tierLook = (scorecardId: string, key: string) => tiers.get(scorecardId)?.find((t) => t.key === key);
