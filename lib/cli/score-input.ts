@@ -1,5 +1,5 @@
-import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { parseCsv as readCsvRecords } from "../csv-reader";
 import type { AccountInput, CompiledModel, MetricInput } from "../scoring";
 
 /** An input problem, worded for the person who wrote the file. */
@@ -77,15 +77,15 @@ function parseJson(text: string, metricKeys: Set<string>): ParsedInput {
 }
 
 function parseCsv(text: string, metricKeys: Set<string>): ParsedInput {
-  let rows: string[][];
+  let rows: { line: number; cells: string[] }[];
   try {
-    rows = parse(text, { skip_empty_lines: true, trim: true, bom: true });
+    rows = readCsvRecords(text).map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) }));
   } catch (error) {
     throw new InputError(`the CSV cannot be read: ${(error as Error).message}`);
   }
   const [header, ...body] = rows;
   if (!header) throw new InputError("the CSV is empty: it needs a header row and one row per account");
-  const columns = header.map((h) => h.trim());
+  const columns = header.cells;
   const idColumn = columns.findIndex((c) => c === "id" || c === "account");
   if (idColumn < 0) throw new InputError('the CSV needs an "id" (or "account") column');
   columns.forEach((c) => {
@@ -96,8 +96,9 @@ function parseCsv(text: string, metricKeys: Set<string>): ParsedInput {
       );
     }
   });
-  const accounts = body.map((cells, r) => {
-    const line = r + 2;
+  const accounts = body.map(({ line, cells }) => {
+    if (cells.length !== columns.length)
+      throw new InputError(`line ${line}: ${cells.length} cells, but the header has ${columns.length} columns`);
     const get = (name: string) => {
       const i = columns.indexOf(name);
       return i < 0 ? "" : (cells[i] ?? "");

@@ -88,6 +88,15 @@ describe("bad input exits non-zero with a clear message", () => {
     );
   });
 
+  it("names the line of a row with missing cells or a broken quote", () => {
+    const short = file("short.csv", "id,usage,engagement\n\nA,80,70\nB,80\n");
+    expect(fails(["--model", model, "--input", short])).toBe(
+      `error: ${short}: line 4: 2 cells, but the header has 3 columns\n`,
+    );
+    const quote = file("quote.csv", 'id,usage\nA,"80\n');
+    expect(fails(["--model", model, "--input", quote])).toMatch(/line 2: a quoted field is never closed/i);
+  });
+
   it("refuses unknown columns and metrics instead of dropping data", () => {
     const input = file("typo.csv", "id,usgae\nA,80\n");
     expect(fails(["--model", model, "--input", input])).toMatch(
