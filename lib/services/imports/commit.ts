@@ -11,15 +11,17 @@ import {
 } from "../../db/imports";
 import {
   applyObservationStaging,
-  copyObservations,
   createObservationStaging,
+  ObservationCopyText,
+  openObservationStaging,
   withBulkTransaction,
   type BulkClient,
 } from "../../db/bulk-observations";
 import type { Tx } from "../../db/client";
+import type { OpenCopy } from "../../db/copy";
 import type { TenantContext } from "../../tenant";
 import { missingRequiredFields, type ImportKind } from "../../validation/imports";
-import { mapRow, readCsv } from "./csv-stream";
+import { mapRow, readCsvBatches } from "./csv-stream";
 import {
   checkRow,
   type AccountRecord,
@@ -31,7 +33,7 @@ import {
 import { uploadPath } from "./uploads";
 
 const BATCH = 10_000;
-const PROGRESS_EVERY = 5_000;
+const PROGRESS_EVERY = 10_000;
 
 export interface CommitOptions {
   now?: Date;
@@ -54,6 +56,7 @@ export async function commitImport(organizationId: string, importId: string, opt
   let headers: string[] | null = null;
   let toRow: ReturnType<typeof mapRow> | null = null;
   let total = 0;
+  let reported = 0;
   let accepted = 0;
   let rejected = 0;
   let rejections: { line: number; column: string; reason: string; raw: string }[] = [];
@@ -66,28 +69,35 @@ export async function commitImport(organizationId: string, importId: string, opt
 
   try {
     const touched = await inOneTransaction(organizationId, kind, async (writer) => {
-      for await (const { line, cells } of readCsv(uploadPath(organizationId, importId))) {
-        if (!headers) {
-          headers = cells.map((c) => c.trim());
-          const missing = missingRequiredFields(kind, job.mapping);
-          if (missing.length) throw new Error(`No column is mapped to ${missing.map((m) => m.label).join(", ")}.`);
-          toRow = mapRow(headers, job.mapping);
-          continue;
+      // The file arrives in batches of rows (64 KB of it at a time).
+      for await (const rows of readCsvBatches(uploadPath(organizationId, importId))) {
+        for (const { line, cells } of rows) {
+          if (!headers) {
+            headers = cells.map((c) => c.trim());
+            const missing = missingRequiredFields(kind, job.mapping);
+            if (missing.length) throw new Error(`No column is mapped to ${missing.map((m) => m.label).join(", ")}.`);
+            toRow = mapRow(headers, job.mapping);
+            continue;
+          }
+          total++;
+          const result = checkRow(kind, toRow!(cells), lookups);
+          if (result.record) {
+            accepted++;
+            writer.add(result.record);
+          } else {
+            rejected++;
+            for (const e of result.errors)
+              rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
+          }
+          if (options.failAfterRows !== undefined && total >= options.failAfterRows)
+            throw new Error("Simulated failure part-way through the import.");
         }
-        total++;
-        const result = checkRow(kind, toRow!(cells), lookups);
-        if (result.record) {
-          accepted++;
-          await writer.add(result.record);
-        } else {
-          rejected++;
-          for (const e of result.errors)
-            rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
-          if (rejections.length >= BATCH) await flushRejections();
+        await writer.flush();
+        if (rejections.length >= BATCH) await flushRejections();
+        if (total - reported >= PROGRESS_EVERY) {
+          reported = total;
+          await updateImportJob(organizationId, importId, { processedRows: total });
         }
-        if (total % PROGRESS_EVERY === 0) await updateImportJob(organizationId, importId, { processedRows: total });
-        if (options.failAfterRows !== undefined && total >= options.failAfterRows)
-          throw new Error("Simulated failure part-way through the import.");
       }
       if (!headers) throw new Error("The file is empty: it needs a header row and at least one row.");
       return writer.finish(now);
@@ -120,8 +130,11 @@ export async function commitImport(organizationId: string, importId: string, opt
 }
 
 interface Writer {
-  add(record: ImportRecord): Promise<void>;
-  /** Writes what is buffered and runs the follow-up updates; returns the accounts touched. */
+  /** Buffers one accepted record. */
+  add(record: ImportRecord): void;
+  /** Writes what is buffered once there is a batch's worth. */
+  flush(): Promise<void>;
+  /** Writes what is left and runs the follow-up updates; returns the accounts touched. */
   finish(now: Date): Promise<string[]>;
 }
 
@@ -134,25 +147,40 @@ function inOneTransaction<T>(
   if (kind === "observations") {
     return withBulkTransaction(async (client) => {
       await createObservationStaging(client);
-      return work(copyWriter(organizationId, client));
+      const writer = copyWriter(organizationId, client);
+      try {
+        return await work(writer);
+      } catch (error) {
+        await writer.abort(error as Error);
+        throw error;
+      }
     });
   }
   return withImportTransaction((tx) => work(upsertWriter(organizationId, kind, tx)));
 }
 
-function copyWriter(organizationId: string, client: BulkClient): Writer {
-  let batch: ObservationRecord[] = [];
+/**
+ * Accepted rows stream into the staging table through one COPY while the file
+ * is read — the database takes in one batch while the next is checked — and go
+ * in with one statement at the end.
+ */
+function copyWriter(organizationId: string, client: BulkClient): Writer & { abort(error: Error): Promise<void> } {
+  const text = new ObservationCopyText();
+  let copy: OpenCopy | null = null;
+  const send = () => (copy ??= openObservationStaging(client)).write(text.take());
   return {
-    async add(record) {
-      batch.push(record as ObservationRecord);
-      if (batch.length >= BATCH) {
-        await copyObservations(client, batch);
-        batch = [];
-      }
+    add(record) {
+      text.add(record as ObservationRecord);
     },
+    flush: send,
     async finish() {
-      await copyObservations(client, batch);
+      await send();
+      await copy!.end();
+      copy = null;
       return applyObservationStaging(client, organizationId);
+    },
+    async abort(error) {
+      await copy?.abort(error);
     },
   };
 }
@@ -160,7 +188,7 @@ function copyWriter(organizationId: string, client: BulkClient): Writer {
 function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer {
   let batch: ImportRecord[] = [];
   const touched = new Set<string>();
-  const flush = async () => {
+  const write = async () => {
     if (batch.length === 0) return;
     if (kind === "accounts") {
       for (const id of await upsertAccounts(organizationId, batch as AccountRecord[], tx)) touched.add(id);
@@ -171,12 +199,14 @@ function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer 
     batch = [];
   };
   return {
-    async add(record) {
+    add(record) {
       batch.push(record);
-      if (batch.length >= BATCH) await flush();
+    },
+    async flush() {
+      if (batch.length >= BATCH) await write();
     },
     async finish(now) {
-      await flush();
+      await write();
       if (kind === "accounts") await assignSegmentsAndStages(organizationId, [...touched], now, tx);
       return [...touched];
     },

@@ -1,21 +1,27 @@
 import { createReadStream } from "node:fs";
-import { parse } from "csv-parse";
+import { CsvReader, type CsvRecord } from "../../csv-reader";
 import type { MappedRow } from "./rows";
 
-export interface CsvRow {
-  /** 1-based line number in the file (the header is line 1). */
-  line: number;
-  cells: string[];
+export type CsvRow = CsvRecord;
+
+/**
+ * Streams a CSV file as batches of rows, one per 64 KB read; memory stays flat
+ * whatever the file's size. Batches keep the per-row cost of a million-row
+ * import to the parsing itself, and small ones let each row's objects die young.
+ */
+export async function* readCsvBatches(path: string): AsyncGenerator<CsvRow[]> {
+  const reader = new CsvReader();
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 16 })) {
+    const rows = reader.push(chunk as string);
+    if (rows.length > 0) yield rows;
+  }
+  const rows = reader.end();
+  if (rows.length > 0) yield rows;
 }
 
-/** Streams a CSV file row by row; memory stays flat whatever the file's size. */
+/** Streams a CSV file row by row. */
 export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }),
-  );
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: info.lines, cells: record };
-  }
+  for await (const rows of readCsvBatches(path)) yield* rows;
 }
 
 /** Header and rows of a file: the first row is the header. */
@@ -33,24 +39,42 @@ export async function readHeaderAndPreview(
   return { headers: headers ?? [], rows };
 }
 
+/** Where each field sits in a row, from the header and the column → field mapping. */
+interface Layout {
+  headers: string[];
+  byField: Map<string, number>;
+  traits: [string, number][];
+}
+
+/** A row's cells read through the layout; one small object per row, no closures. */
+class MappedCells implements MappedRow {
+  constructor(
+    private layout: Layout,
+    private cells: string[],
+  ) {}
+
+  get(field: string): string {
+    const i = this.layout.byField.get(field);
+    return i === undefined ? "" : (this.cells[i] ?? "");
+  }
+
+  column(field: string): string {
+    const i = this.layout.byField.get(field);
+    return i === undefined ? field : this.layout.headers[i]!;
+  }
+
+  get traits(): [string, string][] {
+    return this.layout.traits.map(([name, i]) => [name, this.cells[i] ?? ""]);
+  }
+}
+
 /** Reads a row's cells through the column → field mapping. */
 export function mapRow(headers: string[], mapping: Record<string, string>) {
-  const byField = new Map<string, number>();
-  const traits: [string, number][] = [];
+  const layout: Layout = { headers, byField: new Map(), traits: [] };
   headers.forEach((h, i) => {
     const target = mapping[h] ?? "";
-    if (target.startsWith("trait:")) traits.push([target.slice(6), i]);
-    else if (target) byField.set(target, i);
+    if (target.startsWith("trait:")) layout.traits.push([target.slice(6), i]);
+    else if (target) layout.byField.set(target, i);
   });
-  return (cells: string[]): MappedRow => ({
-    get: (field) => {
-      const i = byField.get(field);
-      return i === undefined ? "" : (cells[i] ?? "");
-    },
-    column: (field) => {
-      const i = byField.get(field);
-      return i === undefined ? field : headers[i]!;
-    },
-    traits: traits.map(([name, i]) => [name, cells[i] ?? ""]),
-  });
+  return (cells: string[]): MappedRow => new MappedCells(layout, cells);
 }

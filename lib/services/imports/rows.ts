@@ -55,10 +55,27 @@ export interface MappedRow {
 
 const OUTCOMES = ["renewed", "churned", "expanded", "contracted"];
 
-function parseDate(text: string): Date | null {
+function readDate(text: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return null;
   const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text.replace(" ", "T"));
   return Number.isNaN(t) ? null : new Date(t);
+}
+
+// Imports repeat the same dates row after row (a day's readings, a batch's timestamp):
+// each distinct valid text is read once. Dates handed out are shared, so never mutated.
+const dates = new Map<string, Date>();
+
+function parseDate(text: string): Date | null {
+  const known = dates.get(text);
+  if (known !== undefined) return known;
+  const date = readDate(text);
+  if (date) {
+    if (dates.size >= 10_000) dates.clear();
+    // A cell is a slice of the file's chunk it was read from: keyed by a copy, the
+    // cache never keeps a megabyte chunk alive for one 20-character date.
+    dates.set(Buffer.from(text, "latin1").toString("latin1"), date);
+  }
+  return date;
 }
 
 class RowChecker {
@@ -74,7 +91,7 @@ class RowChecker {
   number(field: string, options: { required?: boolean; integer?: boolean; min?: number } = {}): number | null {
     const v = this.text(field, options.required);
     if (v === null) return null;
-    const n = Number(v.replace(/[$,]/g, ""));
+    const n = Number(v.includes(",") || v.includes("$") ? v.replace(/[$,]/g, "") : v);
     if (!Number.isFinite(n)) return this.fail(field, `"${v}" is not a number`);
     if (options.integer && !Number.isInteger(n)) return this.fail(field, `"${v}" is not a whole number`);
     if (options.min !== undefined && n < options.min) return this.fail(field, `${v} is below ${options.min}`);
