@@ -1,4 +1,4 @@
-import { db, Prisma, type SqlTx, type Tx } from "./client";
+import { BULK_WORK_MEM, db, Prisma, type SqlTx, type Tx } from "./client";
 import { priorityExpression, type PriorityParams } from "./priorities";
 
 export interface SnapshotRows {
@@ -248,5 +248,11 @@ export async function finishScoringRun(
 }
 
 export function withScoringTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(work, { timeout: 10 * 60_000, maxWait: 60_000 });
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(BULK_WORK_MEM);
+      return work(tx);
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
 }
