@@ -4,13 +4,14 @@ import type pg from "pg";
 export type BulkClient = pg.PoolClient;
 import { copyField, openCopyIn, type OpenCopy } from "./copy";
 import { withBulkTransaction } from "./client";
+import { insertObservationsSql } from "./observations";
 
 /**
  * The bulk-load path for observations, inside one transaction on one connection
  * of the shared pool: accepted rows stream into a temporary staging table through
- * one COPY as the file is read, then one statement inserts the new rows (duplicates ignored) and moves the
- * current values forward from exactly the rows it inserted. One statement over
- * the whole file inserts in key order, which keeps the index writes sequential.
+ * one COPY as the file is read, then one statement (insertObservationsSql)
+ * inserts them and moves the current values forward. One statement over the
+ * whole file inserts in key order, which keeps the index writes sequential.
  */
 export { withBulkTransaction };
 
@@ -27,30 +28,6 @@ export interface BulkObservation {
   value: number | null;
   text: string | null;
 }
-
-// New rows only (RETURNING skips the duplicates ON CONFLICT ignored); their latest per
-// account and metric becomes the current value unless a later one is already stored.
-const APPLY_STAGED = `
-  WITH inserted AS (
-    INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "source")
-    SELECT $1, account_id, metric_id, observed_at, value, text_value, 'import' FROM import_observations
-    ORDER BY account_id, metric_id, observed_at
-    ON CONFLICT DO NOTHING
-    RETURNING "accountId", "metricId", "observedAt", "value", "textValue"
-  ), latest AS (
-    SELECT DISTINCT ON ("accountId", "metricId") * FROM inserted ORDER BY "accountId", "metricId", "observedAt" DESC
-  ), current AS (
-    INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
-    SELECT $1, l."accountId", l."metricId", l."observedAt", l."value", l."textValue", now()
-    FROM latest l
-    LEFT JOIN "MetricCurrentValue" c ON c."organizationId" = $1 AND c."accountId" = l."accountId" AND c."metricId" = l."metricId"
-    -- Only what moves forward reaches ON CONFLICT, which locks every row it meets.
-    WHERE c."observedAt" IS NULL OR c."observedAt" <= l."observedAt"
-    ON CONFLICT ("organizationId", "accountId", "metricId") DO UPDATE
-      SET "observedAt" = EXCLUDED."observedAt", "value" = EXCLUDED."value", "textValue" = EXCLUDED."textValue", "updatedAt" = now()
-      WHERE "MetricCurrentValue"."observedAt" <= EXCLUDED."observedAt"
-  )
-  SELECT DISTINCT "accountId" AS id FROM inserted`;
 
 /**
  * Accepted rows as COPY text, appended row by row: no row object outlives its
@@ -90,6 +67,9 @@ export function openObservationStaging(client: pg.PoolClient): OpenCopy {
  * accounts that got at least one new observation.
  */
 export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<string[]> {
-  const touched = await client.query<{ id: string }>(APPLY_STAGED, [organizationId]);
-  return touched.rows.map((r) => r.id);
+  const result = await client.query<{ accounts: string[] }>(insertObservationsSql("import_observations"), [
+    organizationId,
+    "import",
+  ]);
+  return result.rows[0]!.accounts;
 }

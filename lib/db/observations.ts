@@ -12,35 +12,78 @@ export interface ObservationColumns {
 const CHUNK = 20_000;
 
 /**
- * Inserts observations set-based (one INSERT … SELECT unnest per chunk). The
- * natural key makes a repeat of the same observation a no-op, so re-sending
- * data never duplicates it. Returns how many rows were new.
+ * One statement that inserts observations and keeps current values up to date:
+ * the rows of `rows` (a FROM item with columns account_id, metric_id, observed_at,
+ * value, text_value) go in for organisation $1 with source $2, duplicates of the
+ * natural key skipped; then, from exactly the rows inserted (RETURNING), each
+ * account's latest new reading per metric becomes its current value unless a
+ * later one is already stored — never back to an older reading, and a repeated
+ * key keeps what was stored. Only values that move reach the upsert, which locks
+ * every row it meets. Answers how many rows went in and the accounts that got one.
+ */
+export function insertObservationsSql(rows: string): string {
+  return `
+  WITH inserted AS (
+    INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "source")
+    SELECT $1::uuid, account_id, metric_id, observed_at, value, text_value, $2::"MetricSource" FROM ${rows}
+    ORDER BY account_id, metric_id, observed_at
+    ON CONFLICT DO NOTHING
+    RETURNING "accountId", "metricId", "observedAt", "value", "textValue"
+  ), latest AS (
+    SELECT DISTINCT ON ("accountId", "metricId") * FROM inserted ORDER BY "accountId", "metricId", "observedAt" DESC
+  ), current AS (
+    INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
+    SELECT $1::uuid, l."accountId", l."metricId", l."observedAt", l."value", l."textValue", now()
+    FROM latest l
+    LEFT JOIN "MetricCurrentValue" c ON c."organizationId" = $1::uuid AND c."accountId" = l."accountId" AND c."metricId" = l."metricId"
+    WHERE c."observedAt" IS NULL OR c."observedAt" <= l."observedAt"
+    ON CONFLICT ("organizationId", "accountId", "metricId") DO UPDATE
+      SET "observedAt" = EXCLUDED."observedAt", "value" = EXCLUDED."value", "textValue" = EXCLUDED."textValue", "updatedAt" = now()
+      WHERE "MetricCurrentValue"."observedAt" <= EXCLUDED."observedAt"
+  )
+  SELECT count(*)::int AS inserted, coalesce(array_agg(DISTINCT "accountId")::text[], '{}') AS accounts FROM inserted`;
+}
+
+const FROM_ARRAYS = `unnest($3::uuid[], $4::uuid[], $5::timestamptz[], $6::float8[], $7::text[])
+  AS u(account_id, metric_id, observed_at, value, text_value)`;
+
+/**
+ * Inserts observations set-based (one statement per chunk) and moves the current
+ * values forward with them. The natural key makes a repeat of the same
+ * observation a no-op, so re-sending data never duplicates it. Returns how many
+ * rows were new and the accounts that got one.
  */
 export async function insertObservations(
   organizationId: string,
   cols: ObservationColumns,
   tx: Tx = db(),
-): Promise<number> {
+): Promise<{ inserted: number; accountIds: string[] }> {
   let inserted = 0;
+  const accountIds = new Set<string>();
   for (let start = 0; start < cols.accountId.length; start += CHUNK) {
     const end = start + CHUNK;
-    inserted += await tx.$executeRaw`
-      INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "source")
-      SELECT ${organizationId}::uuid, a, m, t, v, x, ${cols.source}::"MetricSource"
-      FROM unnest(${cols.accountId.slice(start, end)}::uuid[], ${cols.metricId.slice(start, end)}::uuid[],
-                  ${cols.observedAt.slice(start, end)}::timestamptz[], ${cols.value.slice(start, end)}::float8[],
-                  ${cols.textValue.slice(start, end)}::text[]) AS u(a, m, t, v, x)
-      ON CONFLICT DO NOTHING`;
+    const [result] = await tx.$queryRawUnsafe<{ inserted: number; accounts: string[] }[]>(
+      insertObservationsSql(FROM_ARRAYS),
+      organizationId,
+      cols.source,
+      cols.accountId.slice(start, end),
+      cols.metricId.slice(start, end),
+      cols.observedAt.slice(start, end),
+      cols.value.slice(start, end),
+      cols.textValue.slice(start, end),
+    );
+    inserted += result!.inserted;
+    for (const id of result!.accounts) accountIds.add(id);
   }
-  return inserted;
+  return { inserted, accountIds: [...accountIds] };
 }
 
 /**
  * Latest observation per account and metric into the current-value table, for
- * the accounts in $2 (all when null) of organisation $1. Shared by the Prisma
- * path and the bulk (COPY) path, which run it on their own connections.
+ * the accounts in $2 (all when null) of organisation $1: a full rebuild, for
+ * data written around insertObservationsSql (a recorded sentiment, test data).
  */
-export const REFRESH_CURRENT_VALUES_SQL = `
+const REFRESH_CURRENT_VALUES_SQL = `
   INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
   SELECT DISTINCT ON ("accountId", "metricId") "organizationId", "accountId", "metricId", "observedAt", "value", "textValue", now()
   FROM "MetricObservation"

@@ -134,6 +134,38 @@ describe("REST API data in", () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it("moves an account's current value to its newest reading, never back to an older one", async () => {
+    const where = { organizationId: a.organizationId, accountId: a.accountIds[1]!, metricId: a.metricIds.csat! };
+    const before = await db().metricCurrentValue.findFirstOrThrow({ where });
+    const post = (observations: { observedAt: Date; value: number }[]) =>
+      postObservations(
+        request("/observations", keys.aWrite!, {
+          method: "POST",
+          body: {
+            observations: observations.map((o) => ({
+              account: a.plan.accounts[1]!.externalId,
+              metric: "csat",
+              observedAt: o.observedAt.toISOString(),
+              value: o.value,
+            })),
+          },
+        }),
+      );
+    const newer = new Date(before.observedAt.getTime() + 3600_000);
+    const older = new Date(before.observedAt.getTime() - 2 * 86_400_000);
+    expect(
+      (
+        await post([
+          { observedAt: older, value: 1 },
+          { observedAt: newer, value: 4.1 },
+        ])
+      ).status,
+    ).toBe(200);
+    expect(await db().metricCurrentValue.findFirstOrThrow({ where })).toMatchObject({ observedAt: newer, value: 4.1 });
+    expect((await post([{ observedAt: new Date(older.getTime() - 86_400_000), value: 2 }])).status).toBe(200);
+    expect(await db().metricCurrentValue.findFirstOrThrow({ where })).toMatchObject({ observedAt: newer, value: 4.1 });
+  });
+
   it("upserts accounts and answers bad bodies with the field", async () => {
     const ok = await postAccounts(
       request("/accounts", keys.aWrite!, {

@@ -34,7 +34,12 @@ beforeAll(async () => {
 
 describe("observation references", () => {
   it("accepts an observation of the organisation's own account and metric", async () => {
-    expect(await insertObservations(a.organizationId, one(a.accountIds[0]!, a.metricIds.weekly_active_users!))).toBe(1);
+    expect(await insertObservations(a.organizationId, one(a.accountIds[0]!, a.metricIds.weekly_active_users!))).toEqual(
+      {
+        inserted: 1,
+        accountIds: [a.accountIds[0]],
+      },
+    );
   });
 
   it("refuses another organisation's account, and writes none of the statement's rows", async () => {

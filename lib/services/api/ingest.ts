@@ -1,6 +1,6 @@
 import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes } from "../../db/import-writes";
 import { loadImportLookups, withImportTransaction } from "../../db/imports";
-import { insertObservations, refreshCurrentValues } from "../../db/observations";
+import { insertObservations } from "../../db/observations";
 import { queueScoringRun } from "../../db/scoring-runs";
 import type { TenantContext } from "../../tenant";
 import type { ImportKind } from "../../validation/imports";
@@ -65,7 +65,8 @@ export async function ingest(
     const touched = await withImportTransaction(async (tx): Promise<string[]> => {
       if (kind === "observations") {
         const rows = accepted as ObservationRecord[];
-        await insertObservations(
+        // Current values move forward in the same statement, from the rows it inserted.
+        const { accountIds } = await insertObservations(
           ctx.organizationId,
           {
             accountId: rows.map((r) => r.accountId),
@@ -77,9 +78,7 @@ export async function ingest(
           },
           tx,
         );
-        const ids = [...new Set(rows.map((r) => r.accountId))];
-        await refreshCurrentValues(ctx.organizationId, ids, tx);
-        return ids;
+        return accountIds;
       }
       if (kind === "accounts") {
         const ids = await upsertAccounts(ctx.organizationId, accepted as AccountRecord[], tx);
