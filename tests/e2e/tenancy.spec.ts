@@ -13,14 +13,15 @@ test("another organisation's account is 'not found', and a CSM cannot open a col
 
   const globex = await browser.newPage();
   await signIn(globex, "owner@globex.example");
-  await globex.goto(acmeAccountUrl);
+  // Not found is also what the response says, not only what the page shows.
+  expect((await globex.goto(acmeAccountUrl))?.status()).toBe(404);
   await expect(globex.getByText("Account not found")).toBeVisible();
   await globex.close();
 
   const otherCsm = owner.includes("csm1.strategic") ? "csm2.strategic@acme.example" : "csm1.strategic@acme.example";
   const csm = await browser.newPage();
   await signIn(csm, otherCsm);
-  await csm.goto(acmeAccountUrl);
+  expect((await csm.goto(acmeAccountUrl))?.status()).toBe(404);
   await expect(csm.getByText("Account not found")).toBeVisible();
   await csm.close();
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountFacts } from "@/components/accounts/account-facts";
+import { AccountSkeleton } from "@/components/accounts/account-skeleton";
 import { MetricValuesTable } from "@/components/accounts/metric-values-table";
 import { StagePin } from "@/components/accounts/stage-pin";
 import { ContributionTable } from "@/components/account-story/contribution-table";
@@ -18,9 +20,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { getAccountOrThrow } from "@/lib/db/accounts";
 import { INSUFFICIENT_DATA } from "@/lib/scoring";
 import { formatDay, formatNumber } from "@/lib/format";
 import { loadAccountPage } from "@/lib/services/dashboards/account-page";
+import type { TenantContext } from "@/lib/tenant";
 import { accountStoryQuerySchema } from "@/lib/validation/dashboards";
 
 export const metadata: Metadata = { title: "Account" };
@@ -35,12 +39,31 @@ export default async function AccountPage({
   const { tenant } = await requirePageTenant("accounts:read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const query = accountStoryQuerySchema.parse(await searchParams);
+  // Read before anything streams, so an unknown or out-of-scope id answers 404; the
+  // page's reads below reuse this one (it is cached for the request).
+  await orNotFound(getAccountOrThrow(tenant, id.data));
+  return (
+    <Suspense fallback={<AccountSkeleton />}>
+      <AccountBody tenant={tenant} id={id.data} search={await searchParams} />
+    </Suspense>
+  );
+}
+
+async function AccountBody({
+  tenant,
+  id,
+  search,
+}: {
+  tenant: TenantContext;
+  id: string;
+  search: Record<string, string>;
+}) {
+  const query = accountStoryQuerySchema.parse(search);
   const now = new Date();
   const worksAlerts = can(tenant.role, "alerts:work");
   const canEditAccount = can(tenant.role, "accounts:write");
   const { account, metrics, story, notes, outcomes, manual, overrides, alerts, assignees, tiers, stages } =
-    await orNotFound(loadAccountPage(tenant, id.data, query, now));
+    await orNotFound(loadAccountPage(tenant, id, query, now));
   const canOverride = can(tenant.role, "overrides:write") && (canEditAccount || account.owner?.id === tenant.userId);
   const card = story.card;
   const tierLook = (scorecardId: string, key: string) => tiers.get(scorecardId)?.find((t) => t.key === key);

@@ -1,4 +1,5 @@
-export default function Loading() {
+/** The account page while its reads answer. */
+export function AccountSkeleton() {
   return (
     <div className="stack" aria-busy="true" aria-label="Loading the account">
       <div className="skeleton" style={{ height: 28, width: 260 }} />
