@@ -37,21 +37,18 @@ export class ObservationCopyText {
   private text = "";
   /** Rows of a file mostly share their times: each is formatted once per batch. */
   private times = new Map<number, string>();
-  rows = 0;
 
   add(r: BulkObservation) {
     const ms = r.observedAt.getTime();
     let time = this.times.get(ms);
     if (time === undefined) this.times.set(ms, (time = r.observedAt.toISOString()));
     this.text += `${r.accountId}\t${r.metricId}\t${time}\t${r.value === null ? "\\N" : r.value}\t${copyField(r.text)}\n`;
-    this.rows++;
   }
 
   /** The text so far; starts a new batch. */
   take(): string {
     const text = this.text;
     this.text = "";
-    this.rows = 0;
     this.times.clear();
     return text;
   }

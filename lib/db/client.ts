@@ -52,7 +52,6 @@ export function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 /** What the set-based writers need: raw statements, on Prisma or inside a bulk transaction. */
 export type SqlTx = Pick<Tx, "$executeRaw">;
 
-/** Runs `work` in one transaction on one pooled connection, for COPY and the statements around it. */
 /**
  * Memory for each sort, hash and bitmap of a bulk transaction's statements. They
  * group and join 100k-row sets; with PostgreSQL's default 4 MB they spill to disk,
@@ -62,6 +61,7 @@ export type SqlTx = Pick<Tx, "$executeRaw">;
  */
 export const BULK_WORK_MEM = "SET LOCAL work_mem = '64MB'";
 
+/** Runs `work` in one transaction on one pooled connection, for COPY and the statements around it. */
 export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   try {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import type { OrgPlan } from "../demo/generate";
 import { db } from "./client";
-import { insertObservations, refreshCurrentValues } from "./observations";
+import { insertObservations } from "./observations";
 
 export interface CreatedOrg {
   organizationId: string;
@@ -181,7 +181,6 @@ export async function persistOrgPlan(plan: OrgPlan, opts: PersistOptions): Promi
     textValue: o.text,
     source: "import",
   });
-  await refreshCurrentValues(organizationId);
 
   await prisma.outcome.createMany({
     data: plan.outcomes.map((x) => ({

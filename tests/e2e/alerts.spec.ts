@@ -6,9 +6,7 @@ import { columnValues, signIn } from "./helpers";
 
 const firstRow = (page: Page) => page.locator("table.data tbody tr").first();
 const work = (row: Locator, choice: string) =>
-  row
-    .getByRole("combobox", { name: /^Work alert:/ })
-    .selectOption({ label: choice });
+  row.getByRole("combobox", { name: /^Work alert:/ }).selectOption({ label: choice });
 
 test("a CSM works their inbox: acknowledge, snooze, resolve; overrides a score on their own account", async ({
   page,

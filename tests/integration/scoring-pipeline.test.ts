@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { insertObservations, refreshCurrentValues } from "@/lib/db/observations";
+import { insertObservations } from "@/lib/db/observations";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { createScorer, validateModel, type AccountInput } from "@/lib/scoring";
@@ -177,7 +177,6 @@ describe("recompute", () => {
       textValue: keys.map(() => null),
       source: "api",
     });
-    await refreshCurrentValues(org.organizationId, [accountId]);
     const result = await recomputeOrganization(org.organizationId, { trigger: "test", now, accountIds: [accountId] });
     expect(result).toMatchObject({ accounts: 1, scorecards: 1 });
 

@@ -132,7 +132,7 @@ export async function commitImport(organizationId: string, importId: string, opt
 interface Writer {
   /** Buffers one accepted record. */
   add(record: ImportRecord): void;
-  /** Writes what is buffered once there is a batch's worth. */
+  /** Called after each batch of the file: observations stream on at once, upserts wait for a batch's worth. */
   flush(): Promise<void>;
   /** Writes what is left and runs the follow-up updates; returns the accounts touched. */
   finish(now: Date): Promise<string[]>;

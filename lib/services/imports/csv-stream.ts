@@ -2,14 +2,12 @@ import { createReadStream } from "node:fs";
 import { CsvReader, type CsvRecord } from "../../csv-reader";
 import type { MappedRow } from "./rows";
 
-export type CsvRow = CsvRecord;
-
 /**
  * Streams a CSV file as batches of rows, one per 64 KB read; memory stays flat
  * whatever the file's size. Batches keep the per-row cost of a million-row
  * import to the parsing itself, and small ones let each row's objects die young.
  */
-export async function* readCsvBatches(path: string): AsyncGenerator<CsvRow[]> {
+export async function* readCsvBatches(path: string): AsyncGenerator<CsvRecord[]> {
   const reader = new CsvReader();
   for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 16 })) {
     const rows = reader.push(chunk as string);
@@ -19,22 +17,19 @@ export async function* readCsvBatches(path: string): AsyncGenerator<CsvRow[]> {
   if (rows.length > 0) yield rows;
 }
 
-/** Streams a CSV file row by row. */
-export async function* readCsv(path: string): AsyncGenerator<CsvRow> {
-  for await (const rows of readCsvBatches(path)) yield* rows;
-}
-
 /** Header and rows of a file: the first row is the header. */
 export async function readHeaderAndPreview(
   path: string,
   limit: number,
-): Promise<{ headers: string[]; rows: CsvRow[] }> {
+): Promise<{ headers: string[]; rows: CsvRecord[] }> {
   let headers: string[] | null = null;
-  const rows: CsvRow[] = [];
-  for await (const row of readCsv(path)) {
-    if (!headers) headers = row.cells.map((c) => c.trim());
-    else rows.push(row);
-    if (rows.length >= limit) break;
+  const rows: CsvRecord[] = [];
+  for await (const batch of readCsvBatches(path)) {
+    for (const row of batch) {
+      if (!headers) headers = row.cells.map((c) => c.trim());
+      else rows.push(row);
+      if (rows.length >= limit) return { headers, rows };
+    }
   }
   return { headers: headers ?? [], rows };
 }

@@ -1,3 +1,4 @@
+import type { BulkObservation } from "../../db/bulk-observations";
 import type { ImportKind } from "../../validation/imports";
 
 /** Reference data an import checks rows against, loaded once per import. */
@@ -14,13 +15,7 @@ export interface RowError {
   reason: string;
 }
 
-export type ObservationRecord = {
-  accountId: string;
-  metricId: string;
-  observedAt: Date;
-  value: number | null;
-  text: string | null;
-};
+export type ObservationRecord = BulkObservation;
 export type AccountRecord = {
   externalId: string;
   name: string;
@@ -72,7 +67,7 @@ function parseDate(text: string): Date | null {
   if (date) {
     if (dates.size >= 10_000) dates.clear();
     // A cell is a slice of the file's chunk it was read from: keyed by a copy, the
-    // cache never keeps a megabyte chunk alive for one 20-character date.
+    // cache never keeps a 64 KB chunk alive for one 20-character date.
     dates.set(Buffer.from(text, "latin1").toString("latin1"), date);
   }
   return date;
