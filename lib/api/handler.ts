@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { findApiKeyByHash, touchApiKey, type ApiScope } from "../db/api-keys";
+import { findApiKeyByHash, takeApiRequest, type ApiScope } from "../db/api-keys";
 import { AppError, ForbiddenError, RateLimitedError, UnauthenticatedError, ValidationError } from "../errors";
 import type { TenantContext } from "../tenant";
 import { hashApiKey } from "./keys";
-import { takeRequest } from "./rate-limit";
+import { apiRateLimit } from "./rate-limit";
 import { errorResponse } from "./respond";
 
 export interface ApiContext extends TenantContext {
@@ -31,9 +31,8 @@ async function authenticate(request: Request, scope: ApiScope): Promise<ApiConte
   const scopes = row.scopes as ApiScope[];
   if (!scopes.includes(scope))
     throw new ForbiddenError(`This key may not ${scope}; an admin can create a key with the "${scope}" scope.`);
-  const wait = takeRequest(row.id);
+  const wait = await takeApiRequest(row.organizationId, row.id, apiRateLimit());
   if (wait > 0) throw new RateLimitedError(`Too many requests for this key; retry in ${wait} s.`);
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await touchApiKey(row.organizationId, row.id);
   return {
     organizationId: row.organizationId,
     userId: row.createdById ?? row.id,

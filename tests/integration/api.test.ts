@@ -5,6 +5,7 @@ import { POST as postObservations } from "@/app/api/v1/observations/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as postRecompute } from "@/app/api/v1/recompute/route";
 import { GET as getScores } from "@/app/api/v1/scores/route";
+import { takeApiRequest } from "@/lib/db/api-keys";
 import { db } from "@/lib/db/client";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
@@ -90,6 +91,26 @@ describe("REST API authentication and scopes", () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await getScores(request("/scores?limit=1", keys.bRead!));
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("keeps each key's count on its row, draining at the limit per minute, so every web process shares it", async () => {
+    const key = await createApiKey(await b.contextFor("admin"), { name: "bucket", scopes: ["read"] });
+    const at = (seconds: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, seconds));
+    const take = (seconds: number) => takeApiRequest(b.organizationId, key.id, 3, at(seconds));
+    expect([await take(0), await take(0), await take(0)]).toEqual([0, 0, 0]);
+    // Full: the fourth would fit once one request has drained (60 s / 3).
+    expect(await take(0)).toBe(20);
+    // A refused request takes nothing: half a request has drained after 10 s, half is still missing.
+    expect(await take(10)).toBe(10);
+    expect(await take(20)).toBe(0);
+    expect(await take(20)).toBe(20);
+    const row = await db().apiKey.findFirstOrThrow({
+      where: { organizationId: b.organizationId, id: key.id },
+      select: { lastUsedAt: true },
+    });
+    expect(row.lastUsedAt).toEqual(at(20));
+    // Another organisation's key is not found, whoever asks.
+    await expect(takeApiRequest(a.organizationId, key.id, 3)).rejects.toThrow(/not found/i);
   });
 
   it("records when a key was last used", async () => {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ApiKey" ADD COLUMN     "requestLevel" DOUBLE PRECISION NOT NULL DEFAULT 0,
+ADD COLUMN     "requestLevelAt" TIMESTAMPTZ(6);
