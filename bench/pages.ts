@@ -7,6 +7,7 @@
  * route is measured from the served HTML. Results go to bench/RESULTS.md.
  */
 import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { gzipSync } from "node:zlib";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb, readRows } from "../lib/db/client";
@@ -34,6 +35,8 @@ const PASSWORD = "bench-pages-password";
 const DAY = 86_400_000;
 const KEEP = process.env.BENCH_KEEP === "1";
 const WARM_UP = 3;
+/** What `npm start` runs on this machine (scripts/web-server.mjs). */
+const WEB_PROCESSES = Number(process.env.PULSEBOARD_WEB_PROCESSES ?? availableParallelism());
 const KEPT_NAME = "pulseboard_pages_kept";
 
 /** A year of history from today's real snapshots: scores drift per account and day; tiers follow the scores. */
@@ -105,9 +108,17 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-/** `USERS` concurrent loops of `REQUESTS_PER_USER` calls each; every call's duration in ms. */
+/**
+ * `USERS` concurrent loops of `REQUESTS_PER_USER` calls each, after `WARM_UP`
+ * calls per user (concurrent too, so that every web process is warm); every
+ * measured call's duration in ms.
+ */
 async function underLoad(call: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARM_UP; i++) await call();
+  await Promise.all(
+    Array.from({ length: USERS }, async () => {
+      for (let i = 0; i < WARM_UP; i++) await call();
+    }),
+  );
   const times: number[] = [];
   await Promise.all(
     Array.from({ length: USERS }, async () => {
@@ -241,7 +252,7 @@ async function main() {
       const cpu =
         cpuBefore === null || cpuAfter === null
           ? "—"
-          : `${((cpuAfter - cpuBefore) / (WARM_UP + USERS * REQUESTS_PER_USER)).toFixed(0)} ms`;
+          : `${((cpuAfter - cpuBefore) / (USERS * (WARM_UP + REQUESTS_PER_USER))).toFixed(0)} ms`;
       const reads = await underLoad(page.reads);
       const js = await firstLoadJsKb(page.path, cookie);
       const line = `| ${page.name} (\`${page.path.replace(accountId, ":id")}\`) | ${percentile(render, 50).toFixed(0)} ms | ${percentile(render, 95).toFixed(0)} ms | ${cpu} | ${percentile(reads, 50).toFixed(0)} ms | ${percentile(reads, 95).toFixed(0)} ms | ${(percentile(render, 95) / percentile(reads, 95)).toFixed(2)}× | ${js.toFixed(0)} KB |`;
@@ -256,7 +267,7 @@ async function main() {
       `- Date: ${started.toISOString()}`,
       `- Machine: ${machine()}; Node ${process.version}; PostgreSQL: ${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded"}`,
       `- Data${kept ? ` (kept from an earlier run with BENCH_KEEP=1)` : ""}: ${ACCOUNTS.toLocaleString("en-US")} accounts, ${DAYS} days of daily snapshots (${Number(counts.rows[0].snapshots).toLocaleString("en-US")} rows) and rollups (${Number(counts.rows[0].rollups).toLocaleString("en-US")} rows); signed in as an admin (whole organisation)`,
-      `- Load: ${USERS} concurrent users × ${REQUESTS_PER_USER} requests per page, after ${WARM_UP} warm-up requests, on a vacuumed and analysed database; server render = full HTML response from the production server`,
+      `- Load: ${USERS} concurrent users × ${REQUESTS_PER_USER} requests per page, after ${WARM_UP} warm-up requests per user, on a vacuumed and analysed database; server render = full HTML response from the production server (as npm start runs it: ${WEB_PROCESSES} web processes, one per core)`,
       "- Baseline: the same reads (the page's service and repository calls, i.e. its SQL) run directly at the same concurrency",
       "- Server CPU per request: user + system CPU time of the web server's processes over the page's requests, divided by their number (PostgreSQL's time not included); on a shared 2-core VM it varies far less from run to run than wall-clock times, which include the load generator's and PostgreSQL's share of the same cores",
       `- One statement (a point read of an account) costs the calling process ${viaPool.toFixed(2)} ms of CPU on the connection pool, which the pages' reads use, and ${viaPrisma.toFixed(2)} ms through Prisma's raw query (${CPU_CALLS.toLocaleString("en-US")} calls each)`,

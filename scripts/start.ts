@@ -77,10 +77,12 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: childEnv,
-  });
+  // Production: one Next.js server process per core on the same port (scripts/web-server.mjs).
+  const server = spawn(
+    process.execPath,
+    dev ? [nextBin, "dev", "-p", String(port)] : [path.resolve("scripts/web-server.mjs")],
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...childEnv, PORT: String(port) } },
+  );
   let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
