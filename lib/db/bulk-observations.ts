@@ -4,14 +4,13 @@ import type pg from "pg";
 export type BulkClient = pg.PoolClient;
 import { copyField, openCopyIn, type OpenCopy } from "./copy";
 import { withBulkTransaction } from "./client";
-import { insertObservationsSql } from "./observations";
+import { insertObservationsSql, type SkipStored } from "./observations";
 
 /**
  * The bulk-load path for observations, inside one transaction on one connection
  * of the shared pool: accepted rows stream into a temporary staging table through
  * one COPY as the file is read, then one statement (insertObservationsSql)
- * inserts them and moves the current values forward. One statement over the
- * whole file inserts in key order, which keeps the index writes sequential.
+ * inserts them and moves the current values forward.
  */
 export { withBulkTransaction };
 
@@ -61,12 +60,23 @@ export function openObservationStaging(client: pg.PoolClient): OpenCopy {
 
 /**
  * Moves the staged rows in with the current values they advance; returns the
- * accounts that got at least one new observation.
+ * accounts that got at least one new observation. Inserts only the keys it does
+ * not find; should a concurrent writer commit one of the same new keys first, the
+ * statement is undone to a savepoint and redone skipping conflicts.
  */
 export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<string[]> {
-  const result = await client.query<{ accounts: string[] }>(insertObservationsSql("import_observations"), [
-    organizationId,
-    "import",
-  ]);
-  return result.rows[0]!.accounts;
+  const apply = (skip: SkipStored) =>
+    client.query<{ accounts: string[] }>(insertObservationsSql("import_observations", skip), [organizationId, "import"]);
+  await client.query("SAVEPOINT apply_observations");
+  try {
+    const result = await apply("absent");
+    await client.query("RELEASE SAVEPOINT apply_observations");
+    return result.rows[0]!.accounts;
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query("ROLLBACK TO SAVEPOINT apply_observations");
+    return (await apply("conflicts")).rows[0]!.accounts;
+  }
 }
+
+const UNIQUE_VIOLATION = "23505";
