@@ -65,8 +65,3 @@ export async function setMetricRetired(ctx: TenantContext, id: string, retiredAt
 export async function deleteMetricRow(ctx: TenantContext, id: string, tx: Tx) {
   await tx.metricDefinition.deleteMany({ where: { organizationId: ctx.organizationId, id } });
 }
-
-/** How many observations each metric has (for the catalogue and the delete warning). */
-export async function countObservations(ctx: TenantContext, metricId: string): Promise<number> {
-  return db().metricObservation.count({ where: { organizationId: ctx.organizationId, metricId } });
-}
