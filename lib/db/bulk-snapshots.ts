@@ -1,19 +1,33 @@
 import type { BulkClient } from "./bulk-observations";
 import { copyField, copyIn } from "./copy";
-import type { SnapshotRows } from "./score-writes";
 
 const CHUNK = 2_000;
+
+export interface SnapshotRow {
+  variantKey: string | null;
+  score: number | null;
+  tierKey: string;
+  coverage: number;
+  /** JSON text of the explanation. */
+  detail: string;
+}
+
+/** One day's snapshots: the accounts in order, and each one's row, built when asked for. */
+export interface DaySnapshots {
+  accountIds: string[];
+  row(index: number): SnapshotRow;
+}
 
 /**
  * Replaces one day's snapshots of a scorecard — of `accountIds` only, when given —
  * with `rows`, streamed in with COPY (a recompute writes 100k explanations; COPY
- * moves them at about twice the speed of INSERT … SELECT unnest). Runs inside
- * the caller's bulk transaction.
+ * moves them at about twice the speed of INSERT … SELECT unnest). Rows are built
+ * batch by batch as the COPY asks for them. Runs inside the caller's bulk transaction.
  */
 export async function replaceDaySnapshots(
   client: BulkClient,
   target: { organizationId: string; scorecardId: string; modelVersionId: string; day: Date },
-  rows: SnapshotRows,
+  rows: DaySnapshots,
   accountIds: string[] | null,
 ) {
   const day = target.day.toISOString().slice(0, 10);
@@ -23,14 +37,15 @@ export async function replaceDaySnapshots(
     [target.organizationId, target.scorecardId, day, accountIds],
   );
   const prefix = `${target.organizationId}\t${target.scorecardId}\t`;
+  const count = rows.accountIds.length;
   function* chunks() {
-    for (let start = 0; start < rows.accountId.length; start += CHUNK) {
+    for (let start = 0; start < count; start += CHUNK) {
       let chunk = "";
-      for (let i = start; i < Math.min(rows.accountId.length, start + CHUNK); i++) {
-        const score = rows.score[i];
-        chunk += `${prefix}${rows.accountId[i]}\t${day}\t${target.modelVersionId}\t${copyField(rows.variantKey[i] ?? null)}\t${
-          score === null || score === undefined ? "\\N" : score
-        }\t${copyField(rows.tierKey[i]!)}\t${rows.coverage[i]}\t${copyField(rows.detail[i]!)}\n`;
+      for (let i = start; i < Math.min(count, start + CHUNK); i++) {
+        const r = rows.row(i);
+        chunk += `${prefix}${rows.accountIds[i]}\t${day}\t${target.modelVersionId}\t${copyField(r.variantKey)}\t${
+          r.score === null ? "\\N" : r.score
+        }\t${copyField(r.tierKey)}\t${r.coverage}\t${copyField(r.detail)}\n`;
       }
       yield chunk;
     }
@@ -41,5 +56,5 @@ export async function replaceDaySnapshots(
     chunks(),
   );
   // Fresh rows leave the planner's estimates far off until analysed (see writeSnapshots).
-  if (rows.accountId.length >= 1000) await client.query(`ANALYZE "ScoreSnapshot"`);
+  if (count >= 1000) await client.query(`ANALYZE "ScoreSnapshot"`);
 }

@@ -2,7 +2,6 @@ import { getPriorityWeights, refreshPriorities } from "../../db/priorities";
 import { utcDay } from "../../dates";
 import { listPublishedModels } from "../../db/scorecards";
 import {
-  emptySnapshotRows,
   finishScoringRun,
   rebuildCurrentDistribution,
   rebuildCurrentRollups,
@@ -18,7 +17,7 @@ import { evaluateAlerts } from "../alerts/evaluate";
 import { tierContext } from "../alerts/tiers";
 import { publishedModel } from "./model-cache";
 import { loadActivePortfolio } from "./portfolio-input";
-import { appendSnapshotRows } from "./snapshot-rows";
+import { daySnapshots } from "./snapshot-rows";
 
 export interface RecomputeResult {
   runId: string;
@@ -61,8 +60,7 @@ export async function recomputeOrganization(
       }
       tiers.set(model.scorecardId, modelTiers(parsed.model));
       const scores = scorePortfolio(parsed.model, portfolio, now.getTime(), model.scorecardName, parsed.compiledFor);
-      const rows = emptySnapshotRows();
-      appendSnapshotRows(rows, day, accounts.ids, accounts.ids.keys(), scores, model.versionNumber);
+      const rows = daySnapshots(accounts.ids, scores, model.versionNumber);
       await withBulkTransaction(async (client) => {
         const target = { organizationId, scorecardId: model.scorecardId, modelVersionId: model.versionId, day };
         const tx = sqlTxFor(client);
