@@ -144,27 +144,6 @@ function perSlice(organizationId: string, columns: Prisma.Sql) {
     JOIN "AccountSegment" m ON m."organizationId" = ${organizationId}::uuid AND m."accountId" = s."accountId"`;
 }
 
-/** Replaces the rollups of days `from`..`to` with aggregates of `scores` (rows of accountId, day, tierKey, score, coverage). */
-async function writeRollups(
-  organizationId: string,
-  scorecardId: string,
-  from: Date,
-  to: Date,
-  scores: Prisma.Sql,
-  tx: SqlTx,
-) {
-  await tx.$executeRaw`
-    DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
-      AND "day" BETWEEN ${from}::date AND ${to}::date`;
-  await tx.$executeRaw`
-    WITH s AS MATERIALIZED (${scores})
-    INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
-    SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."day", x."dimension", x."key", x."tierKey",
-           count(*)::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
-    FROM (${perSlice(organizationId, Prisma.sql`s."day", s."tierKey", s."score", s."coverage"`)}) x
-    GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
-}
-
 /**
  * Rebuilds the daily rollups of past days `from`..`to` from their snapshots: per
  * organisation, segment, team, owner and lifecycle stage, and per tier — account
@@ -177,22 +156,38 @@ export async function rebuildRollups(
   to: Date,
   tx: SqlTx = db(),
 ) {
-  const snapshots = Prisma.sql`
-    SELECT "accountId", "day", "tierKey", "score", "coverage" FROM "ScoreSnapshot"
-    WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+  await tx.$executeRaw`
+    DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
       AND "day" BETWEEN ${from}::date AND ${to}::date`;
-  await writeRollups(organizationId, scorecardId, from, to, snapshots, tx);
+  await tx.$executeRaw`
+    WITH s AS MATERIALIZED (
+      SELECT "accountId", "day", "tierKey", "score", "coverage" FROM "ScoreSnapshot"
+      WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+        AND "day" BETWEEN ${from}::date AND ${to}::date)
+    INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
+    SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."day", x."dimension", x."key", x."tierKey",
+           count(*)::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
+    FROM (${perSlice(organizationId, Prisma.sql`s."day", s."tierKey", s."score", s."coverage"`)}) x
+    GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
 }
 
 /**
- * Rebuilds the rollups of `day` (today) from the current scores: the portfolio as
- * it stands, including accounts a scoped run did not rescore (their latest score).
+ * Rebuilds the rollups of `day` (today) from the current rollups, which must be
+ * up to date (rebuildCurrentDistribution): the portfolio as it stands, including
+ * accounts a scoped run did not rescore (their latest score). Summing a few
+ * thousand rollup rows over score band and earlier tier gives the same figures
+ * as grouping every current score again.
  */
 export async function rebuildCurrentRollups(organizationId: string, scorecardId: string, day: Date, tx: SqlTx = db()) {
-  const current = Prisma.sql`
-    SELECT "accountId", ${day}::date AS "day", "tierKey", "score", "coverage" FROM "CurrentScore"
-    WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid`;
-  await writeRollups(organizationId, scorecardId, day, day, current, tx);
+  await tx.$executeRaw`
+    DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "day" = ${day}::date`;
+  await tx.$executeRaw`
+    INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
+    SELECT ${organizationId}::uuid, ${scorecardId}::uuid, ${day}::date, "dimension", "dimensionKey", "tierKey",
+           sum("accounts")::int, sum("scoreSum"), sum("coverageSum"), sum("arr")
+    FROM "CurrentRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+    GROUP BY "dimension", "dimensionKey", "tierKey"`;
 }
 
 /** Score bands of the overview's histogram. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { rebuildRollups } from "@/lib/db/score-writes";
 import { insertObservations } from "@/lib/db/observations";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
@@ -201,5 +202,32 @@ describe("recompute", () => {
       where: { organizationId: org.organizationId, id: result.runId },
     });
     expect(run).toMatchObject({ status: "succeeded", accounts: 1, trigger: "test" });
+  });
+
+  it("rolls today up from the current rollups to the figures a rebuild from today's snapshots gives", async () => {
+    // After the runs above, today's snapshots and the current scores are the same portfolio.
+    const today = () =>
+      db().scoreRollup.findMany({
+        where: { organizationId: org.organizationId, scorecardId, day: TEST_TODAY },
+        orderBy: [{ dimension: "asc" }, { dimensionKey: "asc" }, { tierKey: "asc" }],
+      });
+    const summed = await today();
+    await rebuildRollups(org.organizationId, scorecardId, TEST_TODAY, TEST_TODAY);
+    const rebuilt = await today();
+    expect(new Set(summed.map((r) => r.dimension))).toEqual(
+      new Set(["organization", "segment", "team", "owner", "stage"]),
+    );
+    const exact = (r: (typeof summed)[number]) => [
+      r.dimension,
+      r.dimensionKey,
+      r.tierKey,
+      r.accounts,
+      r.arr.toString(),
+    ];
+    expect(summed.map(exact)).toEqual(rebuilt.map(exact));
+    summed.forEach((r, i) => {
+      expect(r.scoreSum).toBeCloseTo(rebuilt[i]!.scoreSum, 6);
+      expect(r.coverageSum).toBeCloseTo(rebuilt[i]!.coverageSum, 6);
+    });
   });
 });

@@ -71,8 +71,8 @@ export async function recomputeOrganization(
         await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, { priority });
         if (tierEvents) await queueTierChanges(tx, target, tierContext(tiers.get(model.scorecardId)!).tierOrder, now);
         if (scope) await refreshPriorities(organizationId, model.scorecardId, priority, scope, tx);
-        await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
         await rebuildCurrentDistribution(organizationId, model.scorecardId, parsed.model.range, tx);
+        await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
       });
     }
     // Alerts read what was just written: current scores, today's snapshots, overrides.
