@@ -28,9 +28,14 @@ async function serve() {
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
   server.listen(port);
-  const close = () => server.close(() => process.exit(0));
+  const close = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
   process.on("SIGTERM", close);
   process.on("SIGINT", close);
+  // Should the primary go away, so does this process.
+  process.on("disconnect", close);
 }
 
 function supervise() {
