@@ -1,5 +1,7 @@
 import type { BulkClient } from "./bulk-observations";
+import { sqlTxFor } from "./client";
 import { copyField, copyIn } from "./copy";
+import { analyzeIfGrown } from "./statistics";
 
 const CHUNK = 2_000;
 
@@ -55,6 +57,5 @@ export async function replaceDaySnapshots(
     `COPY "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail") FROM STDIN`,
     chunks(),
   );
-  // Fresh rows leave the planner's estimates far off until analysed (see writeSnapshots).
-  if (count >= 1000) await client.query(`ANALYZE "ScoreSnapshot"`);
+  if (count >= 1000) await analyzeIfGrown(sqlTxFor(client), "ScoreSnapshot", count);
 }

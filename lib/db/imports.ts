@@ -1,5 +1,6 @@
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
+import { analyzeIfGrown } from "./statistics";
 import { db, Prisma, type Tx } from "./client";
 
 export type ImportKind = "accounts" | "observations" | "outcomes";
@@ -154,17 +155,18 @@ export function withImportTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<
   return db().$transaction(work, { timeout: 60 * 60_000, maxWait: 60_000 });
 }
 
-const ANALYZED_TABLES: Record<ImportKind, string> = {
-  accounts: `"Account", "AccountSegment"`,
-  observations: `"MetricObservation", "MetricCurrentValue"`,
-  outcomes: `"Outcome"`,
+const ANALYZED_TABLES: Record<ImportKind, string[]> = {
+  accounts: ["Account", "AccountSegment"],
+  observations: ["MetricObservation", "MetricCurrentValue"],
+  outcomes: ["Outcome"],
 };
 
 /**
- * Refreshes the planner's statistics after a large import: until autovacuum gets
- * round to it, a table that grew by 100k rows still looks empty to the planner,
- * and the next recompute's joins go nested-loop.
+ * Refreshes the planner's statistics after a large import of `rows` rows, where
+ * they matter (analyzeIfGrown): until autovacuum gets round to it, a table that
+ * grew by 100k rows still looks empty to the planner, and the next recompute's
+ * joins go nested-loop.
  */
-export async function analyzeAfterImport(kind: ImportKind) {
-  await db().$executeRawUnsafe(`ANALYZE ${ANALYZED_TABLES[kind]}`);
+export async function analyzeAfterImport(kind: ImportKind, rows: number) {
+  for (const table of ANALYZED_TABLES[kind]) await analyzeIfGrown(db(), table, rows);
 }

@@ -1,5 +1,6 @@
 import { BULK_WORK_MEM, db, Prisma, type SqlTx, type Tx } from "./client";
 import { priorityExpression, type PriorityParams } from "./priorities";
+import { analyzeIfGrown } from "./statistics";
 
 export interface SnapshotRows {
   day: Date[];
@@ -46,9 +47,7 @@ export async function writeSnapshots(
                   ${slice(rows.detail)}::text[]) AS u(a, d, v, s, t, c, x)
       ON CONFLICT DO NOTHING`;
   }
-  // After a bulk write the planner's row estimates can be far off (a fresh table
-  // looks empty), which turns the history joins below into nested loops.
-  if (rows.accountId.length >= 1000) await tx.$executeRaw`ANALYZE "ScoreSnapshot"`;
+  if (rows.accountId.length >= 1000) await analyzeIfGrown(tx, "ScoreSnapshot", rows.accountId.length);
 }
 
 /**
@@ -82,7 +81,7 @@ export async function refreshCurrentScores(
         )
       : Prisma.sql`0`;
   // One grouped pass over the last 30 days (and days −7/−30/−90) of history, not a lookup per account.
-  await tx.$executeRaw`
+  const written = await tx.$executeRaw`
     WITH hist AS (
       SELECT h."accountId",
              regr_slope(h."score", (h."day" - ${day}::date)::float8) FILTER (WHERE h."day" > ${day}::date - 30) AS slope30,
@@ -112,8 +111,7 @@ export async function refreshCurrentScores(
       "delta90" = EXCLUDED."delta90", "slope30" = EXCLUDED."slope30", "tier30" = EXCLUDED."tier30",
       "priority" = CASE WHEN ${ids === null && options.priority !== undefined} THEN EXCLUDED."priority" ELSE "CurrentScore"."priority" END,
       "computedAt" = EXCLUDED."computedAt"`;
-  // Stale statistics on a table that just grew turn the joins that follow into nested loops over 100k rows.
-  if (ids === null) await tx.$executeRaw`ANALYZE "CurrentScore"`;
+  if (ids === null) await analyzeIfGrown(tx, "CurrentScore", written);
   await tx.$executeRaw`
     DELETE FROM "CurrentScore" c
     WHERE c."organizationId" = ${organizationId}::uuid AND c."scorecardId" = ${scorecardId}::uuid

@@ -111,7 +111,7 @@ export async function commitImport(organizationId: string, importId: string, opt
       rejectedRows: rejected,
       finishedAt: new Date(),
     });
-    if (accepted >= 10_000) await analyzeAfterImport(kind);
+    if (accepted >= 10_000) await analyzeAfterImport(kind, accepted);
     if (touched.length > 0) await queueScoringRun(ctx, "import", touched);
     return { total, accepted, rejected };
   } catch (error) {
