@@ -2,6 +2,7 @@ import type { CompactExplanation } from "../scoring";
 import type { TenantContext } from "../tenant";
 import { getAccountOrThrow } from "./accounts";
 import { db, readRows, type Tx } from "./client";
+import { insertObservations } from "./observations";
 
 /** The account's current score on every scorecard (the account must be in the caller's scope). */
 export async function listAccountScores(ctx: TenantContext, accountId: string) {
@@ -119,21 +120,26 @@ export async function createNote(ctx: TenantContext, accountId: string, body: st
   });
 }
 
-/** A value a person recorded by hand, as an observation like any other (rescoring picks it up). */
+/**
+ * A value a person recorded by hand, as an observation like any other: the same
+ * statement moves the account's current value (rescoring picks it up).
+ */
 export async function recordManualObservation(
   ctx: TenantContext,
   input: { accountId: string; metricId: string; text: string; at: Date },
   tx: Tx,
 ) {
-  await tx.metricObservation.create({
-    data: {
-      organizationId: ctx.organizationId,
-      accountId: input.accountId,
-      metricId: input.metricId,
-      observedAt: input.at,
-      textValue: input.text,
+  await insertObservations(
+    ctx.organizationId,
+    {
+      accountId: [input.accountId],
+      metricId: [input.metricId],
+      observedAt: [input.at],
+      value: [null],
+      textValue: [input.text],
       source: "manual",
       recordedById: ctx.userId,
     },
-  });
+    tx,
+  );
 }

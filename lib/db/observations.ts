@@ -7,6 +7,8 @@ export interface ObservationColumns {
   value: (number | null)[];
   textValue: (string | null)[];
   source: string;
+  /** Who recorded the values by hand (manual entries); none for imports and the API. */
+  recordedById?: string;
 }
 
 const CHUNK = 20_000;
@@ -21,8 +23,8 @@ const CHUNK = 20_000;
  */
 export type SkipStored = "conflicts" | "absent";
 
-function newRows(rows: string, skip: SkipStored): string {
-  const columns = `$1::uuid, account_id, metric_id, observed_at, value, text_value, $2::"MetricSource"`;
+function newRows(rows: string, skip: SkipStored, recordedBy: string): string {
+  const columns = `$1::uuid, account_id, metric_id, observed_at, value, text_value, $2::"MetricSource", ${recordedBy}`;
   if (skip === "conflicts")
     return `SELECT ${columns} FROM ${rows} ORDER BY account_id, metric_id, observed_at ON CONFLICT DO NOTHING`;
   return `SELECT DISTINCT ON (account_id, metric_id, observed_at) ${columns} FROM ${rows}
@@ -34,7 +36,8 @@ function newRows(rows: string, skip: SkipStored): string {
 /**
  * One statement that inserts observations and keeps current values up to date:
  * the rows of `rows` (a FROM item with columns account_id, metric_id, observed_at,
- * value, text_value) go in for organisation $1 with source $2, rows whose natural
+ * value, text_value) go in for organisation $1 with source $2 (and `recordedBy`, an
+ * SQL expression, as who recorded them), rows whose natural
  * key is stored skipped (see SkipStored); then, from exactly the rows inserted
  * (RETURNING), each account's latest new reading per metric becomes its current
  * value unless a later one is already stored — never back to an older reading,
@@ -42,11 +45,11 @@ function newRows(rows: string, skip: SkipStored): string {
  * upsert, which locks every row it meets. Inserting in key order keeps the index
  * writes sequential. Answers how many rows went in and the accounts that got one.
  */
-export function insertObservationsSql(rows: string, skip: SkipStored = "conflicts"): string {
+export function insertObservationsSql(rows: string, skip: SkipStored = "conflicts", recordedBy = "NULL::uuid"): string {
   return `
   WITH inserted AS (
-    INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "source")
-    ${newRows(rows, skip)}
+    INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "source", "recordedById")
+    ${newRows(rows, skip, recordedBy)}
     RETURNING "accountId", "metricId", "observedAt", "value", "textValue"
   ), latest AS (
     SELECT DISTINCT ON ("accountId", "metricId") * FROM inserted ORDER BY "accountId", "metricId", "observedAt" DESC
@@ -82,7 +85,7 @@ export async function insertObservations(
   for (let start = 0; start < cols.accountId.length; start += CHUNK) {
     const end = start + CHUNK;
     const [result] = await tx.$queryRawUnsafe<{ inserted: number; accounts: string[] }[]>(
-      insertObservationsSql(FROM_ARRAYS),
+      insertObservationsSql(FROM_ARRAYS, "conflicts", "$8::uuid"),
       organizationId,
       cols.source,
       cols.accountId.slice(start, end),
@@ -90,29 +93,10 @@ export async function insertObservations(
       cols.observedAt.slice(start, end),
       cols.value.slice(start, end),
       cols.textValue.slice(start, end),
+      cols.recordedById ?? null,
     );
     inserted += result!.inserted;
     for (const id of result!.accounts) accountIds.add(id);
   }
   return { inserted, accountIds: [...accountIds] };
-}
-
-/**
- * Latest observation per account and metric into the current-value table, for
- * the accounts in $2 (all when null) of organisation $1: a full rebuild, for
- * data written around insertObservationsSql (a recorded sentiment, test data).
- */
-const REFRESH_CURRENT_VALUES_SQL = `
-  INSERT INTO "MetricCurrentValue" ("organizationId", "accountId", "metricId", "observedAt", "value", "textValue", "updatedAt")
-  SELECT DISTINCT ON ("accountId", "metricId") "organizationId", "accountId", "metricId", "observedAt", "value", "textValue", now()
-  FROM "MetricObservation"
-  WHERE "organizationId" = $1::uuid AND ($2::uuid[] IS NULL OR "accountId" = ANY($2::uuid[]))
-  ORDER BY "accountId", "metricId", "observedAt" DESC
-  ON CONFLICT ("organizationId", "accountId", "metricId") DO UPDATE
-    SET "observedAt" = EXCLUDED."observedAt", "value" = EXCLUDED."value", "textValue" = EXCLUDED."textValue", "updatedAt" = now()
-    WHERE "MetricCurrentValue"."observedAt" <= EXCLUDED."observedAt"`;
-
-/** Brings the current values of the given accounts (all when omitted) up to date from their observations. */
-export async function refreshCurrentValues(organizationId: string, accountIds?: string[], tx: Tx = db()) {
-  await tx.$executeRawUnsafe(REFRESH_CURRENT_VALUES_SQL, organizationId, accountIds ?? null);
 }

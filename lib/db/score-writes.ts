@@ -169,37 +169,21 @@ export async function rebuildRollups(
     GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
 }
 
-/**
- * Rebuilds the rollups of `day` (today) from the current rollups, which must be
- * up to date (rebuildCurrentDistribution): the portfolio as it stands, including
- * accounts a scoped run did not rescore (their latest score). Summing a few
- * thousand rollup rows over score band and earlier tier gives the same figures
- * as grouping every current score again.
- */
-export async function rebuildCurrentRollups(organizationId: string, scorecardId: string, day: Date, tx: SqlTx = db()) {
-  await tx.$executeRaw`
-    DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
-      AND "day" = ${day}::date`;
-  await tx.$executeRaw`
-    INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
-    SELECT ${organizationId}::uuid, ${scorecardId}::uuid, ${day}::date, "dimension", "dimensionKey", "tierKey",
-           sum("accounts")::int, sum("scoreSum"), sum("coverageSum"), sum("arr")
-    FROM "CurrentRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
-    GROUP BY "dimension", "dimensionKey", "tierKey"`;
-}
-
 /** Score bands of the overview's histogram. */
 export const HISTOGRAM_BUCKETS = 20;
 
 /**
- * Rebuilds the scorecard's current rollups from its current scores: per slice,
- * tier, score band and tier 30 days earlier — what the overview's figures,
- * histogram and default tier movement add up.
+ * Rebuilds the scorecard's current rollups from its current scores — per slice,
+ * tier, score band and tier 30 days earlier: what the overview's figures,
+ * histogram and default tier movement add up — and, summed from those, the
+ * daily rollups of `day` (today). Both describe the portfolio as it stands,
+ * including accounts a scoped run did not rescore (their latest score).
  */
-export async function rebuildCurrentDistribution(
+export async function rebuildCurrentRollups(
   organizationId: string,
   scorecardId: string,
   range: { min: number; max: number },
+  day: Date,
   tx: SqlTx = db(),
 ) {
   await tx.$executeRaw`DELETE FROM "CurrentRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid`;
@@ -215,6 +199,16 @@ export async function rebuildCurrentDistribution(
            count(*)::int, count(x."score")::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
     FROM (${perSlice(organizationId, Prisma.sql`s."tierKey", s."bucket", s."tier30", s."score", s."coverage"`)}) x
     GROUP BY x."dimension", x."key", x."tierKey", x."bucket", x."tier30"`;
+  // A few thousand rows summed over score band and earlier tier: the same figures as grouping every current score again.
+  await tx.$executeRaw`
+    DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+      AND "day" = ${day}::date`;
+  await tx.$executeRaw`
+    INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
+    SELECT ${organizationId}::uuid, ${scorecardId}::uuid, ${day}::date, "dimension", "dimensionKey", "tierKey",
+           sum("accounts")::int, sum("scoreSum"), sum("coverageSum"), sum("arr")
+    FROM "CurrentRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
+    GROUP BY "dimension", "dimensionKey", "tierKey"`;
 }
 
 export async function startScoringRun(organizationId: string, trigger: string, accountIds: string[] | null = null) {

@@ -1,7 +1,6 @@
 import { getAccountOrThrow } from "../../db/accounts";
 import { createNote, listManualMetrics, recordManualObservation } from "../../db/account-story";
 import { withTransaction } from "../../db/client";
-import { refreshCurrentValues } from "../../db/observations";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { recomputeOrganization } from "../scoring/recompute";
@@ -36,7 +35,6 @@ export async function recordAccountNote(
         { accountId: input.accountId, metricId: metric.id, text: input.option!, at: now },
         tx,
       );
-      await refreshCurrentValues(ctx.organizationId, [input.accountId], tx);
     }
   });
   if (metric)

@@ -1,7 +1,7 @@
 import { listPublishedModels } from "../../db/scorecards";
 import {
   emptySnapshotRows,
-  rebuildCurrentDistribution,
+  rebuildCurrentRollups,
   rebuildRollups,
   refreshCurrentScores,
   withScoringTransaction,
@@ -71,11 +71,12 @@ export async function backfillHistory(organizationId: string, options: { days: n
   for (const entry of parsed) {
     await flush(entry);
     await withScoringTransaction(async (tx) => {
-      await rebuildRollups(organizationId, entry.scorecardId, firstDay, lastDay, tx);
+      // The last day's rollups come with the current ones: its snapshots are the current scores.
+      await rebuildRollups(organizationId, entry.scorecardId, firstDay, new Date(lastDay.getTime() - DAY), tx);
       await refreshCurrentScores(organizationId, entry.scorecardId, lastDay, null, tx, {
         priority: { range: entry.model.range, weights, today: lastDay },
       });
-      await rebuildCurrentDistribution(organizationId, entry.scorecardId, entry.model.range, tx);
+      await rebuildCurrentRollups(organizationId, entry.scorecardId, entry.model.range, lastDay, tx);
     });
   }
   return { days: options.days, snapshots: written };

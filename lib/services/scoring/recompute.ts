@@ -3,7 +3,6 @@ import { utcDay } from "../../dates";
 import { listPublishedModels } from "../../db/scorecards";
 import {
   finishScoringRun,
-  rebuildCurrentDistribution,
   rebuildCurrentRollups,
   refreshCurrentScores,
   startScoringRun,
@@ -71,8 +70,7 @@ export async function recomputeOrganization(
         await refreshCurrentScores(organizationId, model.scorecardId, day, scope, tx, { priority });
         if (tierEvents) await queueTierChanges(tx, target, tierContext(tiers.get(model.scorecardId)!).tierOrder, now);
         if (scope) await refreshPriorities(organizationId, model.scorecardId, priority, scope, tx);
-        await rebuildCurrentDistribution(organizationId, model.scorecardId, parsed.model.range, tx);
-        await rebuildCurrentRollups(organizationId, model.scorecardId, day, tx);
+        await rebuildCurrentRollups(organizationId, model.scorecardId, parsed.model.range, day, tx);
       });
     }
     // Alerts read what was just written: current scores, today's snapshots, overrides.
