@@ -6,8 +6,7 @@
  * (SQL through the same services, same concurrency); first-load JavaScript per
  * route is measured from the served HTML. Results go to bench/RESULTS.md.
  */
-import { spawn } from "node:child_process";
-import { availableParallelism } from "node:os";
+import { spawn, type ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb, readRows } from "../lib/db/client";
@@ -35,8 +34,6 @@ const PASSWORD = "bench-pages-password";
 const DAY = 86_400_000;
 const KEEP = process.env.BENCH_KEEP === "1";
 const WARM_UP = 3;
-/** What `npm start` runs on this machine (scripts/web-server.mjs). */
-const WEB_PROCESSES = Number(process.env.PULSEBOARD_WEB_PROCESSES ?? availableParallelism());
 const KEPT_NAME = "pulseboard_pages_kept";
 
 /** A year of history from today's real snapshots: scores drift per account and day; tiers follow the scores. */
@@ -61,17 +58,28 @@ async function writeHistory(url: string, organizationId: string, scorecardId: st
   await sql(url, `ANALYZE "ScoreSnapshot"`);
 }
 
-async function startServer(url: string) {
+/**
+ * Starts the app as `npm start` does and waits until every web process listens
+ * (the server says how many) and the login page answers.
+ */
+async function startServer(url: string): Promise<{ server: ChildProcess; processes: number }> {
   const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), PULSEBOARD_NO_DEMO: "1", PULSEBOARD_NO_WORKER: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let processes = 0;
+  server.stdout!.on("data", (chunk: Buffer) => {
+    const ready = /Ready on \S+ \((\d+) web process/.exec(chunk.toString());
+    if (ready) processes = Number(ready[1]);
   });
   for (let i = 0; i < 900; i++) {
-    const ok = await fetch(`http://localhost:${PORT}/login`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
+    const ok =
+      processes > 0 &&
+      (await fetch(`http://localhost:${PORT}/login`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+    if (ok) return { server, processes };
     await new Promise((r) => setTimeout(r, 1000));
   }
   server.kill();
@@ -157,7 +165,8 @@ async function main() {
   const started = new Date();
   const database = KEEP ? await keptDatabase(KEPT_NAME) : await createThrowawayDatabase();
   process.env.DATABASE_URL = database.url;
-  let server: ReturnType<typeof spawn> | null = null;
+  let server: ChildProcess | null = null;
+  let webProcesses = 0;
   try {
     await migrateDatabase(database.url);
     const kept = database.existed ? await keptOrganization(database.url) : null;
@@ -204,7 +213,7 @@ async function main() {
 
     // Every page first loads the signed-in session (the layout); the profile page reads nothing else.
     const { id: sessionId } = await createAuthSession({ userId });
-    server = await startServer(database.url);
+    ({ server, processes: webProcesses } = await startServer(database.url));
     const cookie = await signIn("admin@bench.example");
     const pages = [
       {
@@ -267,7 +276,7 @@ async function main() {
       `- Date: ${started.toISOString()}`,
       `- Machine: ${machine()}; Node ${process.version}; PostgreSQL: ${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded"}`,
       `- Data${kept ? ` (kept from an earlier run with BENCH_KEEP=1)` : ""}: ${ACCOUNTS.toLocaleString("en-US")} accounts, ${DAYS} days of daily snapshots (${Number(counts.rows[0].snapshots).toLocaleString("en-US")} rows) and rollups (${Number(counts.rows[0].rollups).toLocaleString("en-US")} rows); signed in as an admin (whole organisation)`,
-      `- Load: ${USERS} concurrent users × ${REQUESTS_PER_USER} requests per page, after ${WARM_UP} warm-up requests per user, on a vacuumed and analysed database; server render = full HTML response from the production server (as npm start runs it: ${WEB_PROCESSES} web processes, one per core)`,
+      `- Load: ${USERS} concurrent users × ${REQUESTS_PER_USER} requests per page, after ${WARM_UP} warm-up requests per user, on a vacuumed and analysed database; server render = full HTML response from the production server (as npm start runs it: ${webProcesses} web processes)`,
       "- Baseline: the same reads (the page's service and repository calls, i.e. its SQL) run directly at the same concurrency",
       "- Server CPU per request: user + system CPU time of the web server's processes over the page's requests, divided by their number (PostgreSQL's time not included); on a shared 2-core VM it varies far less from run to run than wall-clock times, which include the load generator's and PostgreSQL's share of the same cores",
       `- One statement (a point read of an account) costs the calling process ${viaPool.toFixed(2)} ms of CPU on the connection pool, which the pages' reads use, and ${viaPrisma.toFixed(2)} ms through Prisma's raw query (${CPU_CALLS.toLocaleString("en-US")} calls each)`,
