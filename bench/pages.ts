@@ -43,19 +43,29 @@ async function writeHistory(url: string, organizationId: string, scorecardId: st
     const to = Math.min(DAYS - 1, from + 29);
     await sql(
       url,
-      `INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail")
-       SELECT s."organizationId", s."scorecardId", s."accountId", s."day" - g, s."modelVersionId", s."variantKey", x.score, ${tier("x.score")}, s."coverage",
-              CASE WHEN g = 30 THEN s."detail" ELSE '{"variant":null,"reason":"history","metrics":[]}'::json END
+      `INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage")
+       SELECT s."organizationId", s."scorecardId", s."accountId", s."day" - g, s."modelVersionId", s."variantKey", x.score, ${tier("x.score")}, s."coverage"
        FROM "ScoreSnapshot" s CROSS JOIN generate_series($3::int, $4::int) g
        CROSS JOIN LATERAL (SELECT least(100, greatest(0, s."score" + 12 * sin(g / 25.0 + (hashtext(s."accountId"::text) % 13)))) AS score) x
        WHERE s."organizationId" = $1 AND s."scorecardId" = $2 AND s."day" = $5::date
        ORDER BY s."accountId", g`,
       [organizationId, scorecardId, from, to, today],
     );
+    // Day −30 keeps today's real explanation (the account page's waterfall compares it); other days a short one.
+    await sql(
+      url,
+      `INSERT INTO "ScoreExplanation" ("organizationId", "scorecardId", "day", "accountId", "detail")
+       SELECT e."organizationId", e."scorecardId", e."day" - g, e."accountId",
+              CASE WHEN g = 30 THEN e."detail" ELSE '{"variant":null,"reason":"history","metrics":[]}'::json END
+       FROM "ScoreExplanation" e CROSS JOIN generate_series($3::int, $4::int) g
+       WHERE e."organizationId" = $1 AND e."scorecardId" = $2 AND e."day" = $5::date
+       ORDER BY g, e."accountId"`,
+      [organizationId, scorecardId, from, to, today],
+    );
     process.stdout.write(`\r  history: ${to + 1} of ${DAYS} days`);
   }
   process.stdout.write("\n");
-  await sql(url, `ANALYZE "ScoreSnapshot"`);
+  await sql(url, `ANALYZE "ScoreSnapshot", "ScoreExplanation"`);
 }
 
 /**

@@ -75,8 +75,13 @@ async function naiveLoop(organizationId: string, scorecardId: string, versionId:
     };
     await prisma.scoreSnapshot.upsert({
       where: { organizationId_scorecardId_accountId_day: { organizationId, scorecardId, accountId: a.id, day } },
-      create: { organizationId, scorecardId, accountId: a.id, day, ...data, detail: {} },
+      create: { organizationId, scorecardId, accountId: a.id, day, ...data },
       update: data,
+    });
+    await prisma.scoreExplanation.upsert({
+      where: { organizationId_scorecardId_day_accountId: { organizationId, scorecardId, day, accountId: a.id } },
+      create: { organizationId, scorecardId, accountId: a.id, day, detail: {} },
+      update: { detail: {} },
     });
     await prisma.currentScore.upsert({
       where: { organizationId_scorecardId_accountId: { organizationId, scorecardId, accountId: a.id } },

@@ -54,7 +54,7 @@ export function listScoreHistory(ctx: TenantContext, accountId: string, scorecar
     ORDER BY "day"`;
 }
 
-/** The snapshot of `day`, or the latest before it (caller checks scope). */
+/** The snapshot of `day`, or the latest before it, with its explanation (caller checks scope). */
 export async function getSnapshotOnOrBefore(ctx: TenantContext, accountId: string, scorecardId: string, day: Date) {
   const [row] = await readRows<
     {
@@ -66,11 +66,13 @@ export async function getSnapshotOnOrBefore(ctx: TenantContext, accountId: strin
       detail: CompactExplanation;
     }[]
   >`
-    SELECT to_char("day", 'YYYY-MM-DD') AS "day", "score", "tierKey", "coverage", "modelVersionId", "detail"
-    FROM "ScoreSnapshot"
-    WHERE "organizationId" = ${ctx.organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
-      AND "accountId" = ${accountId}::uuid AND "day" <= ${day}::date
-    ORDER BY "day" DESC
+    SELECT to_char(s."day", 'YYYY-MM-DD') AS "day", s."score", s."tierKey", s."coverage", s."modelVersionId", e."detail"
+    FROM "ScoreSnapshot" s
+    JOIN "ScoreExplanation" e ON e."organizationId" = s."organizationId" AND e."scorecardId" = s."scorecardId"
+      AND e."day" = s."day" AND e."accountId" = s."accountId"
+    WHERE s."organizationId" = ${ctx.organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid
+      AND s."accountId" = ${accountId}::uuid AND s."day" <= ${day}::date
+    ORDER BY s."day" DESC
     LIMIT 1`;
   return row ?? null;
 }

@@ -1,6 +1,6 @@
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
-import { db } from "./client";
+import { db, readRows } from "./client";
 
 async function scorecardOrThrow(ctx: TenantContext, key: string | undefined) {
   const scorecard = await db().scorecard.findFirst({
@@ -57,7 +57,17 @@ export async function listCurrentScoresPage(
   };
 }
 
-/** Daily snapshots of one account (by external id) between two days, oldest first. */
+interface SnapshotWithExplanation {
+  day: Date;
+  score: number | null;
+  tierKey: string;
+  coverage: number;
+  variantKey: string | null;
+  modelVersionId: string;
+  detail: unknown;
+}
+
+/** Daily snapshots of one account (by external id) between two days, oldest first, with their explanations. */
 export async function listAccountSnapshots(
   ctx: TenantContext,
   externalId: string,
@@ -69,25 +79,17 @@ export async function listAccountSnapshots(
     select: { id: true, externalId: true, name: true },
   });
   if (!account) throw new NotFoundError("Account");
-  const rows = await db().scoreSnapshot.findMany({
-    where: {
-      organizationId: ctx.organizationId,
-      scorecardId: scorecard.id,
-      accountId: account.id,
-      day: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: new Date(q.to) } : {}) },
-    },
-    orderBy: { day: "asc" },
-    take: 1000,
-    select: {
-      day: true,
-      score: true,
-      tierKey: true,
-      coverage: true,
-      variantKey: true,
-      modelVersionId: true,
-      detail: true,
-    },
-  });
+  const rows = await readRows<SnapshotWithExplanation[]>`
+    SELECT s."day", s."score", s."tierKey", s."coverage", s."variantKey", s."modelVersionId", e."detail"
+    FROM "ScoreSnapshot" s
+    JOIN "ScoreExplanation" e ON e."organizationId" = s."organizationId" AND e."scorecardId" = s."scorecardId"
+      AND e."day" = s."day" AND e."accountId" = s."accountId"
+    WHERE s."organizationId" = ${ctx.organizationId}::uuid AND s."scorecardId" = ${scorecard.id}::uuid
+      AND s."accountId" = ${account.id}::uuid
+      AND (${q.from ?? null}::date IS NULL OR s."day" >= ${q.from ?? null}::date)
+      AND (${q.to ?? null}::date IS NULL OR s."day" <= ${q.to ?? null}::date)
+    ORDER BY s."day"
+    LIMIT 1000`;
   return {
     account,
     scorecard: { key: scorecard.key, name: scorecard.name },

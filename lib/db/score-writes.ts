@@ -26,8 +26,8 @@ export const emptySnapshotRows = (): SnapshotRows => ({
 const CHUNK = 5_000;
 
 /**
- * Writes snapshots of past days set-based; past days are immutable, so a repeat
- * is a no-op. (Today's, still open, are replaced by replaceDaySnapshots.)
+ * Writes snapshots of past days, with their explanations, set-based; past days
+ * are immutable, so a repeat is a no-op. (Today's, still open, are replaced by replaceDaySnapshots.)
  */
 export async function writeSnapshots(
   organizationId: string,
@@ -40,14 +40,21 @@ export async function writeSnapshots(
     const end = start + CHUNK;
     const slice = <T>(xs: T[]) => xs.slice(start, end);
     await tx.$executeRaw`
-      INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage", "detail")
-      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, ${modelVersionId}::uuid, v, s, t, c, x::json
+      INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage")
+      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, ${modelVersionId}::uuid, v, s, t, c
       FROM unnest(${slice(rows.accountId)}::uuid[], ${slice(rows.day)}::date[], ${slice(rows.variantKey)}::text[],
-                  ${slice(rows.score)}::float8[], ${slice(rows.tierKey)}::text[], ${slice(rows.coverage)}::float8[],
-                  ${slice(rows.detail)}::text[]) AS u(a, d, v, s, t, c, x)
+                  ${slice(rows.score)}::float8[], ${slice(rows.tierKey)}::text[], ${slice(rows.coverage)}::float8[]) AS u(a, d, v, s, t, c)
+      ON CONFLICT DO NOTHING`;
+    await tx.$executeRaw`
+      INSERT INTO "ScoreExplanation" ("organizationId", "scorecardId", "accountId", "day", "detail")
+      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, x::json
+      FROM unnest(${slice(rows.accountId)}::uuid[], ${slice(rows.day)}::date[], ${slice(rows.detail)}::text[]) AS u(a, d, x)
       ON CONFLICT DO NOTHING`;
   }
-  if (rows.accountId.length >= 1000) await analyzeIfGrown(tx, "ScoreSnapshot", rows.accountId.length);
+  if (rows.accountId.length >= 1000) {
+    await analyzeIfGrown(tx, "ScoreSnapshot", rows.accountId.length);
+    await analyzeIfGrown(tx, "ScoreExplanation", rows.accountId.length);
+  }
 }
 
 /**

@@ -262,7 +262,9 @@ describe("overrides", () => {
     await recomputeOrganization(org.organizationId, { trigger: "test", now: later, accountIds: [account.id] });
     const next = await snapshotOn(new Date(later.toISOString().slice(0, 10)));
     expect(next).toMatchObject({ overriddenScore: null, overriddenTier: null });
-    await db().scoreSnapshot.deleteMany({ where: { organizationId: org.organizationId, day: { gt: today } } });
+    const future = { organizationId: org.organizationId, day: { gt: today } };
+    await db().scoreSnapshot.deleteMany({ where: future });
+    await db().scoreExplanation.deleteMany({ where: future });
     await recomputeOrganization(org.organizationId, { trigger: "test", accountIds: [account.id] });
   });
 

@@ -190,7 +190,17 @@ describe("recompute", () => {
     });
     expect(todays).toHaveLength(1);
     expect(todays[0]!.score).toBe(after.score);
-    expect((todays[0]!.detail as { metrics: unknown[] }).metrics.length).toBeGreaterThan(10);
+    const explanation = await db().scoreExplanation.findUniqueOrThrow({
+      where: {
+        organizationId_scorecardId_day_accountId: {
+          organizationId: org.organizationId,
+          scorecardId,
+          day: TEST_TODAY,
+          accountId,
+        },
+      },
+    });
+    expect((explanation.detail as { metrics: unknown[] }).metrics.length).toBeGreaterThan(10);
 
     expect(
       await db().currentScore.findMany({
@@ -202,6 +212,16 @@ describe("recompute", () => {
       where: { organizationId: org.organizationId, id: result.runId },
     });
     expect(run).toMatchObject({ status: "succeeded", accounts: 1, trigger: "test" });
+  });
+
+  it("keeps exactly one explanation per snapshot through the backfill and the runs above", async () => {
+    const where = { organizationId: org.organizationId, scorecardId };
+    const keys = (rows: { day: Date; accountId: string }[]) =>
+      rows.map((r) => `${r.day.toISOString().slice(0, 10)} ${r.accountId}`).sort();
+    const snapshots = keys(await db().scoreSnapshot.findMany({ where, select: { day: true, accountId: true } }));
+    const explanations = keys(await db().scoreExplanation.findMany({ where, select: { day: true, accountId: true } }));
+    expect(snapshots.length).toBeGreaterThan(100);
+    expect(explanations).toEqual(snapshots);
   });
 
   it("rolls today up from the current rollups to the figures a rebuild from today's snapshots gives", async () => {
