@@ -2,6 +2,7 @@ import type { CompactExplanation } from "../scoring";
 import type { TenantContext } from "../tenant";
 import { getAccountOrThrow } from "./accounts";
 import { db, readRows, type Tx } from "./client";
+import { SNAPSHOTS_WITH_EXPLANATIONS } from "./snapshot-explanations";
 import { insertObservations } from "./observations";
 
 /** The account's current score on every scorecard (the account must be in the caller's scope). */
@@ -67,9 +68,7 @@ export async function getSnapshotOnOrBefore(ctx: TenantContext, accountId: strin
     }[]
   >`
     SELECT to_char(s."day", 'YYYY-MM-DD') AS "day", s."score", s."tierKey", s."coverage", s."modelVersionId", e."detail"
-    FROM "ScoreSnapshot" s
-    JOIN "ScoreExplanation" e ON e."organizationId" = s."organizationId" AND e."scorecardId" = s."scorecardId"
-      AND e."day" = s."day" AND e."accountId" = s."accountId"
+    FROM ${SNAPSHOTS_WITH_EXPLANATIONS}
     WHERE s."organizationId" = ${ctx.organizationId}::uuid AND s."scorecardId" = ${scorecardId}::uuid
       AND s."accountId" = ${accountId}::uuid AND s."day" <= ${day}::date
     ORDER BY s."day" DESC

@@ -1,6 +1,7 @@
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import { db, readRows } from "./client";
+import { SNAPSHOTS_WITH_EXPLANATIONS } from "./snapshot-explanations";
 
 async function scorecardOrThrow(ctx: TenantContext, key: string | undefined) {
   const scorecard = await db().scorecard.findFirst({
@@ -81,9 +82,7 @@ export async function listAccountSnapshots(
   if (!account) throw new NotFoundError("Account");
   const rows = await readRows<SnapshotWithExplanation[]>`
     SELECT s."day", s."score", s."tierKey", s."coverage", s."variantKey", s."modelVersionId", e."detail"
-    FROM "ScoreSnapshot" s
-    JOIN "ScoreExplanation" e ON e."organizationId" = s."organizationId" AND e."scorecardId" = s."scorecardId"
-      AND e."day" = s."day" AND e."accountId" = s."accountId"
+    FROM ${SNAPSHOTS_WITH_EXPLANATIONS}
     WHERE s."organizationId" = ${ctx.organizationId}::uuid AND s."scorecardId" = ${scorecard.id}::uuid
       AND s."accountId" = ${account.id}::uuid
       AND (${q.from ?? null}::date IS NULL OR s."day" >= ${q.from ?? null}::date)

@@ -1,7 +1,4 @@
 import type pg from "pg";
-
-/** A connection inside a bulk transaction (opaque outside lib/db). */
-export type BulkClient = pg.PoolClient;
 import { copyField, openCopyIn, type OpenCopy } from "./copy";
 import { withBulkTransaction } from "./client";
 import { insertObservationsSql, type SkipStored } from "./observations";
@@ -13,6 +10,9 @@ import { insertObservationsSql, type SkipStored } from "./observations";
  * inserts them and moves the current values forward.
  */
 export { withBulkTransaction };
+
+/** A connection inside a bulk transaction (opaque outside lib/db). */
+export type BulkClient = pg.PoolClient;
 
 export async function createObservationStaging(client: pg.PoolClient) {
   await client.query(
@@ -66,7 +66,10 @@ export function openObservationStaging(client: pg.PoolClient): OpenCopy {
  */
 export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<string[]> {
   const apply = (skip: SkipStored) =>
-    client.query<{ accounts: string[] }>(insertObservationsSql("import_observations", skip), [organizationId, "import"]);
+    client.query<{ accounts: string[] }>(insertObservationsSql("import_observations", skip), [
+      organizationId,
+      "import",
+    ]);
   await client.query("SAVEPOINT apply_observations");
   try {
     const result = await apply("absent");
