@@ -3,7 +3,7 @@
  * demo data (first run) → production build (when sources changed) → server on
  * http://localhost:3000. `npm run dev` does the same with `next dev`.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -101,9 +101,18 @@ async function main() {
           env: childEnv,
         });
 
+  const exited = (child: ChildProcess | null) =>
+    new Promise<void>((resolve) =>
+      !child || child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+    );
+  let stopping = false;
   const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
     server.kill("SIGTERM");
     worker?.kill("SIGTERM");
+    // The database goes last, once nothing holds a connection to it (the web server gives up after 5 s).
+    await Promise.race([Promise.all([exited(server), exited(worker)]), new Promise((r) => setTimeout(r, 8_000))]);
     await database.stop().catch(() => {});
     process.exit(code);
   };

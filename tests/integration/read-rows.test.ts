@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db, readRows } from "@/lib/db/client";
 
 const zone = process.env.TZ;
@@ -27,5 +28,29 @@ describe("readRows (the pages' reads, straight on the pool)", () => {
       { arr: unknown; count: unknown }[]
     >`SELECT 1234.50::numeric AS "arr", 3::bigint AS "count"`;
     expect(row).toEqual({ arr: "1234.50", count: "3" });
+  });
+
+  it("prepares each statement once per connection", async () => {
+    // The statement lists the prepared statements of the connection it runs on, itself among them.
+    const rows = await readRows<{ statement: string }[]>`SELECT "statement" FROM pg_prepared_statements`;
+    expect(rows.map((r) => r.statement)).toContain(`SELECT "statement" FROM pg_prepared_statements`);
+  });
+
+  it("carries on when the server closes an idle connection of the pool", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const [backend] = await readRows<{ pid: number }[]>`SELECT pg_backend_pid() AS "pid"`;
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend($1)", [backend!.pid]);
+      await admin.end();
+      await vi.waitFor(() =>
+        expect(logged).toHaveBeenCalledWith(expect.stringMatching(/database connection was lost/)),
+      );
+      const [row] = await readRows<{ ok: number }[]>`SELECT 1 AS "ok"`;
+      expect(row).toEqual({ ok: 1 });
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
