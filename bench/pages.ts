@@ -7,6 +7,7 @@
  * route is measured from the served HTML. Results go to bench/RESULTS.md.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { gzipSync } from "node:zlib";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb, readRows } from "../lib/db/client";
@@ -147,16 +148,15 @@ async function underLoad(call: () => Promise<unknown>, perUser = REQUESTS_PER_US
  * a fixed three rounds. Returns the rounds run.
  */
 async function warmUp(call: () => Promise<unknown>, serverPid: number): Promise<number> {
+  if (processTreeCpuMs(serverPid) === null) {
+    for (let round = 0; round < 3; round++) await underLoad(call, WARM_ROUND);
+    return 3;
+  }
   let previous: number | null = null;
   for (let round = 1; round <= MAX_WARM_ROUNDS; round++) {
-    const before = processTreeCpuMs(serverPid);
+    const before = processTreeCpuMs(serverPid)!;
     await underLoad(call, WARM_ROUND);
-    const after = processTreeCpuMs(serverPid);
-    if (before === null || after === null) {
-      if (round === 3) return round;
-      continue;
-    }
-    const perRequest = (after - before) / (USERS * WARM_ROUND);
+    const perRequest = (processTreeCpuMs(serverPid)! - before) / (USERS * WARM_ROUND);
     if (previous !== null && Math.abs(perRequest - previous) < SETTLED * previous) return round;
     previous = perRequest;
   }
@@ -322,7 +322,7 @@ async function main() {
   } finally {
     if (server && server.exitCode === null && server.signalCode === null) {
       // The server closes its connections before the cluster stops.
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      const exited = once(server, "exit");
       server.kill("SIGTERM");
       await exited;
     }

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { disconnectDb } from "../lib/db/client";
@@ -102,9 +103,7 @@ async function main() {
         });
 
   const exited = (child: ChildProcess | null) =>
-    new Promise<void>((resolve) =>
-      !child || child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
-    );
+    child && child.exitCode === null && child.signalCode === null ? once(child, "exit") : null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;

@@ -30,7 +30,7 @@ describe("readRows (the pages' reads, straight on the pool)", () => {
     expect(row).toEqual({ arr: "1234.50", count: "3" });
   });
 
-  it("prepares each statement once per connection", async () => {
+  it("prepares its statements on the connection, to be run again without parsing", async () => {
     // The statement lists the prepared statements of the connection it runs on, itself among them.
     const rows = await readRows<{ statement: string }[]>`SELECT "statement" FROM pg_prepared_statements`;
     expect(rows.map((r) => r.statement)).toContain(`SELECT "statement" FROM pg_prepared_statements`);
