@@ -23,6 +23,7 @@ import type { TenantContext } from "../lib/tenant";
 import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from "../lib/validation/dashboards";
 import { createThrowawayDatabase, keptDatabase, sql } from "./lib/database";
 import { CPU_CALLS, cpuPerCall, processTreeCpuMs, seconds, timed } from "./lib/measure";
+import { pageClient } from "./lib/page-client";
 import { machine, writeSection } from "./lib/results";
 import { benchModel, createSyntheticOrganization } from "./lib/synthetic";
 
@@ -163,9 +164,9 @@ async function warmUp(call: () => Promise<unknown>, serverPid: number): Promise<
   return MAX_WARM_ROUNDS;
 }
 
-async function firstLoadJsKb(path: string, cookie: string): Promise<number> {
+/** The gzipped size of every script a page's HTML loads. */
+async function firstLoadJsKb(html: string): Promise<number> {
   const base = `http://localhost:${PORT}`;
-  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
   const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
   let bytes = 0;
   for (const src of sources)
@@ -277,28 +278,30 @@ async function main() {
     );
     console.log(`one statement's CPU: ${viaPrisma.toFixed(2)} ms through Prisma, ${viaPool.toFixed(2)} ms on the pool`);
     const rows: string[] = [];
+    const client = pageClient(PORT, cookie);
+    const measured = USERS * REQUESTS_PER_USER;
     for (const page of pages) {
-      const get = async () => {
-        const res = await fetch(`http://localhost:${PORT}${page.path}`, { headers: { cookie } });
-        if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
-        await res.text();
-      };
+      const html = await client.html(page.path);
+      if (!html.includes("</html>")) throw new Error(`${page.path} did not answer a whole page`);
+      const get = () => client.get(page.path);
       const rounds = await warmUp(get, server.pid!);
       const cpuBefore = processTreeCpuMs(server.pid!);
+      const loaderBefore = process.cpuUsage();
       const render = await underLoad(get);
+      const loader = process.cpuUsage(loaderBefore);
       const cpuAfter = processTreeCpuMs(server.pid!);
       const cpu =
-        cpuBefore === null || cpuAfter === null
-          ? "—"
-          : `${((cpuAfter - cpuBefore) / (USERS * REQUESTS_PER_USER)).toFixed(0)} ms`;
+        cpuBefore === null || cpuAfter === null ? "—" : `${((cpuAfter - cpuBefore) / measured).toFixed(0)} ms`;
+      const loaderCpu = `${((loader.user + loader.system) / 1000 / measured).toFixed(1)} ms`;
       // The direct reads warm up as much, in this process.
       await underLoad(page.reads, rounds * WARM_ROUND);
       const reads = await underLoad(page.reads);
-      const js = await firstLoadJsKb(page.path, cookie);
-      const line = `| ${page.name} (\`${page.path.replace(accountId, ":id")}\`) | ${percentile(render, 50).toFixed(0)} ms | ${percentile(render, 95).toFixed(0)} ms | ${cpu} | ${percentile(reads, 50).toFixed(0)} ms | ${percentile(reads, 95).toFixed(0)} ms | ${(percentile(render, 95) / percentile(reads, 95)).toFixed(2)}× | ${js.toFixed(0)} KB | ${(rounds * WARM_ROUND * USERS).toLocaleString("en-US")} |`;
+      const js = await firstLoadJsKb(html);
+      const line = `| ${page.name} (\`${page.path.replace(accountId, ":id")}\`) | ${percentile(render, 50).toFixed(0)} ms | ${percentile(render, 95).toFixed(0)} ms | ${cpu} | ${loaderCpu} | ${percentile(reads, 50).toFixed(0)} ms | ${percentile(reads, 95).toFixed(0)} ms | ${(percentile(render, 95) / percentile(reads, 95)).toFixed(2)}× | ${js.toFixed(0)} KB | ${(rounds * WARM_ROUND * USERS).toLocaleString("en-US")} |`;
       rows.push(line);
       console.log(line);
     }
+    client.close();
     await writeSection("pages", [
       "## Dashboards under load (`npm run bench:pages`)",
       "",
@@ -308,13 +311,14 @@ async function main() {
       `- Machine: ${machine()}; Node ${process.version}; PostgreSQL: ${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded"}`,
       `- Data${kept ? ` (kept from an earlier run with BENCH_KEEP=1)` : ""}: ${ACCOUNTS.toLocaleString("en-US")} accounts, ${DAYS} days of daily snapshots (${Number(counts.rows[0].snapshots).toLocaleString("en-US")} rows) and rollups (${Number(counts.rows[0].rollups).toLocaleString("en-US")} rows); signed in as an admin (whole organisation)`,
       `- Load: ${USERS} concurrent users × ${REQUESTS_PER_USER} requests per page, after warming the server up on that page in rounds of ${USERS * WARM_ROUND} requests until its CPU per request changed by less than ${SETTLED * 100} % from one round to the next (at most ${MAX_WARM_ROUNDS} rounds; V8 keeps compiling a page's code for hundreds of requests, and a server in use has long done so), on a vacuumed and analysed database; server render = full HTML response from the production server (as npm start runs it: ${webProcesses} web processes)`,
+      "- Users: plain HTTP/1.1 requests on kept-alive connections, accepting gzip as a browser does; a request counts once the last byte of its response has arrived. The load generator runs on the same cores as the server and PostgreSQL, so it does not decompress the pages (a browser does that on its own machine); its own CPU per request is reported",
       "- Baseline: the same reads (the page's service and repository calls, i.e. its SQL) run directly at the same concurrency",
       "- Server CPU per request: user + system CPU time of the web server's processes over the page's measured requests, divided by their number (PostgreSQL's time not included); on a shared 2-core VM it varies far less from run to run than wall-clock times, which include the load generator's and PostgreSQL's share of the same cores",
       `- One statement (a point read of an account) costs the calling process ${viaPool.toFixed(2)} ms of CPU on the connection pool, which the pages' reads use, and ${viaPrisma.toFixed(2)} ms through Prisma's raw query (${CPU_CALLS.toLocaleString("en-US")} calls each)`,
       "- Goals: server render p95 ≤ 200 ms; first-load JavaScript ≤ 250 KB gzipped per route",
       "",
-      "| page | render p50 | render p95 | server CPU per request | reads p50 | reads p95 | render p95 / reads p95 | first-load JS (gzip) | warm-up requests |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| page | render p50 | render p95 | server CPU per request | load generator CPU per request | reads p50 | reads p95 | render p95 / reads p95 | first-load JS (gzip) | warm-up requests |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...rows,
       "",
     ]);
