@@ -1,9 +1,10 @@
 /**
  * The production web server `npm start` runs: one Next.js server process per CPU
- * core (PULSEBOARD_WEB_PROCESSES overrides), all listening on the same port; the
- * primary hands each new connection to the next process in turn. One Node.js
- * process renders on one core, so a single `next start` leaves the other cores to
- * PostgreSQL at best while requests queue behind each other.
+ * core (PULSEBOARD_WEB_PROCESSES overrides). The primary process listens on the
+ * port and hands each new connection to the web process with the fewest open
+ * connections (scripts/connection-balancer.mjs). One Node.js process renders on
+ * one core, so a single `next start` leaves the other cores to PostgreSQL at best
+ * while requests queue behind each other.
  *
  * Nothing a request relies on lives in one process's memory: sessions, the API's
  * rate limit and imports are in the database; the in-memory caches hold only
@@ -13,12 +14,18 @@
  */
 import cluster from "node:cluster";
 import { createServer } from "node:http";
+import net from "node:net";
 import os from "node:os";
+import { createConnectionBalancer } from "./connection-balancer.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const processes = Math.max(1, Number(process.env.PULSEBOARD_WEB_PROCESSES ?? os.availableParallelism()));
 // A process that dies this soon after starting is broken, not unlucky: stop rather than loop.
 const MIN_UPTIME_MS = 10_000;
+// Messages between the primary and the web processes.
+const READY = "pulseboard:ready";
+const CONNECTION = "pulseboard:connection";
+const CLOSED = "pulseboard:closed";
 
 async function serve() {
   process.env.NODE_ENV = "production";
@@ -27,9 +34,32 @@ async function serve() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
-  server.listen(port);
+  const sockets = new Set();
+  const closed = () => process.connected && process.send(CLOSED);
+  process.on("message", (message, socket) => {
+    if (message !== CONNECTION) return;
+    // The client may have gone while its connection was on the way here.
+    if (!socket) return closed();
+    sockets.add(socket);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      closed();
+    });
+    server.emit("connection", socket);
+    socket.resume();
+  });
+  process.send(READY);
+  let closing = false;
   const close = () => {
-    server.close(() => process.exit(0));
+    if (closing) return;
+    closing = true;
+    // Requests under way are answered; each connection closes once idle.
+    const drain = () => {
+      server.closeIdleConnections();
+      if (sockets.size === 0) process.exit(0);
+    };
+    drain();
+    setInterval(drain, 100);
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", close);
@@ -39,15 +69,48 @@ async function serve() {
 }
 
 function supervise() {
+  const balancer = createConnectionBalancer();
   const started = new Map();
-  let listening = 0;
+  // Connections that arrive while no web process is ready (all restarting) wait for one.
+  const waiting = [];
   let stopping = false;
   let exitCode = 0;
-  const fork = () => started.set(cluster.fork().id, Date.now());
-  cluster.on("listening", () => {
-    if (++listening === processes) console.log(`Ready on http://localhost:${port} (${processes} web processes)`);
+  let announced = false;
+
+  const handOff = (socket) => {
+    const id = balancer.assign();
+    if (id === null) return void waiting.push(socket);
+    cluster.workers[id].send(CONNECTION, socket, (error) => {
+      if (!error) return;
+      balancer.closed(id);
+      socket.destroy();
+    });
+  };
+  const listener = net.createServer({ pauseOnConnect: true }, handOff);
+  listener.on("error", (error) => {
+    console.error(`The web server cannot listen on port ${port}: ${error.message}`);
+    stop(1);
   });
+
+  const fork = () => {
+    const worker = cluster.fork();
+    started.set(worker.id, Date.now());
+    balancer.add(worker.id);
+    worker.on("disconnect", () => balancer.remove(worker.id));
+    worker.on("message", (message) => {
+      if (message === CLOSED) balancer.closed(worker.id);
+      if (message !== READY) return;
+      balancer.ready(worker.id);
+      if (!listener.listening) listener.listen(port);
+      waiting.splice(0).forEach(handOff);
+      if (!announced && Object.keys(balancer.load()).length === processes) {
+        announced = true;
+        console.log(`Ready on http://localhost:${port} (${processes} web processes)`);
+      }
+    });
+  };
   cluster.on("exit", (worker, code, signal) => {
+    balancer.remove(worker.id);
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
@@ -64,8 +127,11 @@ function supervise() {
     fork();
   });
   const stop = (code) => {
+    if (stopping) return;
     stopping = true;
     exitCode = code;
+    listener.close();
+    for (const socket of waiting.splice(0)) socket.destroy();
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
     setTimeout(() => process.exit(code), 5_000).unref();
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
