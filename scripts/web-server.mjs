@@ -34,6 +34,10 @@ async function serve() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
+  // The server never listens itself: connections come from the primary. Its bookkeeping of open connections
+  // (what closeIdleConnections closes, and the header and request time limits it enforces) starts on
+  // "listening", so it is told it is.
+  server.emit("listening");
   const sockets = new Set();
   const closed = () => process.connected && process.send(CLOSED);
   process.on("message", (message, socket) => {
