@@ -77,7 +77,7 @@ async function writeHistory(url: string, organizationId: string, scorecardId: st
  * (the server says how many) and the login page answers.
  */
 async function startServer(url: string): Promise<{ server: ChildProcess; processes: number }> {
-  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), PULSEBOARD_NO_DEMO: "1", PULSEBOARD_NO_WORKER: "1" },
     stdio: ["ignore", "pipe", "inherit"],
   });

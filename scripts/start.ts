@@ -97,7 +97,7 @@ async function main() {
   const worker =
     process.env.PULSEBOARD_NO_WORKER === "1"
       ? null
-      : spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
+      : spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
           stdio: ["ignore", "inherit", "inherit"],
           env: childEnv,
         });

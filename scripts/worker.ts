@@ -22,12 +22,28 @@ async function main() {
     } catch (error) {
       console.error("[worker] pass failed:", error instanceof Error ? error.message : error);
     }
-    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
+    await pause(INTERVAL_MS);
   }
   await disconnectDb();
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (stopping = true));
+/** Ends the wait between passes early: set when the worker waits, called when it is told to stop. */
+let wake: (() => void) | null = null;
+const pause = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+
+// A pass under way finishes; a wait for the next one does not.
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    stopping = true;
+    wake?.();
+  });
 main().catch((error) => {
   console.error("[worker]", error instanceof Error ? error.message : error);
   process.exit(1);
