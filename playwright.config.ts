@@ -35,10 +35,13 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } }],
   webServer: {
     // The real start path, on the test cluster with freshly loaded demo data.
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${port}/login`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // Stopped as Ctrl-C stops npm start: the embedded PostgreSQL, in a process group of its own, is stopped by
+    // start.ts after the web server (without this, the server's process group is killed and the cluster left running).
+    gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
     stdout: "ignore",
     stderr: "pipe",
     env: {
