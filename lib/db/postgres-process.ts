@@ -32,7 +32,8 @@ export async function startPostgres(options: {
     ...postgresUser(),
   });
   closeSync(log);
-  const exited = once(server, "exit");
+  // Settles when the server exits, or fails to start at all (an "error" event).
+  const exited = once(server, "exit").catch(() => undefined);
   let running = true;
   void exited.then(() => (running = false));
 
