@@ -37,12 +37,16 @@ const SQL_SCORES = `
   SELECT v."accountId" AS account_id, sum(20 * 25 * least(greatest(v."value", 0), 100)) / sum(20 * 25) AS score
   FROM "MetricCurrentValue" v WHERE v."organizationId" = $1 GROUP BY v."accountId"`;
 
-const COPY_INSERT = `
-  INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "source")
-  SELECT $1, a."id", m."id", c.observed_at, c.value, 'import'
+/** The copied file's rows with their account and metric ids resolved, for organisation $1. */
+const RESOLVED_ROWS = `
+  SELECT a."id" AS account_id, m."id" AS metric_id, c.observed_at, c.value
   FROM bench_copy_2 c
   JOIN "Account" a ON a."organizationId" = $1 AND a."externalId" = c.account
-  JOIN "MetricDefinition" m ON m."organizationId" = $1 AND m."key" = c.metric
+  JOIN "MetricDefinition" m ON m."organizationId" = $1 AND m."key" = c.metric`;
+
+const COPY_INSERT = `
+  INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "source")
+  SELECT $1, account_id, metric_id, observed_at, value, 'import' FROM (${RESOLVED_ROWS}) r
   ON CONFLICT DO NOTHING`;
 
 /**
@@ -56,14 +60,7 @@ async function insertResolvedRows(url: string, organizationId: string): Promise<
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(
-      `CREATE TEMP TABLE bench_resolved AS
-       SELECT a."id" AS account_id, m."id" AS metric_id, c.observed_at, c.value
-       FROM bench_copy_2 c
-       JOIN "Account" a ON a."organizationId" = $1 AND a."externalId" = c.account
-       JOIN "MetricDefinition" m ON m."organizationId" = $1 AND m."key" = c.metric`,
-      [organizationId],
-    );
+    await client.query(`CREATE TEMP TABLE bench_resolved AS ${RESOLVED_ROWS}`, [organizationId]);
     await emptyObservations(url, organizationId);
     const insert = await timed(() =>
       client.query(

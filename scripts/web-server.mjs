@@ -103,6 +103,7 @@ function supervise() {
     const worker = cluster.fork();
     started.set(worker.id, Date.now());
     balancer.add(worker.id);
+    // A process that goes away (stopped, crashed) disconnects before it exits: it takes no more connections.
     worker.on("disconnect", () => balancer.remove(worker.id));
     worker.on("message", (message) => {
       if (message === CLOSED) balancer.closed(worker.id);
@@ -117,7 +118,6 @@ function supervise() {
     });
   };
   cluster.on("exit", (worker, code, signal) => {
-    balancer.remove(worker.id);
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
