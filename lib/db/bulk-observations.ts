@@ -70,6 +70,9 @@ export async function applyObservationStaging(client: pg.PoolClient, organizatio
       organizationId,
       "import",
     ]);
+  // Autovacuum never analyses temporary tables. Without statistics the planner guessed a tenth of a million staged
+  // rows and probed the current values once per row (1M index probes, 2.8 s) instead of hashing them (1.7 s).
+  await client.query("ANALYZE import_observations");
   await client.query("SAVEPOINT apply_observations");
   try {
     const result = await apply("absent");
