@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, pool, withBulkTransaction } from "@/lib/db/client";
 import { insertObservations } from "@/lib/db/observations";
 import { createTestOrg, type TestOrg } from "../support/factories";
 
@@ -73,6 +73,38 @@ describe("observation references", () => {
       db().$executeRaw`UPDATE "MetricObservation" SET "accountId" = ${b.accountIds[0]}::uuid
                        WHERE "organizationId" = ${a.organizationId}::uuid AND "accountId" = ${a.accountIds[0]}::uuid`,
     ).rejects.toThrow(/does not exist in organisation/);
+  });
+
+  it("holds the account and metric it references until the writing transaction ends, as a foreign key does", async () => {
+    const [accountId, metricId] = [a.accountIds[5]!, a.metricIds.csat!];
+    const deleting = async (statement: string, id: string) => {
+      const other = await pool().connect();
+      try {
+        await other.query("BEGIN");
+        await other.query("SET LOCAL lock_timeout = '300ms'");
+        await other.query(statement, [a.organizationId, id]);
+      } finally {
+        await other.query("ROLLBACK");
+        other.release();
+      }
+    };
+    const rolledBack = new Error("roll back");
+    await expect(
+      withBulkTransaction(async (client) => {
+        await client.query(
+          `INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "source")
+           VALUES ($1, $2, $3, $4, 1, 'api')`,
+          [a.organizationId, accountId, metricId, at],
+        );
+        await expect(
+          deleting(`DELETE FROM "Account" WHERE "organizationId" = $1 AND "id" = $2`, accountId),
+        ).rejects.toThrow(/lock timeout/);
+        await expect(
+          deleting(`DELETE FROM "MetricDefinition" WHERE "organizationId" = $1 AND "id" = $2`, metricId),
+        ).rejects.toThrow(/lock timeout/);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 
   it("deletes an account's observations with the account, and no one else's", async () => {
