@@ -37,6 +37,9 @@ const SQL_SCORES = `
   SELECT v."accountId" AS account_id, sum(20 * 25 * least(greatest(v."value", 0), 100)) / sum(20 * 25) AS score
   FROM "MetricCurrentValue" v WHERE v."organizationId" = $1 GROUP BY v."accountId"`;
 
+/** A time before every reading of the CSV (January 2026), to make its readings the newest. */
+const BEFORE_THE_FILE = "2025-06-01T00:00:00Z";
+
 /** The copied file's rows with their account and metric ids resolved, for organisation $1. */
 const RESOLVED_ROWS = `
   SELECT a."id" AS account_id, m."id" AS metric_id, c.observed_at, c.value
@@ -299,15 +302,16 @@ async function main() {
     // The same file as the newest readings, as a daily feed brings them: every row moves a current value forward.
     // Measured last, as it changes the current values everything above scores; listed with the import.
     await emptyObservations(database.url, organizationId);
-    await sql(database.url, `UPDATE "MetricCurrentValue" SET "observedAt" = '2025-06-01' WHERE "organizationId" = $1`, [
+    await sql(database.url, `UPDATE "MetricCurrentValue" SET "observedAt" = $2 WHERE "organizationId" = $1`, [
       organizationId,
+      BEFORE_THE_FILE,
     ]);
     await sql(database.url, `VACUUM "MetricCurrentValue"`);
     const newer = await timed(() => importFile(ctx, file));
     const moved = await sql(
       database.url,
-      `SELECT count(*)::int AS n FROM "MetricCurrentValue" WHERE "organizationId" = $1 AND "observedAt" > '2025-06-01'`,
-      [organizationId],
+      `SELECT count(*)::int AS n FROM "MetricCurrentValue" WHERE "organizationId" = $1 AND "observedAt" > $2`,
+      [organizationId, BEFORE_THE_FILE],
     );
     figures.splice(newestAt, 0, {
       name: `The same import when the file's readings are the newest: ${moved.rows[0].n.toLocaleString("en-US")} current values moved forward`,
