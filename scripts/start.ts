@@ -31,12 +31,13 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** The newest change under `target`; a folder's own time counts too, as it moves when a file is added or removed. */
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(
-    0,
+    stat.mtimeMs,
     ...readdirSync(target)
       .filter((n) => n !== "generated")
       .map((n) => newestMtime(path.join(target, n))),
