@@ -41,6 +41,11 @@ test("a CSM lands on their own book, works the at-risk list and reads why an acc
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "rescored" })).toBeVisible();
   await expect(page.getByText("Champion is leaving; exec sponsor call booked.")).toBeVisible();
+
+  // Trends are for managers and admins: no link, and the address answers "not found" in its status too.
+  await expect(page.getByRole("link", { name: "Trends" })).toHaveCount(0);
+  expect((await page.goto("/trends"))?.status()).toBe(404);
+  await expect(page.getByText("Page not found")).toBeVisible();
 });
 
 test("a manager sees their teams' trends and CSMs side by side, and nothing beyond their teams", async ({
