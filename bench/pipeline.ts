@@ -25,17 +25,11 @@ import { measureImpactPreview } from "./lib/impact";
 import { createThrowawayDatabase, sql } from "./lib/database";
 import { peakMemory, seconds, timed } from "./lib/measure";
 import { writeResults, type Figure } from "./lib/results";
-import { benchModel, createSyntheticOrganization, METRICS } from "./lib/synthetic";
+import { benchModel, createSyntheticOrganization, METRICS, SQL_SCORES } from "./lib/synthetic";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const CSV_ROWS_PER_ACCOUNT = Number(process.env.BENCH_ROWS_PER_ACCOUNT ?? 10);
 const NAIVE_SAMPLE = Number(process.env.BENCH_NAIVE_SAMPLE ?? 500);
-
-/** The baseline for the recompute: one statement computing the same weighted scores. */
-const SQL_SCORES = `
-  CREATE TABLE bench_sql_scores AS
-  SELECT v."accountId" AS account_id, sum(20 * 25 * least(greatest(v."value", 0), 100)) / sum(20 * 25) AS score
-  FROM "MetricCurrentValue" v WHERE v."organizationId" = $1 GROUP BY v."accountId"`;
 
 /** A time before every reading of the CSV (January 2026), to make its readings the newest. */
 const BEFORE_THE_FILE = "2025-06-01T00:00:00Z";

@@ -26,6 +26,12 @@ export function benchModel() {
   };
 }
 
+/** The baseline for a recompute: one statement computing the bench model's weighted scores of organisation $1. */
+export const SQL_SCORES = `
+  CREATE TABLE bench_sql_scores AS
+  SELECT v."accountId" AS account_id, sum(20 * 25 * least(greatest(v."value", 0), 100)) / sum(20 * 25) AS score
+  FROM "MetricCurrentValue" v WHERE v."organizationId" = $1 GROUP BY v."accountId"`;
+
 /**
  * A synthetic organisation straight in SQL: `accounts` accounts in three ARR
  * segments, 20 metric definitions and a current value for every account and
