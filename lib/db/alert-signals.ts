@@ -1,6 +1,7 @@
 import type { HistorySeries } from "../alerts/preview";
 import type { AlertSignal } from "../alerts/rules";
-import { db, Prisma } from "./client";
+import { isoDay } from "../dates";
+import { db, Prisma, readBulkRows } from "./client";
 import { activeOverridesQuery } from "./overrides";
 
 /** Which accounts a rule watches: its segment, team and lifecycle stage, if set. */
@@ -18,6 +19,8 @@ export interface SignalQuery {
   highWithinDays: number | null;
   metric: string | null;
 }
+
+const DAY = 86_400_000;
 
 /** The rule's scope as SQL on the alias `a` ("Account"): active accounts of the organisation, narrowed. */
 function scopeWhere(organizationId: string, scope: RuleScope): Prisma.Sql {
@@ -96,17 +99,29 @@ export async function loadSignalHistory(q: SignalQuery, from: Date, to: Date): P
   const staleDays = q.metric
     ? Prisma.sql`(SELECT md."stalenessDays" FROM "MetricDefinition" md WHERE md."organizationId" = a."organizationId" AND md."key" = ${q.metric})`
     : Prisma.sql`NULL::int`;
-  return db().$queryRaw<HistorySeries[]>`
-    SELECT a."id"::text AS "accountId", a."name", h."days", h."scores", h."tiers", h."coverages",
+  // One range of days read in table order and grouped by account, not a range of the key per account: a live
+  // system's snapshots lie by day, so one account's 90 days sit on 90 pages (100k accounts' 90 days loaded in 38 s
+  // that way, 18–20 s this way, at a year of history). A scope of a few hundred accounts is still read account by
+  // account: the planner weighs the two, so the statement is planned for each scope, not prepared.
+  type Row = Omit<HistorySeries, "days"> & { offsets: number[] };
+  const rows = await readBulkRows<Row[]>(Prisma.sql`
+    WITH scoped AS MATERIALIZED (SELECT a."id" FROM "Account" a WHERE ${scopeWhere(q.organizationId, q.scope)}),
+    h AS (
+      SELECT s."accountId", array_agg(s."day" - ${from}::date ORDER BY s."day") AS "offsets",
+             array_agg(s."score" ORDER BY s."day") AS "scores", array_agg(s."tierKey" ORDER BY s."day") AS "tiers",
+             array_agg(s."coverage" ORDER BY s."day") AS "coverages"
+      FROM "ScoreSnapshot" s
+      WHERE s."organizationId" = ${q.organizationId}::uuid AND s."scorecardId" = ${q.scorecardId}::uuid
+        AND s."day" BETWEEN ${from}::date AND ${to}::date AND s."accountId" IN (SELECT "id" FROM scoped)
+      GROUP BY s."accountId")
+    SELECT a."id"::text AS "accountId", a."name", h."offsets", h."scores", h."tiers", h."coverages",
            to_char(a."renewalDate", 'YYYY-MM-DD') AS "renewalDate",
            ${observed} AS "observedAt", ${staleDays} AS "inputStaleDays"
-    FROM "Account" a
-    JOIN LATERAL (
-      SELECT array_agg(to_char(s."day", 'YYYY-MM-DD') ORDER BY s."day") AS "days", array_agg(s."score" ORDER BY s."day") AS "scores",
-             array_agg(s."tierKey" ORDER BY s."day") AS "tiers", array_agg(s."coverage" ORDER BY s."day") AS "coverages"
-      FROM "ScoreSnapshot" s
-      WHERE s."organizationId" = a."organizationId" AND s."scorecardId" = ${q.scorecardId}::uuid AND s."accountId" = a."id"
-        AND s."day" BETWEEN ${from}::date AND ${to}::date) h ON h."days" IS NOT NULL
-    WHERE ${scopeWhere(q.organizationId, q.scope)}
-    ORDER BY a."id"`;
+    FROM h JOIN "Account" a ON a."organizationId" = ${q.organizationId}::uuid AND a."id" = h."accountId"
+    ORDER BY a."id"`);
+  // Days come as offsets from `from`; each distinct day is formatted once.
+  const names = Array.from({ length: Math.round((to.getTime() - from.getTime()) / DAY) + 1 }, (_, i) =>
+    isoDay(new Date(from.getTime() + i * DAY)),
+  );
+  return rows.map(({ offsets, ...series }) => ({ ...series, days: offsets.map((o) => names[o]!) }));
 }

@@ -104,6 +104,18 @@ const readTypes: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+/**
+ * A large read (such as 100k accounts' 90-day series) on one pooled connection,
+ * with the bulk transactions' work memory for its sort, and planned anew for its
+ * own parameters each time (not prepared: how many accounts a scope holds decides
+ * the plan). Columns are parsed as by `readRows`.
+ */
+export async function readBulkRows<T extends unknown[]>(sql: Prisma.Sql): Promise<T> {
+  return withBulkTransaction(
+    async (client) => (await client.query({ text: sql.text, values: driverParams(sql), types: readTypes })).rows as T,
+  );
+}
+
 /** A prepared statement's name: the same text always gets the same name, so each connection prepares it once. */
 const statementName = (text: string) => `r${createHash("sha1").update(text).digest("base64url")}`;
 

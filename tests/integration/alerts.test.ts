@@ -330,4 +330,43 @@ describe("alert rules", () => {
     expect(preview.perDay.reduce((n, d) => n + d.alerts, 0)).toBe(preview.alerts);
     expect(await db().alertRule.count({ where: { organizationId: org.organizationId, name: "Everything" } })).toBe(0);
   });
+
+  it("previews a team's rule over that team's active accounts only", async () => {
+    const admin = await org.contextFor("admin");
+    const team = await db().team.findFirstOrThrow({
+      where: { organizationId: org.organizationId, accounts: { some: { status: "active" } } },
+      orderBy: { name: "asc" },
+    });
+    const form = ruleFormSchema.parse({
+      name: "Team only",
+      kind: "score_below",
+      scorecardId,
+      teamId: team.id,
+      severity: "low",
+      cooldownHours: "0",
+      threshold: "100",
+      margin: "0",
+    });
+    const preview = await previewRuleImpact(admin, form);
+    const members = await db().account.findMany({
+      where: { organizationId: org.organizationId, teamId: team.id, status: "active" },
+      select: { id: true },
+    });
+    const snapshots = (scoredOnly: boolean) =>
+      db().scoreSnapshot.groupBy({
+        by: ["accountId"],
+        where: {
+          organizationId: org.organizationId,
+          scorecardId,
+          accountId: { in: members.map((m) => m.id) },
+          day: { gte: new Date(preview.from) },
+          ...(scoredOnly ? { score: { not: null } } : {}),
+        },
+      });
+    const watched = await snapshots(false);
+    expect(watched.length).toBeGreaterThan(0);
+    expect(watched.length).toBeLessThan(org.accountIds.length);
+    expect(preview.accountsWatched).toBe(watched.length);
+    expect(preview.accounts).toBe((await snapshots(true)).length);
+  });
 });
