@@ -24,6 +24,7 @@ import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from 
 import { createThrowawayDatabase, keptDatabase, sql } from "./lib/database";
 import { CPU_CALLS, cpuPerCall, processTreeCpuMs, seconds, timed } from "./lib/measure";
 import { measureNextDay } from "./lib/next-day";
+import { measureRulePreview } from "./lib/rule-preview";
 import { pageClient } from "./lib/page-client";
 import { machine, writeSection } from "./lib/results";
 import { benchModel, createSyntheticOrganization } from "./lib/synthetic";
@@ -311,6 +312,11 @@ async function main() {
     }
     client.close();
     const nextDay = await measureNextDay(database.url, organizationId);
+    const scorecard = await sql(database.url, `SELECT "id" FROM "Scorecard" WHERE "organizationId" = $1`, [
+      organizationId,
+    ]);
+    const lastDay = new Date(Date.parse(`${nextDay.day}T12:00:00Z`) - DAY);
+    const preview = await measureRulePreview(database.url, ctx, scorecard.rows[0].id, lastDay);
     await writeSection("pages", [
       "## Dashboards under load (`npm run bench:pages`)",
       "",
@@ -330,11 +336,12 @@ async function main() {
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...rows,
       "",
-      "The nightly recompute on this organisation:",
+      "The nightly recompute and an alert rule's preview on this organisation:",
       "",
       "| measurement | ours | baseline | ratio |",
       "| --- | --- | --- | --- |",
       `| Full recompute of the next day (${nextDay.day}), after a checkpoint: ${nextDay.accounts.toLocaleString("en-US")} accounts scored with explanations, their snapshots added beside the year's, trends read from the last 30 and 90 days, current scores and rollups rewritten | ${seconds(nextDay.recomputeMs)} | ${seconds(nextDay.sqlMs)} (one set-based SQL statement computing the same weighted scores) | ${(nextDay.recomputeMs / nextDay.sqlMs).toFixed(2)}× |`,
+      `| Preview of the alert rule "${preview.rule}" over the last 90 days, whole organisation: ${preview.accounts.toLocaleString("en-US")} accounts' snapshots read and replayed (nothing saved) | ${seconds(preview.ms)} | ${seconds(preview.baselineMs)} (reading the same ${preview.snapshots.toLocaleString("en-US")} snapshots alone) | ${(preview.ms / preview.baselineMs).toFixed(2)}× |`,
       "",
     ]);
     console.log("wrote bench/RESULTS.md");
