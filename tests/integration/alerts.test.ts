@@ -121,6 +121,18 @@ beforeAll(async () => {
   };
 });
 
+/** A rule that every score is below (threshold 100, no margin, no cooldown): each scored account alerts once. */
+const everyScoreBelow = (fields: { name: string; teamId?: string }) =>
+  ruleFormSchema.parse({
+    ...fields,
+    kind: "score_below",
+    scorecardId,
+    severity: "low",
+    cooldownHours: "0",
+    threshold: "100",
+    margin: "0",
+  });
+
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 describe("data change → recompute → alert → webhook", () => {
@@ -305,16 +317,7 @@ describe("alert rules", () => {
 
   it("previews 90 days of history with the live rules: a threshold above every score alerts each scored account once", async () => {
     const admin = await org.contextFor("admin");
-    const form = ruleFormSchema.parse({
-      name: "Everything",
-      kind: "score_below",
-      scorecardId,
-      severity: "low",
-      cooldownHours: "0",
-      threshold: "100",
-      margin: "0",
-    });
-    const preview = await previewRuleImpact(admin, form);
+    const preview = await previewRuleImpact(admin, everyScoreBelow({ name: "Everything" }));
     const scored = await db().scoreSnapshot.groupBy({
       by: ["accountId"],
       where: {
@@ -337,17 +340,7 @@ describe("alert rules", () => {
       where: { organizationId: org.organizationId, accounts: { some: { status: "active" } } },
       orderBy: { name: "asc" },
     });
-    const form = ruleFormSchema.parse({
-      name: "Team only",
-      kind: "score_below",
-      scorecardId,
-      teamId: team.id,
-      severity: "low",
-      cooldownHours: "0",
-      threshold: "100",
-      margin: "0",
-    });
-    const preview = await previewRuleImpact(admin, form);
+    const preview = await previewRuleImpact(admin, everyScoreBelow({ name: "Team only", teamId: team.id }));
     const members = await db().account.findMany({
       where: { organizationId: org.organizationId, teamId: team.id, status: "active" },
       select: { id: true },
