@@ -29,19 +29,21 @@ export interface RulePreview {
 
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-/** A series' days (ms), renewal date (ms or null) and the rule's look-back, worked out once per series. */
+/** A series' days and renewal date as ms, worked out once per series. */
 interface SeriesTimes {
   days: number[];
   renewal: number | null;
-  look: number | null;
 }
 
-/** The signal of day `i` of a series, as the evaluator would have seen it at the end of that day. */
-function signalAt(s: HistorySeries, t: SeriesTimes, i: number, obsIndex: number): AlertSignal {
+/**
+ * The signal of day `i` of a series, as the evaluator would have seen it at the
+ * end of that day; `look` is the rule's look-back for a recent high, in days.
+ */
+function signalAt(s: HistorySeries, t: SeriesTimes, look: number | null, i: number, obsIndex: number): AlertSignal {
   const day = t.days[i]!;
   let recentHigh: number | null = null;
-  if (t.look !== null)
-    for (let j = i; j >= 0 && t.days[j]! >= day - t.look * DAY; j--) {
+  if (look !== null)
+    for (let j = i; j >= 0 && t.days[j]! >= day - look * DAY; j--) {
       const v = s.scores[j];
       if (v !== null && v !== undefined && (recentHigh === null || v > recentHigh)) recentHigh = v;
     }
@@ -82,11 +84,7 @@ export function previewRule(
   const dayMs = (iso: string) => parsed.get(iso) ?? parsed.set(iso, ms(iso)).get(iso)!;
   const look = signalNeeds(rule).highWithinDays;
   for (const s of history) {
-    const t: SeriesTimes = {
-      days: s.days.map(dayMs),
-      renewal: s.renewalDate === null ? null : ms(s.renewalDate),
-      look,
-    };
+    const t: SeriesTimes = { days: s.days.map(dayMs), renewal: s.renewalDate === null ? null : ms(s.renewalDate) };
     const verdicts: Verdict[] = [];
     const days: number[] = [];
     let obs = -1;
@@ -94,7 +92,7 @@ export function previewRule(
       const end = t.days[i]! + DAY;
       while (obs + 1 < s.observedAt.length && s.observedAt[obs + 1]! < end) obs++;
       if (s.days[i]! < from) continue;
-      verdicts.push(judge(rule, signalAt(s, t, i, obs), ctx));
+      verdicts.push(judge(rule, signalAt(s, t, look, i, obs), ctx));
       days.push(t.days[i]!);
     }
     const raised = replay(verdicts, days, cooldownMs);

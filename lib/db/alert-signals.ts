@@ -1,6 +1,6 @@
 import type { HistorySeries } from "../alerts/preview";
 import type { AlertSignal } from "../alerts/rules";
-import { isoDay } from "../dates";
+import { addDays, isoDay } from "../dates";
 import { db, Prisma, readBulkRows } from "./client";
 import { activeOverridesQuery } from "./overrides";
 
@@ -19,8 +19,6 @@ export interface SignalQuery {
   highWithinDays: number | null;
   metric: string | null;
 }
-
-const DAY = 86_400_000;
 
 /** The rule's scope as SQL on the alias `a` ("Account"): active accounts of the organisation, narrowed. */
 function scopeWhere(organizationId: string, scope: RuleScope): Prisma.Sql {
@@ -120,8 +118,8 @@ export async function loadSignalHistory(q: SignalQuery, from: Date, to: Date): P
     FROM h JOIN "Account" a ON a."organizationId" = ${q.organizationId}::uuid AND a."id" = h."accountId"
     ORDER BY a."id"`);
   // Days come as offsets from `from`; each distinct day is formatted once.
-  const names = Array.from({ length: Math.round((to.getTime() - from.getTime()) / DAY) + 1 }, (_, i) =>
-    isoDay(new Date(from.getTime() + i * DAY)),
-  );
-  return rows.map(({ offsets, ...series }) => ({ ...series, days: offsets.map((o) => names[o]!) }));
+  const first = isoDay(from);
+  const names: string[] = [];
+  const name = (offset: number) => (names[offset] ??= addDays(first, offset));
+  return rows.map(({ offsets, ...series }) => ({ ...series, days: offsets.map(name) }));
 }
