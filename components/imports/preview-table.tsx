@@ -24,11 +24,15 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                 {preview.headers.map((h, i) => (
                   <td key={h}>{r.cells[i]}</td>
                 ))}
-                <td>
+                <td className="text">
                   {r.errors.length === 0 ? (
                     <span className="badge badge-ok">OK</span>
                   ) : (
-                    <span className="field-error">{r.errors.map((e) => `${e.column}: ${e.reason}`).join("; ")}</span>
+                    <ul className="field-error cell-list">
+                      {r.errors.map((e, i) => (
+                        <li key={i}>{`${e.column}: ${e.reason}`}</li>
+                      ))}
+                    </ul>
                   )}
                 </td>
               </tr>
