@@ -1,10 +1,13 @@
 /**
- * The scoring worker `npm start` runs beside the web server: every few seconds
- * it runs queued recomputes ("recompute now") and, once a day, every
- * organisation's scheduled recompute. Stops cleanly on SIGINT/SIGTERM.
+ * The scoring worker `npm start` runs beside the web server: it commits queued
+ * imports and runs queued recomputes ("recompute now", data changes) as soon as
+ * the web server signals them, looks again every few seconds in case a signal
+ * was missed, and once a day runs every organisation's scheduled recompute.
+ * Stops cleanly on SIGINT/SIGTERM.
  */
 import { disconnectDb } from "../lib/db/client";
 import { failInterruptedImports } from "../lib/db/imports";
+import { listenForQueuedWork } from "../lib/db/work-signal";
 import { runDueWork } from "../lib/services/scoring/scheduler";
 
 const INTERVAL_MS = Number(process.env.PULSEBOARD_WORKER_INTERVAL_MS ?? 5000);
@@ -12,11 +15,19 @@ let stopping = false;
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start provides it).");
-  console.log(`[worker] started; checking every ${INTERVAL_MS / 1000} s`);
+  console.log(`[worker] started; runs queued work when signalled and looks every ${INTERVAL_MS / 1000} s`);
   // One worker per deployment: an import still "committing" now was cut off by a
   // crash, and its transaction rolled back.
   await failInterruptedImports(new Date());
+  const listener = listenForQueuedWork(
+    () => {
+      signalled = true;
+      wake?.();
+    },
+    (line) => console.error(`[worker] ${line}`),
+  );
   while (!stopping) {
+    signalled = false;
     try {
       for (const line of await runDueWork()) console.log(`[worker] ${line}`);
     } catch (error) {
@@ -24,13 +35,17 @@ async function main() {
     }
     await pause(INTERVAL_MS);
   }
+  await listener.stop();
   await disconnectDb();
 }
 
-/** Ends the wait between passes early: set when the worker waits, called when it is told to stop. */
+/** Ends the wait between passes early: set when the worker waits, called when work is signalled or it is told to stop. */
 let wake: (() => void) | null = null;
+/** Work was signalled during a pass: the next pass starts without waiting. */
+let signalled = false;
 const pause = (ms: number) =>
   new Promise<void>((resolve) => {
+    if (signalled || stopping) return resolve();
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);

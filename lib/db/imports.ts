@@ -2,6 +2,7 @@ import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import { analyzeIfGrown } from "./statistics";
 import { db, Prisma, type Tx } from "./client";
+import { signalQueuedWork } from "./work-signal";
 
 export type ImportKind = "accounts" | "observations" | "outcomes";
 
@@ -77,6 +78,7 @@ export async function transitionImportJob(
     where: { organizationId, id, status: { in: from as never[] } },
     data: { status: to === "queued" ? "validated" : "committing", processedRows: 0, error: null },
   });
+  if (count === 1 && to === "queued") await signalQueuedWork();
   return count === 1;
 }
 

@@ -1,5 +1,6 @@
 import type { TenantContext } from "../tenant";
 import { db } from "./client";
+import { signalQueuedWork } from "./work-signal";
 
 export interface ScoringRunRow {
   id: string;
@@ -47,11 +48,14 @@ export async function queueScoringRun(ctx: TenantContext, trigger: string, accou
       SELECT "organizationId", "id" FROM "ScoringRun" WHERE "organizationId" = ${ctx.organizationId}::uuid AND "status" = 'queued'
       ORDER BY "startedAt" LIMIT 1 FOR UPDATE)
     RETURNING "id", "status"`;
-  if (merged[0]) return merged[0];
-  return db().scoringRun.create({
-    data: { organizationId: ctx.organizationId, trigger, status: "queued", full, accountIds: ids },
-    select: { id: true, status: true },
-  });
+  const run =
+    merged[0] ??
+    (await db().scoringRun.create({
+      data: { organizationId: ctx.organizationId, trigger, status: "queued", full, accountIds: ids },
+      select: { id: true, status: true },
+    }));
+  await signalQueuedWork();
+  return run;
 }
 
 export interface ClaimedRun {

@@ -1,7 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { createImportJob, transitionImportJob } from "@/lib/db/imports";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { listScoringRuns, queueScoringRun } from "@/lib/db/scoring-runs";
+import { listenForQueuedWork } from "@/lib/db/work-signal";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { runDueWork, scheduleWindow } from "@/lib/services/scoring/scheduler";
 import { createTestOrg, type TestOrg } from "../support/factories";
@@ -59,5 +61,28 @@ describe("scoring worker", () => {
       data: { status: "succeeded" },
     });
     await runDueWork(new Date(), [org.organizationId]);
+  });
+
+  it("is signalled the moment an import or a recompute is queued, not at its next look", async () => {
+    const admin = await org.contextFor("admin");
+    let signals = 0;
+    const listener = listenForQueuedWork(() => signals++);
+    try {
+      // Once listening, it asks for a look straight away (work queued while no one listened).
+      await vi.waitFor(() => expect(signals).toBe(1));
+      await queueScoringRun(admin, "manual");
+      await vi.waitFor(() => expect(signals).toBe(2));
+      const job = await createImportJob(admin, { kind: "observations", fileName: "feed.csv", mapping: {} });
+      expect(await transitionImportJob(org.organizationId, job.id, ["uploaded"], "queued")).toBe(true);
+      await vi.waitFor(() => expect(signals).toBe(3));
+      // A job no longer waiting to be queued signals nothing.
+      expect(await transitionImportJob(org.organizationId, job.id, ["uploaded"], "queued")).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(signals).toBe(3);
+    } finally {
+      await listener.stop();
+      await db().importJob.deleteMany({ where: { organizationId: org.organizationId } });
+      await runDueWork(new Date(), [org.organizationId]);
+    }
   });
 });

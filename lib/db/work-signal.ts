@@ -1,0 +1,73 @@
+import pg from "pg";
+import { pool } from "./client";
+
+/** The channel on which the web server tells the worker that work is queued: an import to commit, a recompute. */
+const CHANNEL = "pulseboard_work";
+
+/** How long the listener waits before connecting again after losing its connection. */
+const RECONNECT_MS = 5_000;
+
+/**
+ * Tells the worker that work is queued, so it starts now rather than at its next
+ * look. Sent after the queueing statement has committed; a worker that misses it
+ * (not running, reconnecting) still finds the work when it next looks.
+ */
+export async function signalQueuedWork(): Promise<void> {
+  await pool()
+    .query("SELECT pg_notify($1, '')", [CHANNEL])
+    .catch((error: Error) =>
+      console.error(`Could not signal queued work (the worker finds it later): ${error.message}`),
+    );
+}
+
+/**
+ * Calls `onWork` whenever work is signalled, on a connection of its own that
+ * holds `LISTEN`; a lost connection is opened again after a pause. `stop` closes it.
+ */
+export function listenForQueuedWork(onWork: () => void, log: (line: string) => void = console.error) {
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  const reconnect = (reason: string) => {
+    if (stopped || retry) return;
+    log(`listening for queued work failed (${reason}); trying again in ${RECONNECT_MS / 1000} s`);
+    client?.removeAllListeners();
+    void client?.end().catch(() => {});
+    client = null;
+    retry = setTimeout(() => {
+      retry = null;
+      void connect();
+    }, RECONNECT_MS);
+  };
+
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    client = next;
+    next.on("notification", (message) => {
+      if (message.channel === CHANNEL) onWork();
+    });
+    next.on("error", (error) => reconnect(error.message));
+    next.on("end", () => reconnect("the connection closed"));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANNEL}`);
+      // Work queued while no one listened is not lost: the caller looks once now.
+      onWork();
+    } catch (error) {
+      reconnect(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  void connect();
+  return {
+    stop: async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const open = client;
+      client = null;
+      open?.removeAllListeners();
+      await open?.end().catch(() => {});
+    },
+  };
+}
