@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { ImportStatusBadge } from "./status-badge";
 import { TableCard } from "@/components/ui/table-card";
 
@@ -10,6 +10,7 @@ interface Job {
   status: string;
   fileName: string;
   acceptedRows: number;
+  newRows: number | null;
   rejectedRows: number;
   createdAt: string;
 }
@@ -32,7 +33,10 @@ export function ImportsTable({ jobs }: { jobs: Job[] }) {
           <th scope="col">Kind</th>
           <th scope="col">Status</th>
           <th scope="col" className="num">
-            Rows written
+            Accepted
+          </th>
+          <th scope="col" className="num">
+            New
           </th>
           <th scope="col" className="num">
             Rejected
@@ -50,7 +54,8 @@ export function ImportsTable({ jobs }: { jobs: Job[] }) {
             <td>
               <ImportStatusBadge status={j.status} />
             </td>
-            <td className="num">{j.status === "committed" ? j.acceptedRows.toLocaleString("en-US") : "—"}</td>
+            <td className="num">{j.status === "committed" ? formatNumber(j.acceptedRows) : "—"}</td>
+            <td className="num">{j.status === "committed" ? formatNumber(j.newRows) : "—"}</td>
             <td className="num">
               {j.status === "committed" || j.status === "failed" ? j.rejectedRows.toLocaleString("en-US") : "—"}
             </td>

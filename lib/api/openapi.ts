@@ -11,6 +11,12 @@ const errorSchema = z.object({
 });
 const ingestResult = z.object({
   accepted: z.number().int(),
+  created: z
+    .number()
+    .int()
+    .describe(
+      "Accepted items not stored before; the others repeated what was stored (a resent observation) or updated it.",
+    ),
   rejected: z.array(
     z.object({ index: z.number().int(), errors: z.array(z.object({ field: z.string(), reason: z.string() })) }),
   ),

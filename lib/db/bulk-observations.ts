@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { copyField, openCopyIn, type OpenCopy } from "./copy";
 import { withBulkTransaction } from "./client";
+import type { Upserted } from "./import-writes";
 import { insertObservationsSql, type SkipStored } from "./observations";
 
 /**
@@ -60,16 +61,19 @@ export function openObservationStaging(client: pg.PoolClient): OpenCopy {
 
 /**
  * Moves the staged rows in with the current values they advance; returns the
- * accounts that got at least one new observation. Inserts only the keys it does
- * not find; should a concurrent writer commit one of the same new keys first, the
- * statement is undone to a savepoint and redone skipping conflicts.
+ * accounts that got at least one new observation and how many rows were new (the
+ * rest were stored already, or repeated a key earlier in the file). Inserts only
+ * the keys it does not find; should a concurrent writer commit one of the same new
+ * keys first, the statement is undone to a savepoint and redone skipping conflicts.
  */
-export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<string[]> {
-  const apply = (skip: SkipStored) =>
-    client.query<{ accounts: string[] }>(insertObservationsSql("import_observations", skip), [
-      organizationId,
-      "import",
-    ]);
+export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<Upserted> {
+  const apply = async (skip: SkipStored): Promise<Upserted> => {
+    const result = await client.query<{ inserted: number; accounts: string[] }>(
+      insertObservationsSql("import_observations", skip),
+      [organizationId, "import"],
+    );
+    return { ids: result.rows[0]!.accounts, created: result.rows[0]!.inserted };
+  };
   // Autovacuum never analyses temporary tables. Without statistics the planner guessed a tenth of a million staged
   // rows and probed the current values once per row (1M index probes, 2.8 s) instead of hashing them (1.7 s).
   await client.query("ANALYZE import_observations");
@@ -77,11 +81,11 @@ export async function applyObservationStaging(client: pg.PoolClient, organizatio
   try {
     const result = await apply("absent");
     await client.query("RELEASE SAVEPOINT apply_observations");
-    return result.rows[0]!.accounts;
+    return result;
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
     await client.query("ROLLBACK TO SAVEPOINT apply_observations");
-    return (await apply("conflicts")).rows[0]!.accounts;
+    return apply("conflicts");
   }
 }
 

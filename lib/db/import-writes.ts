@@ -1,12 +1,18 @@
 import type { AccountRecord, OutcomeRecord } from "../services/imports/rows";
 import { matchesRule } from "../segments/rules";
-import type { Tx } from "./client";
+import { Prisma, type Tx } from "./client";
 
-/** Inserts or updates accounts by external id, set-based; returns the ids touched. */
-export async function upsertAccounts(organizationId: string, records: AccountRecord[], tx: Tx): Promise<string[]> {
-  if (records.length === 0) return [];
+/** Written records: the accounts they touched, and how many of the records were not stored before. */
+export interface Upserted {
+  ids: string[];
+  created: number;
+}
+
+/** Inserts or updates accounts by external id, set-based. */
+export async function upsertAccounts(organizationId: string, records: AccountRecord[], tx: Tx): Promise<Upserted> {
+  if (records.length === 0) return { ids: [], created: 0 };
   const col = <T>(pick: (r: AccountRecord) => T) => records.map(pick);
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: string; created: boolean }[]>`
     WITH u AS (SELECT * FROM unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.domain)}::text[],
                 ${col((r) => r.ownerId)}::uuid[], ${col((r) => r.teamId)}::uuid[], ${col((r) => r.arr)}::numeric[],
                 ${col((r) => r.seats)}::int[], ${col((r) => r.activeUsers)}::int[], ${col((r) => r.plan)}::text[],
@@ -31,20 +37,29 @@ export async function upsertAccounts(organizationId: string, records: AccountRec
       "renewalDate" = coalesce(EXCLUDED."renewalDate", "Account"."renewalDate"),
       "traits" = "Account"."traits" || EXCLUDED."traits",
       "updatedAt" = now()
-    RETURNING "id"`;
-  return rows.map((r) => r.id);
+    RETURNING "id", ${INSERTED}`;
+  return { ids: rows.map((r) => r.id), created: rows.filter((r) => r.created).length };
 }
 
-export async function upsertOutcomes(organizationId: string, records: OutcomeRecord[], tx: Tx) {
-  if (records.length === 0) return;
+/**
+ * Whether an upsert's returned row was inserted rather than updated: a row
+ * version that no transaction has updated or locked has no xmax.
+ */
+const INSERTED = Prisma.sql`(xmax = 0) AS "created"`;
+
+/** Inserts or updates outcomes by account, kind and date, set-based; returns how many were not stored before. */
+export async function upsertOutcomes(organizationId: string, records: OutcomeRecord[], tx: Tx): Promise<number> {
+  if (records.length === 0) return 0;
   const col = <T>(pick: (r: OutcomeRecord) => T) => records.map(pick);
-  await tx.$executeRaw`
+  const rows = await tx.$queryRaw<{ created: boolean }[]>`
     INSERT INTO "Outcome" ("organizationId", "id", "accountId", "kind", "occurredOn", "arrBefore", "arrAfter", "note")
     SELECT ${organizationId}::uuid, gen_random_uuid(), a, k::"OutcomeKind", o, b, f, n
     FROM unnest(${col((r) => r.accountId)}::uuid[], ${col((r) => r.kind)}::text[], ${col((r) => r.occurredOn)}::date[],
                 ${col((r) => r.arrBefore)}::numeric[], ${col((r) => r.arrAfter)}::numeric[], ${col((r) => r.note)}::text[]) AS u(a, k, o, b, f, n)
     ON CONFLICT ("organizationId", "accountId", "kind", "occurredOn") DO UPDATE SET
-      "arrBefore" = EXCLUDED."arrBefore", "arrAfter" = EXCLUDED."arrAfter", "note" = EXCLUDED."note"`;
+      "arrBefore" = EXCLUDED."arrBefore", "arrAfter" = EXCLUDED."arrAfter", "note" = EXCLUDED."note"
+    RETURNING ${INSERTED}`;
+  return rows.filter((r) => r.created).length;
 }
 
 /** Re-evaluates rule segments and (unpinned) lifecycle stages of the given accounts. */

@@ -31,6 +31,7 @@ const jobSelect = {
   totalRows: true,
   processedRows: true,
   acceptedRows: true,
+  newRows: true,
   rejectedRows: true,
   error: true,
   createdAt: true,

@@ -17,7 +17,12 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   await expect(preview).toContainText('value: "very happy" is not a number');
 
   await page.getByRole("button", { name: "Import 6 rows" }).click();
-  await expect(page.getByTestId("import-result")).toContainText("2 of 6 rows written; 4 rejected", { timeout: 30_000 });
+  await expect(page.getByTestId("import-result")).toContainText(
+    "2 of 6 rows accepted; 4 rejected. 2 new observations.",
+    {
+      timeout: 30_000,
+    },
+  );
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: /Download the 4 rejected rows/ }).click();
@@ -32,6 +37,17 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
     "6,metric",
     "7,observed_at",
   ]);
+
+  // The same file again stores nothing twice, and says so.
+  await page.getByRole("link", { name: "← Imports" }).click();
+  await page.getByLabel("What the file holds").selectOption("observations");
+  await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/observations-with-mistakes.csv");
+  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Import 6 rows" }).click();
+  await expect(page.getByTestId("import-result")).toContainText(
+    "0 new observations; 2 rows repeated an observation already stored (same account, metric and time) and changed nothing.",
+    { timeout: 30_000 },
+  );
 });
 
 test("a CSM cannot import", async ({ page }) => {

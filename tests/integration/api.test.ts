@@ -138,6 +138,7 @@ describe("REST API data in", () => {
     expect(first.status).toBe(200);
     expect(await conforms(first, "/observations", "post")).toEqual({
       accepted: 1,
+      created: 1,
       rejected: [
         { index: 1, errors: [{ field: "value", reason: '"great" is not a number' }] },
         {
@@ -151,7 +152,8 @@ describe("REST API data in", () => {
         },
       ],
     });
-    await postObservations(request("/observations", keys.aWrite!, { method: "POST", body }));
+    const again = await postObservations(request("/observations", keys.aWrite!, { method: "POST", body }));
+    expect(await again.json()).toMatchObject({ accepted: 1, created: 0 });
     expect(await count()).toBe(before + 1);
   });
 
@@ -194,7 +196,7 @@ describe("REST API data in", () => {
         body: { accounts: [{ externalId: "API-1", name: "Via API", arr: 50000, traits: { tier: "gold" } }] },
       }),
     );
-    expect(await conforms(ok, "/accounts", "post")).toEqual({ accepted: 1, rejected: [] });
+    expect(await conforms(ok, "/accounts", "post")).toEqual({ accepted: 1, created: 1, rejected: [] });
     const account = await db().account.findFirstOrThrow({
       where: { organizationId: a.organizationId, externalId: "API-1" },
       select: { traits: true, segments: { select: { segment: { select: { key: true } } } } },

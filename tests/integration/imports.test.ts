@@ -69,7 +69,7 @@ describe("observation imports", () => {
   it("writes the good rows and reports every bad one by line, column and reason", async () => {
     const before = await observationCount();
     const { id, job } = await importFile("observations", csv());
-    expect(job).toMatchObject({ status: "committed", totalRows: 11, acceptedRows: 2, rejectedRows: 9 });
+    expect(job).toMatchObject({ status: "committed", totalRows: 11, acceptedRows: 2, newRows: 2, rejectedRows: 9 });
     expect(await observationCount()).toBe(before + 2);
     expect(await rejections(id)).toEqual([
       { line: 4, column: "account", reason: 'account "NOPE-1" does not exist (import it first)' },
@@ -102,7 +102,8 @@ describe("observation imports", () => {
   it("stores nothing twice when the same file is imported again", async () => {
     const before = await observationCount();
     const { job } = await importFile("observations", csv());
-    expect(job.status).toBe("committed");
+    // Accepted again, and reported as repeats: none of them is new.
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 0 });
     expect(await observationCount()).toBe(before);
   });
 
@@ -195,7 +196,8 @@ describe("account and outcome imports", () => {
     ].join("\n");
     const { id, job } = await importFile("accounts", csv);
     expect(job.error).toBeNull();
-    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, rejectedRows: 3 });
+    // NEW-1 is new; the existing account is updated.
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 1, rejectedRows: 3 });
     expect(await rejections(id)).toEqual([
       { line: 4, column: "owner_email", reason: "nobody@nowhere.test is not a member of this organisation" },
       { line: 5, column: "arr", reason: "-5 is below 0" },
@@ -234,8 +236,8 @@ describe("account and outcome imports", () => {
       `${org.plan.accounts[2]!.externalId},won,2026-06-01,,`,
     ].join("\n");
     const first = await importFile("outcomes", csv);
-    expect(first.job).toMatchObject({ acceptedRows: 1, rejectedRows: 1 });
-    await importFile("outcomes", csv);
+    expect(first.job).toMatchObject({ acceptedRows: 1, newRows: 1, rejectedRows: 1 });
+    expect((await importFile("outcomes", csv)).job).toMatchObject({ acceptedRows: 1, newRows: 0 });
     const outcomes = await db().outcome.count({
       where: { organizationId: org.organizationId, accountId: org.accountIds[2], occurredOn: new Date("2026-06-01") },
     });

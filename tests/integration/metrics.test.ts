@@ -67,7 +67,7 @@ describe("metric catalogue", () => {
         value: 12,
       },
     ]);
-    expect(api).toEqual({ accepted: 1, rejected: [] });
+    expect(api).toEqual({ accepted: 1, created: 1, rejected: [] });
   });
 
   it("edits everything but the key, audited before → after", async () => {

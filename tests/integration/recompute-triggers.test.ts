@@ -53,7 +53,7 @@ describe("recompute after a data change", () => {
         value: 1,
       })),
     );
-    expect(result).toEqual({ accepted: 2, rejected: [] });
+    expect(result).toEqual({ accepted: 2, created: 2, rejected: [] });
     const [queued] = await queuedRuns();
     expect(queued).toMatchObject({ trigger: "api", full: false });
     expect([...queued!.accountIds].sort()).toEqual([...touched].sort());

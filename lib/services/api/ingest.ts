@@ -15,6 +15,8 @@ import {
 
 export interface IngestResult {
   accepted: number;
+  /** Accepted items not stored before; the others repeated what was stored or updated it. */
+  created: number;
   rejected: { index: number; errors: { field: string; reason: string }[] }[];
 }
 
@@ -61,12 +63,13 @@ export async function ingest(
     if (result.record) accepted.push(result.record);
     else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
   });
+  let created = 0;
   if (accepted.length) {
     const touched = await withImportTransaction(async (tx): Promise<string[]> => {
       if (kind === "observations") {
         const rows = accepted as ObservationRecord[];
         // Current values move forward in the same statement, from the rows it inserted.
-        const { accountIds } = await insertObservations(
+        const { inserted, accountIds } = await insertObservations(
           ctx.organizationId,
           {
             accountId: rows.map((r) => r.accountId),
@@ -78,18 +81,20 @@ export async function ingest(
           },
           tx,
         );
+        created = inserted;
         return accountIds;
       }
       if (kind === "accounts") {
-        const ids = await upsertAccounts(ctx.organizationId, accepted as AccountRecord[], tx);
-        await assignSegmentsAndStages(ctx.organizationId, ids, lookups.now, tx);
-        return ids;
+        const accounts = await upsertAccounts(ctx.organizationId, accepted as AccountRecord[], tx);
+        await assignSegmentsAndStages(ctx.organizationId, accounts.ids, lookups.now, tx);
+        created = accounts.created;
+        return accounts.ids;
       }
       // Outcomes are what backtests score against; they change no score.
-      await upsertOutcomes(ctx.organizationId, accepted as OutcomeRecord[], tx);
+      created = await upsertOutcomes(ctx.organizationId, accepted as OutcomeRecord[], tx);
       return [];
     });
     if (touched.length) await queueScoringRun(ctx, "api", touched);
   }
-  return { accepted: accepted.length, rejected };
+  return { accepted: accepted.length, created, rejected };
 }

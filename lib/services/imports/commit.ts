@@ -1,6 +1,6 @@
 import { queueScoringRun } from "../../db/scoring-runs";
 import { csvField } from "../../csv";
-import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes } from "../../db/import-writes";
+import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes, type Upserted } from "../../db/import-writes";
 import {
   analyzeAfterImport,
   getImportJobOrThrow,
@@ -68,7 +68,7 @@ export async function commitImport(organizationId: string, importId: string, opt
   };
 
   try {
-    const touched = await inOneTransaction(organizationId, kind, async (writer) => {
+    const written = await inOneTransaction(organizationId, kind, async (writer) => {
       // The file arrives in batches of rows (64 KB of it at a time).
       for await (const rows of readCsvBatches(uploadPath(organizationId, importId))) {
         for (const { line, cells } of rows) {
@@ -108,12 +108,13 @@ export async function commitImport(organizationId: string, importId: string, opt
       totalRows: total,
       processedRows: total,
       acceptedRows: accepted,
+      newRows: written.created,
       rejectedRows: rejected,
       finishedAt: new Date(),
     });
     if (accepted >= 10_000) await analyzeAfterImport(kind, accepted);
-    if (touched.length > 0) await queueScoringRun(ctx, "import", touched);
-    return { total, accepted, rejected };
+    if (written.ids.length > 0) await queueScoringRun(ctx, "import", written.ids);
+    return { total, accepted, created: written.created, rejected };
   } catch (error) {
     await flushRejections().catch(() => {});
     await updateImportJob(organizationId, importId, {
@@ -134,8 +135,8 @@ interface Writer {
   add(record: ImportRecord): void;
   /** Called after each batch of the file: observations stream on at once, upserts wait for a batch's worth. */
   flush(): Promise<void>;
-  /** Writes what is left and runs the follow-up updates; returns the accounts touched. */
-  finish(now: Date): Promise<string[]>;
+  /** Writes what is left and runs the follow-up updates; returns the accounts touched and how many rows were new. */
+  finish(now: Date): Promise<Upserted>;
 }
 
 /** Observations go through COPY into a staging table; accounts and outcomes through set-based upserts. */
@@ -188,13 +189,16 @@ function copyWriter(organizationId: string, client: BulkClient): Writer & { abor
 function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer {
   let batch: ImportRecord[] = [];
   const touched = new Set<string>();
+  let created = 0;
   const write = async () => {
     if (batch.length === 0) return;
     if (kind === "accounts") {
-      for (const id of await upsertAccounts(organizationId, batch as AccountRecord[], tx)) touched.add(id);
+      const accounts = await upsertAccounts(organizationId, batch as AccountRecord[], tx);
+      for (const id of accounts.ids) touched.add(id);
+      created += accounts.created;
     } else {
       // Outcomes are what backtests score against; they change no score.
-      await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx);
+      created += await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx);
     }
     batch = [];
   };
@@ -208,7 +212,7 @@ function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer 
     async finish(now) {
       await write();
       if (kind === "accounts") await assignSegmentsAndStages(organizationId, [...touched], now, tx);
-      return [...touched];
+      return { ids: [...touched], created };
     },
   };
 }

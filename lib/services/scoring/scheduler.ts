@@ -35,7 +35,7 @@ export async function runDueWork(now = new Date(), organizationIds: string[] | n
     done.push(
       r instanceof Error
         ? `import ${job.id} failed: ${r.message}`
-        : `import ${job.id}: ${r.accepted} rows written, ${r.rejected} rejected`,
+        : `import ${job.id}: ${r.accepted} rows accepted (${r.created} new), ${r.rejected} rejected`,
     );
   }
   for (let claimed = await claimQueuedRun(organizationIds); claimed; claimed = await claimQueuedRun(organizationIds)) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CommitButton } from "@/components/imports/commit-button";
 import { ImportProgress } from "@/components/imports/import-progress";
+import { ImportResult } from "@/components/imports/import-result";
 import { MappingForm } from "@/components/imports/mapping-form";
 import { PreviewTable } from "@/components/imports/preview-table";
 import { ImportStatusBadge } from "@/components/imports/status-badge";
@@ -44,16 +45,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         {(job.status === "validated" || job.status === "committing") && (
           <ImportProgress processed={job.processedRows} total={job.totalRows} />
         )}
-        {job.status === "committed" && (
-          <section className="card" aria-labelledby="result-heading">
-            <h2 id="result-heading">Imported</h2>
-            <p data-testid="import-result">
-              {job.acceptedRows.toLocaleString("en-US")} of {job.totalRows.toLocaleString("en-US")} rows written;{" "}
-              {job.rejectedRows.toLocaleString("en-US")} rejected. Scores are being recomputed for the accounts it
-              touched.
-            </p>
-          </section>
-        )}
+        {job.status === "committed" && <ImportResult job={job} />}
         {job.rejectedRows > 0 && (
           <p>
             <a className="btn" href={`/api/imports/${job.id}/rejections`} download>

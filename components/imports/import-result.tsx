@@ -1,0 +1,47 @@
+import { formatNumber } from "@/lib/format";
+
+/** What an accepted row that was not new did, by kind of import. */
+const REPEATS: Record<string, [string, string]> = {
+  observations: [
+    "new observations",
+    "repeated an observation already stored (same account, metric and time) and changed nothing",
+  ],
+  accounts: ["new accounts", "updated an account already stored"],
+  outcomes: ["new outcomes", "updated an outcome already stored"],
+};
+
+interface CommittedJob {
+  kind: string;
+  totalRows: number;
+  acceptedRows: number;
+  newRows: number | null;
+  rejectedRows: number;
+}
+
+/** The summary of a committed import: rows accepted and rejected, and how many of the accepted were new. */
+export function ImportResult({ job }: { job: CommittedJob }) {
+  const [newNoun, repeated] = REPEATS[job.kind] ?? ["new rows", "repeated what was stored"];
+  const others = job.newRows === null ? 0 : job.acceptedRows - job.newRows;
+  return (
+    <section className="card" aria-labelledby="result-heading">
+      <h2 id="result-heading">Imported</h2>
+      <p data-testid="import-result">
+        {formatNumber(job.acceptedRows)} of {formatNumber(job.totalRows)} rows accepted;{" "}
+        {formatNumber(job.rejectedRows)} rejected.
+        {job.newRows !== null && (
+          <>
+            {" "}
+            {formatNumber(job.newRows)} {newNoun}
+            {others > 0 && (
+              <>
+                ; {formatNumber(others)} {others === 1 ? "row" : "rows"} {repeated}
+              </>
+            )}
+            .
+          </>
+        )}{" "}
+        Scores are being recomputed for the accounts it touched.
+      </p>
+    </section>
+  );
+}
