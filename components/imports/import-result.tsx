@@ -22,6 +22,9 @@ interface CommittedJob {
 export function ImportResult({ job }: { job: CommittedJob }) {
   const [newNoun, repeated] = REPEATS[job.kind] ?? ["new rows", "repeated what was stored"];
   const others = job.newRows === null ? 0 : job.acceptedRows - job.newRows;
+  // Outcomes change no score; observations that were all stored already change nothing.
+  const rescored =
+    job.acceptedRows > 0 && (job.kind === "accounts" || (job.kind === "observations" && job.newRows !== 0));
   return (
     <section className="card" aria-labelledby="result-heading">
       <h2 id="result-heading">Imported</h2>
@@ -39,8 +42,8 @@ export function ImportResult({ job }: { job: CommittedJob }) {
             )}
             .
           </>
-        )}{" "}
-        Scores are being recomputed for the accounts it touched.
+        )}
+        {rescored && " Scores are being recomputed for the accounts it touched."}
       </p>
     </section>
   );

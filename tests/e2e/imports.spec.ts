@@ -18,10 +18,8 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
 
   await page.getByRole("button", { name: "Import 6 rows" }).click();
   await expect(page.getByTestId("import-result")).toContainText(
-    "2 of 6 rows accepted; 4 rejected. 2 new observations.",
-    {
-      timeout: 30_000,
-    },
+    "2 of 6 rows accepted; 4 rejected. 2 new observations. Scores are being recomputed for the accounts it touched.",
+    { timeout: 30_000 },
   );
 
   const downloadPromise = page.waitForEvent("download");
@@ -48,6 +46,8 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
     "0 new observations; 2 rows repeated an observation already stored (same account, metric and time) and changed nothing.",
     { timeout: 30_000 },
   );
+  // Nothing changed, so nothing is rescored.
+  await expect(page.getByTestId("import-result")).not.toContainText("Scores are being recomputed");
 });
 
 test("a CSM cannot import", async ({ page }) => {
