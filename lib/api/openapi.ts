@@ -60,6 +60,15 @@ const snapshots = z.object({
   ),
 });
 const recompute = z.object({ runId: z.string(), status: z.string() });
+const run = z.object({
+  runId: z.string(),
+  trigger: z.string().describe("What asked for it: api, manual, schedule, import, publish, …"),
+  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  accounts: z.number().int().describe("Accounts scored (0 until it has succeeded)."),
+  startedAt: z.string().describe("When it was queued, then when it started running."),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "openapi-3.0", unrepresentable: "any" });
 const json = (s: z.ZodType, description: string) => ({
@@ -136,6 +145,14 @@ export function openApiDocument() {
           summary: "Queue a recompute of every account",
           security: [{ apiKey: [] }],
           responses: { "202": json(recompute, "The queued (or already waiting) run."), ...errors },
+        },
+      },
+      "/runs/{runId}": {
+        get: {
+          summary: "A scoring run's status, to poll after queueing a recompute",
+          security: [{ apiKey: [] }],
+          parameters: [{ name: "runId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { "200": json(run, "The run."), ...errors },
         },
       },
     },

@@ -1,3 +1,4 @@
+import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import { db } from "./client";
 import { signalQueuedWork } from "./work-signal";
@@ -12,18 +13,40 @@ export interface ScoringRunRow {
   error: string | null;
 }
 
+const runSelect = {
+  id: true,
+  trigger: true,
+  status: true,
+  accounts: true,
+  startedAt: true,
+  finishedAt: true,
+  error: true,
+} as const;
+
+const runRow = (r: { startedAt: Date; finishedAt: Date | null } & Omit<ScoringRunRow, "startedAt" | "finishedAt">) => ({
+  ...r,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
 export async function listScoringRuns(ctx: TenantContext, limit = 10): Promise<ScoringRunRow[]> {
   const rows = await db().scoringRun.findMany({
     where: { organizationId: ctx.organizationId },
     orderBy: { startedAt: "desc" },
     take: limit,
-    select: { id: true, trigger: true, status: true, accounts: true, startedAt: true, finishedAt: true, error: true },
+    select: runSelect,
   });
-  return rows.map((r) => ({
-    ...r,
-    startedAt: r.startedAt.toISOString(),
-    finishedAt: r.finishedAt?.toISOString() ?? null,
-  }));
+  return rows.map(runRow);
+}
+
+/** One run of the organisation; another organisation's is not found. */
+export async function getScoringRun(ctx: TenantContext, id: string): Promise<ScoringRunRow> {
+  const run = await db().scoringRun.findUnique({
+    where: { organizationId_id: { organizationId: ctx.organizationId, id } },
+    select: runSelect,
+  });
+  if (!run) throw new NotFoundError("Run");
+  return runRow(run);
 }
 
 /** Past this many accounts a queued run rescores the whole organisation instead. */

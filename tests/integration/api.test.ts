@@ -4,6 +4,7 @@ import { GET as getSnapshots } from "@/app/api/v1/accounts/[externalId]/snapshot
 import { POST as postObservations } from "@/app/api/v1/observations/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as postRecompute } from "@/app/api/v1/recompute/route";
+import { GET as getRun } from "@/app/api/v1/runs/[runId]/route";
 import { GET as getScores } from "@/app/api/v1/scores/route";
 import { takeApiRequest } from "@/lib/db/api-keys";
 import { db } from "@/lib/db/client";
@@ -11,6 +12,7 @@ import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
+import { runDueWork } from "@/lib/services/scoring/scheduler";
 import { createTestOrg, type TestOrg } from "../support/factories";
 import { validateJson } from "../support/json-schema";
 
@@ -254,12 +256,37 @@ describe("REST API scores out", () => {
     });
   });
 
-  it("queues a recompute", async () => {
+  it("queues a recompute, whose run can be followed until it has finished", async () => {
     const response = await postRecompute(request("/recompute", keys.aWrite!, { method: "POST" }));
     expect(response.status).toBe(202);
-    expect(await conforms(response, "/recompute", "post")).toMatchObject({
-      status: expect.stringMatching(/queued|running/),
+    const { runId } = await conforms(response, "/recompute", "post");
+    const poll = (key: string, id = runId) => getRun(request(`/runs/${id}`, key), params({ runId: id }));
+
+    const queued = await poll(keys.aRead!);
+    expect(queued.status).toBe(200);
+    expect(await conforms(queued, "/runs/{runId}", "get")).toMatchObject({ runId, status: "queued", finishedAt: null });
+    await runDueWork(new Date(), [a.organizationId]);
+    // Every active account, the one created through the API above included.
+    const active = await db().account.count({ where: { organizationId: a.organizationId, status: "active" } });
+    expect(await conforms(await poll(keys.aRead!), "/runs/{runId}", "get")).toMatchObject({
+      runId,
+      status: "succeeded",
+      accounts: active,
+      finishedAt: expect.any(String),
+      error: null,
     });
+
+    // Another organisation's run is not found; a malformed id is refused by name.
+    const foreign = await poll(keys.bRead!);
+    expect(foreign.status).toBe(404);
+    expect(await conforms(foreign, "/runs/{runId}", "get")).toEqual({
+      error: { code: "NOT_FOUND", message: "Run not found." },
+    });
+    const malformed = await poll(keys.aRead!, "42");
+    expect(malformed.status).toBe(400);
+    expect((await conforms(malformed, "/runs/{runId}", "get")).error.message).toBe(
+      "runId: is not a run id (the UUID that POST /recompute returns)",
+    );
   });
 
   it("serves an OpenAPI document covering every route", async () => {
@@ -271,6 +298,7 @@ describe("REST API scores out", () => {
       "/observations",
       "/outcomes",
       "/recompute",
+      "/runs/{runId}",
       "/scores",
     ]);
   });
