@@ -12,6 +12,7 @@ import { disconnectDb } from "../lib/db/client";
 import { resolveDatabase } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { formatLogins, seedDemo } from "../lib/services/demo-seed";
+import { keepRunning } from "./keep-running";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -95,25 +96,25 @@ async function main() {
     }
   });
 
-  // The scoring worker: queued and daily recomputes, beside the web server.
+  // The scoring worker: imports, queued and daily recomputes, beside the web server; started again if it dies.
   const worker =
     process.env.PULSEBOARD_NO_WORKER === "1"
       ? null
-      : spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      : keepRunning(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+          name: "worker",
           stdio: ["ignore", "inherit", "inherit"],
           env: childEnv,
         });
 
-  const exited = (child: ChildProcess | null) =>
-    child && child.exitCode === null && child.signalCode === null ? once(child, "exit") : null;
+  const exited = (child: ChildProcess) =>
+    child.exitCode === null && child.signalCode === null ? once(child, "exit") : null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     server.kill("SIGTERM");
-    worker?.kill("SIGTERM");
     // The database goes last, once nothing holds a connection to it (the web server gives up after 5 s).
-    await Promise.race([Promise.all([exited(server), exited(worker)]), new Promise((r) => setTimeout(r, 8_000))]);
+    await Promise.race([Promise.all([exited(server), worker?.stop()]), new Promise((r) => setTimeout(r, 8_000))]);
     await database.stop().catch(() => {});
     process.exit(code);
   };

@@ -7,6 +7,7 @@
  */
 import { disconnectDb } from "../lib/db/client";
 import { failInterruptedImports } from "../lib/db/imports";
+import { failStaleRuns } from "../lib/db/scoring-runs";
 import { listenForQueuedWork } from "../lib/db/work-signal";
 import { runDueWork } from "../lib/services/scoring/scheduler";
 
@@ -16,9 +17,11 @@ let stopping = false;
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start provides it).");
   console.log(`[worker] started; runs queued work when signalled and looks every ${INTERVAL_MS / 1000} s`);
-  // One worker per deployment: an import still "committing" now was cut off by a
-  // crash, and its transaction rolled back.
+  // One worker per deployment: an import still "committing" or a run still "running"
+  // now was cut off when the worker before this one died, and its transaction rolled
+  // back. (A one-account run the web server is doing marks itself done when it ends.)
   await failInterruptedImports(new Date());
+  await failStaleRuns(new Date());
   const listener = listenForQueuedWork(
     () => {
       signalled = true;
