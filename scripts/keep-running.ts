@@ -27,7 +27,7 @@ export interface KeptProcess {
  * undone while the rest of the app runs on. A process that keeps exiting soon
  * after it starts is restarted after longer and longer pauses.
  */
-export function keepRunning(command: string, args: string[], options: KeepRunningOptions): KeptProcess {
+export function keepRunning(command: string, args: readonly string[], options: KeepRunningOptions): KeptProcess {
   const { name, log = console.error, firstPauseMs = 1_000, maxPauseMs = 30_000, healthyAfterMs = 60_000 } = options;
   let child: ChildProcess | null = null;
   let restarts = 0;

@@ -1,6 +1,6 @@
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
-import { db } from "./client";
+import { db, Prisma } from "./client";
 import { signalQueuedWork } from "./work-signal";
 
 export interface ScoringRunRow {
@@ -21,9 +21,9 @@ const runSelect = {
   startedAt: true,
   finishedAt: true,
   error: true,
-} as const;
+} satisfies Prisma.ScoringRunSelect;
 
-const runRow = (r: { startedAt: Date; finishedAt: Date | null } & Omit<ScoringRunRow, "startedAt" | "finishedAt">) => ({
+const runRow = (r: Prisma.ScoringRunGetPayload<{ select: typeof runSelect }>): ScoringRunRow => ({
   ...r,
   startedAt: r.startedAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
