@@ -40,3 +40,15 @@ export function formatAge(days: number): string {
 export function formatDateTime(iso: string): string {
   return `${dateTime.format(new Date(iso))} UTC`;
 }
+
+const secondsBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
+
+/** How long a run took ("4.2 s"), or for a running one how long it has run as of `now` ("12 s so far"). */
+export function formatRunDuration(
+  run: { status: string; startedAt: string; finishedAt: string | null },
+  now: string,
+): string {
+  if (run.finishedAt) return `${secondsBetween(run.startedAt, run.finishedAt).toFixed(1)} s`;
+  if (run.status === "running") return `${Math.max(0, Math.round(secondsBetween(run.startedAt, now)))} s so far`;
+  return "—";
+}

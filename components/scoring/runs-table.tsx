@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ScoringRunRow } from "@/lib/db/scoring-runs";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatRunDuration } from "@/lib/format";
 import { TableCard } from "@/components/ui/table-card";
 
 const STATUS_BADGE: Record<string, string> = {
@@ -14,8 +14,8 @@ const STATUS_BADGE: Record<string, string> = {
   queued: "badge badge-muted",
 };
 
-/** Recent runs; refreshes itself while a run is queued or running. */
-export function RunsTable({ runs, active }: { runs: ScoringRunRow[]; active: boolean }) {
+/** Recent runs; refreshes itself while a run is queued or running. A failed run says why. */
+export function RunsTable({ runs, active, now }: { runs: ScoringRunRow[]; active: boolean; now: string }) {
   const router = useRouter();
   useEffect(() => {
     if (!active) return;
@@ -52,15 +52,13 @@ export function RunsTable({ runs, active }: { runs: ScoringRunRow[]; active: boo
           <tr key={r.id}>
             <td>{formatDateTime(r.startedAt)}</td>
             <td>{r.trigger}</td>
-            <td>
-              <span className={STATUS_BADGE[r.status] ?? "badge"} title={r.error ?? undefined}>
-                {r.status}
-              </span>
+            <td className={r.error ? "text" : undefined}>
+              <span className={STATUS_BADGE[r.status] ?? "badge"}>{r.status}</span>
+              {r.error && <div className="small text-danger">{r.error}</div>}
             </td>
             <td className="num">{r.finishedAt ? r.accounts : "—"}</td>
-            <td className="num">
-              {r.finishedAt ? `${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : "—"}
-            </td>
+            {/* `now` is the server's time, so the server's render and the browser's agree. */}
+            <td className="num">{formatRunDuration(r, now)}</td>
           </tr>
         ))}
       </tbody>

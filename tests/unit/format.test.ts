@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatDateTime, formatDay, formatMoney, formatMoneyCompact, formatNumber } from "@/lib/format";
+import {
+  formatAge,
+  formatDateTime,
+  formatDay,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+  formatRunDuration,
+} from "@/lib/format";
 
 describe("display formatting", () => {
   it("shows calendar days and instants in UTC whatever the process's time zone", () => {
@@ -15,5 +23,15 @@ describe("display formatting", () => {
     expect(formatNumber(71.26)).toBe("71.3");
     expect(formatNumber(null)).toBe("—");
     expect([formatAge(0), formatAge(1), formatAge(9)]).toEqual(["today", "1 day ago", "9 days ago"]);
+  });
+
+  it("says how long a scoring run took, or has been running so far", () => {
+    const startedAt = "2026-11-22T02:00:00.000Z";
+    const now = "2026-11-22T02:00:12.400Z";
+    expect(formatRunDuration({ status: "succeeded", startedAt, finishedAt: "2026-11-22T02:00:04.25Z" }, now)).toBe(
+      "4.3 s",
+    );
+    expect(formatRunDuration({ status: "running", startedAt, finishedAt: null }, now)).toBe("12 s so far");
+    expect(formatRunDuration({ status: "queued", startedAt, finishedAt: null }, now)).toBe("—");
   });
 });

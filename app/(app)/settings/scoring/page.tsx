@@ -16,7 +16,8 @@ export default async function ScoringPage() {
   const [scorecards, runs] = await Promise.all([listScorecards(tenant), listScoringRuns(tenant, 15)]);
   const lastFinished = runs.find((r) => r.finishedAt);
   const active = runs.some((r) => r.status === "queued" || r.status === "running");
-  const { next } = scheduleWindow(new Date());
+  const now = new Date();
+  const { next } = scheduleWindow(now);
   return (
     <>
       <PageHeader
@@ -55,7 +56,7 @@ export default async function ScoringPage() {
           )}
         </section>
       </div>
-      <RunsTable runs={runs} active={active} />
+      <RunsTable runs={runs} active={active} now={now.toISOString()} />
     </>
   );
 }
