@@ -83,6 +83,24 @@ export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Pr
 /** A statement's parameters for node-postgres: dates as UTC ISO strings (it would write them in local time). */
 const driverParams = (sql: Prisma.Sql) => sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
 
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "string") return pg.escapeLiteral(value);
+  throw new Error(`Cannot write a ${typeof value} into a statement as a literal`);
+}
+
+/**
+ * `sql` with its parameters written in as quoted literals (strings through the
+ * driver's escapeLiteral, never pasted raw), for the one kind of statement that
+ * takes none: `COPY (…) TO STDOUT`. Like an unprepared statement, it is planned
+ * for its own values.
+ */
+export function inlineParams(sql: Prisma.Sql): string {
+  const values = driverParams(sql);
+  return sql.text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]));
+}
+
 /**
  * Prisma's raw-statement API over a connection of a bulk transaction, so the
  * same set-based writers run in either.
@@ -103,18 +121,6 @@ const readTypes: pg.CustomTypesConfig = {
       ? (value: string) => new Date(`${value}T00:00:00Z`)
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
-
-/**
- * A large read (such as 100k accounts' 90-day series) on one pooled connection,
- * with the bulk transactions' work memory for its sort, and planned anew for its
- * own parameters each time (not prepared: how many accounts a scope holds decides
- * the plan). Columns are parsed as by `readRows`.
- */
-export async function readBulkRows<T extends unknown[]>(sql: Prisma.Sql): Promise<T> {
-  return withBulkTransaction(
-    async (client) => (await client.query({ text: sql.text, values: driverParams(sql), types: readTypes })).rows as T,
-  );
-}
 
 /** A prepared statement's name: the same text always gets the same name, so each connection prepares it once. */
 const statementName = (text: string) => `r${createHash("sha1").update(text).digest("base64url")}`;

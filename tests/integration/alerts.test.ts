@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSignalHistory } from "@/lib/db/alert-signals";
 import { db } from "@/lib/db/client";
 import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
@@ -361,5 +362,64 @@ describe("alert rules", () => {
     expect(watched.length).toBeLessThan(org.accountIds.length);
     expect(preview.accountsWatched).toBe(watched.length);
     expect(preview.accounts).toBe((await snapshots(true)).length);
+  });
+
+  it("loads each watched account's history as stored: days, scores, tiers, coverage, renewal and input times", async () => {
+    const range = await db().scoreSnapshot.aggregate({
+      where: { organizationId: org.organizationId, scorecardId },
+      _min: { day: true },
+      _max: { day: true },
+    });
+    const [from, to] = [range._min.day!, range._max.day!];
+    const history = await loadSignalHistory(
+      {
+        organizationId: org.organizationId,
+        scorecardId,
+        scope: {},
+        previousTier: false,
+        highWithinDays: null,
+        metric: "csat",
+      },
+      from,
+      to,
+    );
+    const csat = await db().metricDefinition.findFirstOrThrow({
+      where: { organizationId: org.organizationId, key: "csat" },
+    });
+    const snapshots = await db().scoreSnapshot.findMany({
+      where: { organizationId: org.organizationId, scorecardId },
+      orderBy: [{ accountId: "asc" }, { day: "asc" }],
+    });
+    const observations = await db().metricObservation.findMany({
+      where: {
+        organizationId: org.organizationId,
+        metricId: csat.id,
+        observedAt: { lt: new Date(to.getTime() + 86_400_000) },
+      },
+      orderBy: { observedAt: "asc" },
+      select: { accountId: true, observedAt: true },
+    });
+    const accounts = await db().account.findMany({
+      where: { organizationId: org.organizationId, status: "active", id: { in: snapshots.map((x) => x.accountId) } },
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, renewalDate: true },
+    });
+    expect(accounts.length).toBeGreaterThan(1);
+    expect(history).toEqual(
+      accounts.map((a) => {
+        const own = snapshots.filter((x) => x.accountId === a.id);
+        return {
+          accountId: a.id,
+          name: a.name,
+          days: own.map((x) => x.day.toISOString().slice(0, 10)),
+          scores: own.map((x) => x.score),
+          tiers: own.map((x) => x.tierKey),
+          coverages: own.map((x) => x.coverage),
+          renewalDate: a.renewalDate?.toISOString().slice(0, 10) ?? null,
+          observedAt: observations.filter((o) => o.accountId === a.id).map((o) => o.observedAt.getTime()),
+          inputStaleDays: csat.stalenessDays,
+        };
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { withBulkTransaction } from "@/lib/db/client";
-import { db } from "@/lib/db/client";
+import { float8Array, int4Array, textArray } from "@/lib/db/binary-arrays";
+import { db, inlineParams, Prisma, withBulkTransaction } from "@/lib/db/client";
 import { copyLinesIn, copyOutBinary } from "@/lib/db/copy";
 import { loadPortfolioAccounts } from "@/lib/db/scoring-inputs";
 import { loadActivePortfolio } from "@/lib/services/scoring/portfolio-input";
@@ -31,6 +31,55 @@ describe("binary COPY reader", () => {
       const g = i + 1;
       expect(r).toEqual({ id: g, x: g % 7 === 0 ? null : g * 1.25, t: g % 5 === 0 ? null : "é".repeat(g % 40) });
     });
+  });
+
+  it("reads arrays in their binary form: empty ones, NULL elements, repeated texts shared", async () => {
+    const rows: unknown[][] = [];
+    const seen = new Map<string, string>();
+    await withBulkTransaction((client) =>
+      copyOutBinary(
+        client,
+        `COPY (SELECT ARRAY[1.5, NULL, -2e300]::float8[], '{}'::float8[], ARRAY[3, -1, 2147483647]::int4[],
+                      ARRAY['at_risk', 'héalthy', 'at_risk', '']::text[], '{}'::text[]
+                 FROM generate_series(1, 2)) TO STDOUT (FORMAT binary)`,
+        5,
+        (buf, at) =>
+          rows.push([
+            float8Array(buf, at[0]!),
+            float8Array(buf, at[1]!),
+            int4Array(buf, at[2]!),
+            textArray(buf, at[3]!, seen),
+            textArray(buf, at[4]!, seen),
+          ]),
+      ),
+    );
+    expect(rows).toEqual([
+      [[1.5, null, -2e300], [], [3, -1, 2147483647], ["at_risk", "héalthy", "at_risk", ""], []],
+      [[1.5, null, -2e300], [], [3, -1, 2147483647], ["at_risk", "héalthy", "at_risk", ""], []],
+    ]);
+    expect([...seen.keys()].sort()).toEqual(["", "at_risk", "héalthy"]);
+  });
+
+  it("writes a statement's values into it as literals that cannot break out of their quotes", async () => {
+    const nasty = `it's a \\ trap'); DROP TABLE "Account"; --`;
+    const day = new Date("2026-11-22T00:00:00Z");
+    const read: unknown[][] = [];
+    const sql = inlineParams(
+      Prisma.sql`SELECT ${nasty}::text, ${day}::date - ${"2026-11-20"}::date, ${null}::text, ${7}`,
+    );
+    expect(sql).not.toContain("$");
+    await withBulkTransaction((client) =>
+      copyOutBinary(client, `COPY (${sql}) TO STDOUT (FORMAT binary)`, 4, (buf, at, len) =>
+        read.push([
+          buf.toString("utf8", at[0]!, at[0]! + len[0]!),
+          buf.readInt32BE(at[1]!),
+          len[2],
+          buf.readInt32BE(at[3]!),
+        ]),
+      ),
+    );
+    expect(read).toEqual([[nasty, 2, -1, 7]]);
+    expect(await db().account.count()).toBeGreaterThan(0);
   });
 
   it("streams lines in and reads them back", async () => {
