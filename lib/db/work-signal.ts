@@ -4,9 +4,6 @@ import { pool } from "./client";
 /** The channel on which the web server tells the worker that work is queued: an import to commit, a recompute. */
 const CHANNEL = "pulseboard_work";
 
-/** How long the listener waits before connecting again after losing its connection. */
-const RECONNECT_MS = 5_000;
-
 /**
  * Tells the worker that work is queued, so it starts now rather than at its next
  * look. Sent after the queueing statement has committed; a worker that misses it
@@ -22,23 +19,27 @@ export async function signalQueuedWork(): Promise<void> {
 
 /**
  * Calls `onWork` whenever work is signalled, on a connection of its own that
- * holds `LISTEN`; a lost connection is opened again after a pause. `stop` closes it.
+ * holds `LISTEN`; a lost connection is opened again after `reconnectMs`. `stop` closes it.
  */
-export function listenForQueuedWork(onWork: () => void, log: (line: string) => void = console.error) {
+export function listenForQueuedWork(
+  onWork: () => void,
+  log: (line: string) => void = console.error,
+  reconnectMs = 5_000,
+) {
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   let stopped = false;
 
   const reconnect = (reason: string) => {
     if (stopped || retry) return;
-    log(`listening for queued work failed (${reason}); trying again in ${RECONNECT_MS / 1000} s`);
+    log(`listening for queued work failed (${reason}); trying again in ${reconnectMs / 1000} s`);
     client?.removeAllListeners();
     void client?.end().catch(() => {});
     client = null;
     retry = setTimeout(() => {
       retry = null;
       void connect();
-    }, RECONNECT_MS);
+    }, reconnectMs);
   };
 
   const connect = async () => {

@@ -85,4 +85,33 @@ describe("scoring worker", () => {
       await runDueWork(new Date(), [org.organizationId]);
     }
   });
+
+  it("listens again after its connection is cut, and hears work queued after that", async () => {
+    const admin = await org.contextFor("admin");
+    let signals = 0;
+    const lines: string[] = [];
+    const listener = listenForQueuedWork(
+      () => signals++,
+      (line) => lines.push(line),
+      50,
+    );
+    try {
+      await vi.waitFor(() => expect(signals).toBe(1));
+      // An administrator (or a restart) ends the listening connection.
+      await db()
+        .$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN pulseboard_work'`;
+      await vi.waitFor(() =>
+        expect(lines).toEqual([
+          expect.stringMatching(/^listening for queued work failed \(.*\); trying again in 0.05 s$/),
+        ]),
+      );
+      // Connected again, it looks once (work may have been queued meanwhile), then hears new work.
+      await vi.waitFor(() => expect(signals).toBe(2));
+      await queueScoringRun(admin, "manual");
+      await vi.waitFor(() => expect(signals).toBe(3));
+    } finally {
+      await listener.stop();
+      await runDueWork(new Date(), [org.organizationId]);
+    }
+  });
 });
