@@ -1,23 +1,48 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
+import { formatNumber } from "@/lib/format";
 
-/** Progress of a commit; refreshes until it is done. */
-export function ImportProgress({ processed, total }: { processed: number; total: number }) {
+/**
+ * Progress of a commit; refreshes until it is done. `writing` (the accepted
+ * rows) is set once every row is checked and the one write has begun.
+ */
+export function ImportProgress({
+  processed,
+  total,
+  writing,
+}: {
+  processed: number;
+  total: number;
+  writing: number | null;
+}) {
   const router = useRouter();
+  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), 1500);
     return () => clearInterval(timer);
   }, [router]);
+  // It replaces the review, whose Import button sat at the foot of a long page: without this the
+  // progress would be out of sight above, and keyboard focus lost with the button.
+  useEffect(() => heading.current?.focus(), []);
   const percent = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : 0;
   return (
     <section className="card" aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Importing…</h2>
-      <progress max={100} value={percent} aria-label="Import progress" style={{ width: "100%" }} />
+      <h2 id="progress-heading" ref={heading} tabIndex={-1}>
+        Importing…
+      </h2>
+      {/* While the rows are written, the bar runs without a value: the write reports no progress of its own. */}
+      <progress
+        max={100}
+        value={writing === null ? percent : undefined}
+        aria-label="Import progress"
+        style={{ width: "100%" }}
+      />
       <p className="muted" aria-live="polite">
-        {processed.toLocaleString("en-US")} of about {total.toLocaleString("en-US")} rows checked. Nothing is visible
-        until the whole file is in.
+        {writing === null
+          ? `${formatNumber(processed)} of about ${formatNumber(total)} rows checked. Nothing is visible until the whole file is in.`
+          : `All ${formatNumber(processed)} rows checked. Writing the ${formatNumber(writing)} accepted ones in one transaction: nothing is visible until it commits.`}
       </p>
     </section>
   );

@@ -30,6 +30,7 @@ const jobSelect = {
   mapping: true,
   totalRows: true,
   processedRows: true,
+  checkedAt: true,
   acceptedRows: true,
   newRows: true,
   rejectedRows: true,
@@ -77,7 +78,7 @@ export async function transitionImportJob(
 ) {
   const { count } = await db().importJob.updateMany({
     where: { organizationId, id, status: { in: from as never[] } },
-    data: { status: to === "queued" ? "validated" : "committing", processedRows: 0, error: null },
+    data: { status: to === "queued" ? "validated" : "committing", processedRows: 0, checkedAt: null, error: null },
   });
   if (count === 1 && to === "queued") await signalQueuedWork();
   return count === 1;
@@ -85,7 +86,7 @@ export async function transitionImportJob(
 
 export async function claimQueuedImport(organizationIds: string[] | null = null) {
   const rows = await db().$queryRaw<{ organizationId: string; id: string }[]>`
-    UPDATE "ImportJob" SET "status" = 'committing', "processedRows" = 0
+    UPDATE "ImportJob" SET "status" = 'committing', "processedRows" = 0, "checkedAt" = NULL
     WHERE ("organizationId", "id") = (
       SELECT "organizationId", "id" FROM "ImportJob" WHERE "status" = 'validated'
         AND (${organizationIds}::uuid[] IS NULL OR "organizationId" = ANY(${organizationIds}::uuid[]))

@@ -70,6 +70,8 @@ describe("observation imports", () => {
     const before = await observationCount();
     const { id, job } = await importFile("observations", csv());
     expect(job).toMatchObject({ status: "committed", totalRows: 11, acceptedRows: 2, newRows: 2, rejectedRows: 9 });
+    // The page said "writing" from when every row was checked until the commit.
+    expect(job.checkedAt!.getTime()).toBeLessThanOrEqual(job.finishedAt!.getTime());
     expect(await observationCount()).toBe(before + 2);
     expect(await rejections(id)).toEqual([
       { line: 4, column: "account", reason: 'account "NOPE-1" does not exist (import it first)' },
@@ -121,6 +123,8 @@ describe("observation imports", () => {
     expect(result).toBeInstanceOf(Error);
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/Nothing was written\.$/);
+    // It failed while its rows were still being checked.
+    expect(job.checkedAt).toBeNull();
     expect(await observationCount()).toBe(before);
   });
 });

@@ -43,7 +43,11 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           </div>
         )}
         {(job.status === "validated" || job.status === "committing") && (
-          <ImportProgress processed={job.processedRows} total={job.totalRows} />
+          <ImportProgress
+            processed={job.processedRows}
+            total={job.totalRows}
+            writing={job.checkedAt ? job.acceptedRows : null}
+          />
         )}
         {job.status === "committed" && <ImportResult job={job} />}
         {job.rejectedRows > 0 && (
