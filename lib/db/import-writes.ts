@@ -8,6 +8,12 @@ export interface Upserted {
   created: number;
 }
 
+/**
+ * Whether an upsert's returned row was inserted rather than updated: a row
+ * version that no transaction has updated or locked has no xmax.
+ */
+const INSERTED = Prisma.sql`(xmax = 0) AS "created"`;
+
 /** Inserts or updates accounts by external id, set-based. */
 export async function upsertAccounts(organizationId: string, records: AccountRecord[], tx: Tx): Promise<Upserted> {
   if (records.length === 0) return { ids: [], created: 0 };
@@ -40,12 +46,6 @@ export async function upsertAccounts(organizationId: string, records: AccountRec
     RETURNING "id", ${INSERTED}`;
   return { ids: rows.map((r) => r.id), created: rows.filter((r) => r.created).length };
 }
-
-/**
- * Whether an upsert's returned row was inserted rather than updated: a row
- * version that no transaction has updated or locked has no xmax.
- */
-const INSERTED = Prisma.sql`(xmax = 0) AS "created"`;
 
 /** Inserts or updates outcomes by account, kind and date, set-based; returns how many were not stored before. */
 export async function upsertOutcomes(organizationId: string, records: OutcomeRecord[], tx: Tx): Promise<number> {
