@@ -211,7 +211,7 @@ async function main() {
       baselineName: "PostgreSQL COPY of the same file into a plain table",
       goal: "≤ 3×",
       ratio: imported.result.ms / copy.ms,
-      note: `${imported.result.result.accepted.toLocaleString("en-US")} rows written, ${imported.result.result.rejected} rejected`,
+      note: `${imported.result.result.accepted.toLocaleString("en-US")} rows accepted (${imported.result.result.created.toLocaleString("en-US")} new), ${imported.result.result.rejected} rejected`,
     });
     figures.push({
       name: "The same import",

@@ -103,7 +103,7 @@ export async function loadSignalHistory(q: SignalQuery, from: Date, to: Date): P
   // system's snapshots lie by day, so one account's 90 days sit on 90 pages (100k accounts' 90 days loaded in 38 s
   // that way, 18–20 s this way, at a year of history). A scope of a few hundred accounts is still read account by
   // account: the planner weighs the two, so the statement is planned for each scope (its values written in).
-  // The arrays come back as a binary COPY: as text, formatting and parsing 9M numbers took most of the time.
+  // The arrays come back as a binary COPY: as text, formatting and parsing 100k accounts' 104 days took 17.5 of 21 s.
   const query = Prisma.sql`
     WITH scoped AS MATERIALIZED (SELECT a."id" FROM "Account" a WHERE ${scopeWhere(q.organizationId, q.scope)}),
     h AS (
