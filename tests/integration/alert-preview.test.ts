@@ -1,24 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSignalHistory } from "@/lib/db/alert-signals";
 import { db } from "@/lib/db/client";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { previewRuleImpact } from "@/lib/services/alerts/rules";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
 import { ruleFormSchema } from "@/lib/validation/alerts";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 let scorecardId: string;
 
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 20, days: 10, seed: 78 });
-  ({ scorecardId } = await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "test",
-  }));
+  ({ scorecardId } = await publishHealthScorecard(org.organizationId));
   await runDueWork(new Date(), [org.organizationId]);
 });
 

@@ -5,8 +5,6 @@ import { INBOX_PAGE_SIZE, listAccountAlerts, listAssignees, listInbox, countWait
 import { listRulesWithOutcomes } from "@/lib/db/alert-rules";
 import { db } from "@/lib/db/client";
 import { listActiveOverrides } from "@/lib/db/overrides";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildDigest, sendDueDigests } from "@/lib/services/alerts/digest";
 import { workAlert } from "@/lib/services/alerts/inbox";
@@ -15,7 +13,7 @@ import { createOverride, overrideInputSchema, revokeOverride } from "@/lib/servi
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
 import { ruleFormSchema, inboxQuerySchema } from "@/lib/validation/alerts";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 let scorecardId: string;
@@ -25,12 +23,7 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 20, days: 10, seed: 91 });
-  ({ scorecardId } = await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "test",
-  }));
+  ({ scorecardId } = await publishHealthScorecard(org.organizationId));
   await runDueWork(new Date(), [org.organizationId]);
   // A rule every account trips: coverage is low this far after the generated history.
   await createRule(

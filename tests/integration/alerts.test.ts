@@ -2,8 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { ValidationError } from "@/lib/errors";
 import { ingest } from "@/lib/services/api/ingest";
 import { createRule, updateRule } from "@/lib/services/alerts/rules";
@@ -13,7 +11,7 @@ import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver";
 import { createWebhook, sendTestEvent } from "@/lib/services/webhooks/manage";
 import { ruleFormSchema } from "@/lib/validation/alerts";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 /** A webhook receiver on localhost: records each request; answers 500 while an event has failures queued, else 200. */
 interface Received {
@@ -104,12 +102,7 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 
   org = await createTestOrg({ accounts: 20, days: 10, seed: 77 });
-  ({ scorecardId } = await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "test",
-  }));
+  ({ scorecardId } = await publishHealthScorecard(org.organizationId));
   await runDueWork(new Date(), [org.organizationId]);
   const index = org.plan.accounts.findIndex((a) => a.status === "active" && a.ownerKey);
   const account = org.plan.accounts[index]!;

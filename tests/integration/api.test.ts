@@ -8,12 +8,10 @@ import { GET as getRun } from "@/app/api/v1/runs/[runId]/route";
 import { GET as getScores } from "@/app/api/v1/scores/route";
 import { takeApiRequest } from "@/lib/db/api-keys";
 import { db } from "@/lib/db/client";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 import { validateJson } from "../support/json-schema";
 
 let a: TestOrg;
@@ -27,12 +25,7 @@ beforeAll(async () => {
     createTestOrg({ accounts: 4, days: 5, seed: 42 }),
   ]);
   for (const org of [a, b]) {
-    await createPublishedScorecard(org.organizationId, {
-      key: "health",
-      name: "Health",
-      definition: DEMO_HEALTH_MODEL,
-      changeNote: "t",
-    });
+    await publishHealthScorecard(org.organizationId);
     await recomputeOrganization(org.organizationId, { trigger: "test" });
   }
   const adminA = await a.contextFor("admin");

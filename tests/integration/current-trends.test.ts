@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { backfillHistory } from "@/lib/services/scoring/backfill";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
-import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, TEST_TODAY, type TestOrg } from "../support/factories";
 
 /**
  * A current score's trend figures — deltas to days −7/−30/−90, the 30-day
@@ -17,12 +15,7 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 12, days: 100, seed: 81 });
-  ({ scorecardId } = await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "test",
-  }));
+  ({ scorecardId } = await publishHealthScorecard(org.organizationId));
   await backfillHistory(org.organizationId, { days: 95, today: TEST_TODAY });
 }, 120_000);
 

@@ -5,7 +5,6 @@ import { listNotes, listOutcomes } from "@/lib/db/account-story";
 import { db } from "@/lib/db/client";
 import { createDraftVersion } from "@/lib/db/model-versions";
 import { loadDistribution, loadMovement } from "@/lib/db/dashboards";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEFAULT_PRIORITY_WEIGHTS, priorityOf } from "@/lib/dashboards/priority";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { NotFoundError } from "@/lib/errors";
@@ -19,19 +18,14 @@ import { backfillHistory } from "@/lib/services/scoring/backfill";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import type { TenantContext } from "@/lib/tenant";
 import { accountStoryQuerySchema, atRiskQuerySchema, overviewQuerySchema } from "@/lib/validation/dashboards";
-import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, TEST_TODAY, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 let scorecardId: string;
 
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 60, days: 40, seed: 41 });
-  ({ scorecardId } = await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "test",
-  }));
+  ({ scorecardId } = await publishHealthScorecard(org.organizationId));
   await backfillHistory(org.organizationId, { days: 35, today: TEST_TODAY });
 });
 

@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { ingest } from "@/lib/services/api/ingest";
 import { createMetric, deleteMetric, metricUsage, retireMetric, updateMetric } from "@/lib/services/metrics";
 import { metricFormSchema } from "@/lib/validation/metrics";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 const form = (over: Record<string, unknown> = {}) =>
@@ -25,12 +23,7 @@ const form = (over: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 6, days: 5, seed: 12 });
-  await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "t",
-  });
+  await publishHealthScorecard(org.organizationId);
 });
 
 describe("metric catalogue", () => {

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createDraftVersion } from "@/lib/db/model-versions";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { queueScoringRun } from "@/lib/db/scoring-runs";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { ValidationError } from "@/lib/errors";
 import { ingest } from "@/lib/services/api/ingest";
 import { publishVersion } from "@/lib/services/scorecards/publish";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 let scorecardId: string;
@@ -16,12 +15,7 @@ let firstVersionId: string;
 
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 24, days: 10, seed: 31 });
-  ({ scorecardId, versionId: firstVersionId } = await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "test",
-  }));
+  ({ scorecardId, versionId: firstVersionId } = await publishHealthScorecard(org.organizationId));
   // Today's daily run: every active account has today's snapshot.
   await runDueWork(new Date(), [org.organizationId]);
 });

@@ -1,22 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { createImportJob, transitionImportJob } from "@/lib/db/imports";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { listScoringRuns, queueScoringRun } from "@/lib/db/scoring-runs";
 import { listenForQueuedWork } from "@/lib/db/work-signal";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { runDueWork, scheduleWindow } from "@/lib/services/scoring/scheduler";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 15, days: 10, seed: 21 });
-  await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "test",
-  });
+  await publishHealthScorecard(org.organizationId);
 });
 
 describe("scoring worker", () => {

@@ -16,9 +16,8 @@ import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { previewImpact } from "@/lib/services/scorecards/impact";
 import { testOnAccount } from "@/lib/services/scorecards/test-account";
 import { variantReach } from "@/lib/services/scorecards/variant-reach";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 beforeAll(async () => {
@@ -86,12 +85,7 @@ describe("scorecard versions", () => {
 describe("test on an account", () => {
   it("scores the account exactly as a recompute does, and shows a draft's result beside it", async () => {
     const admin = await org.contextFor("admin");
-    const { scorecardId, versionId } = await createPublishedScorecard(org.organizationId, {
-      key: "health",
-      name: "Health",
-      definition: DEMO_HEALTH_MODEL,
-      changeNote: "t",
-    });
+    const { scorecardId, versionId } = await publishHealthScorecard(org.organizationId);
     const now = new Date("2026-06-15T12:00:00Z");
     await recomputeOrganization(org.organizationId, { trigger: "test", now });
     const current = await db().currentScore.findFirstOrThrow({

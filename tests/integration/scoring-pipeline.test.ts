@@ -2,12 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { rebuildRollups } from "@/lib/db/score-writes";
 import { insertObservations } from "@/lib/db/observations";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
 import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { createScorer, validateModel, type AccountInput } from "@/lib/scoring";
 import { backfillHistory } from "@/lib/services/scoring/backfill";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
-import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, TEST_TODAY, type TestOrg } from "../support/factories";
 
 const DAY = 86_400_000;
 const parsed = validateModel(DEMO_HEALTH_MODEL);
@@ -19,14 +18,7 @@ let other: TestOrg;
 let scorecardId: string;
 
 async function withScorecard(o: TestOrg) {
-  return (
-    await createPublishedScorecard(o.organizationId, {
-      key: "health",
-      name: "Health",
-      definition: DEMO_HEALTH_MODEL,
-      changeNote: "test",
-    })
-  ).scorecardId;
+  return (await publishHealthScorecard(o.organizationId)).scorecardId;
 }
 
 beforeAll(async () => {

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createPublishedScorecard } from "@/lib/db/scorecards";
-import { DEMO_HEALTH_MODEL } from "@/lib/demo/health-model";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import {
   addSegmentMembers,
@@ -16,7 +14,7 @@ import {
   updateSegment,
 } from "@/lib/services/segments/manage";
 import { segmentFormSchema, stageFormSchema } from "@/lib/validation/segments";
-import { createTestOrg, type TestOrg } from "../support/factories";
+import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 
 let org: TestOrg;
 const rule = (combinator: "all" | "any", ...conditions: [string, string, string][]) =>
@@ -31,12 +29,7 @@ const active = () =>
 
 beforeAll(async () => {
   org = await createTestOrg({ accounts: 30, days: 5, seed: 21 });
-  await createPublishedScorecard(org.organizationId, {
-    key: "health",
-    name: "Health",
-    definition: DEMO_HEALTH_MODEL,
-    changeNote: "t",
-  });
+  await publishHealthScorecard(org.organizationId);
 });
 
 describe("segments", () => {

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password";
 import { tenantFromPrincipal } from "../../lib/auth/tenant";
 import { persistOrgPlan } from "../../lib/db/factories";
+import { createPublishedScorecard } from "../../lib/db/scorecards";
 import { createAuthSession, loadSessionPrincipal } from "../../lib/db/sessions";
 import { generateOrgPlan, utcMidnight, type OrgPlan } from "../../lib/demo/generate";
+import { DEMO_HEALTH_MODEL } from "../../lib/demo/health-model";
 import type { TenantContext } from "../../lib/tenant";
 
 export const TEST_PASSWORD = "correct-horse-battery";
@@ -55,3 +57,13 @@ export async function createTestOrg(options: { accounts?: number; days?: number;
 }
 
 export type TestOrg = Awaited<ReturnType<typeof createTestOrg>>;
+
+/** Publishes the demo Health model as the organisation's "health" scorecard, which most tests score with. */
+export function publishHealthScorecard(organizationId: string) {
+  return createPublishedScorecard(organizationId, {
+    key: "health",
+    name: "Health",
+    definition: DEMO_HEALTH_MODEL,
+    changeNote: "test",
+  });
+}
