@@ -7,8 +7,29 @@ export interface CsvRecord {
 /** A file that is not CSV at some line; the message names the line. */
 export class CsvSyntaxError extends Error {}
 
+/** What separates cells: a comma, or a semicolon or tab as spreadsheets in many locales write. */
+export type CsvDelimiter = "," | ";" | "\t";
+
+const DELIMITERS: CsvDelimiter[] = [",", ";", "\t"];
+const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "a comma", ";": "a semicolon", "\t": "a tab" };
+
+/**
+ * The delimiter a header line uses: whichever of comma, semicolon and tab it holds
+ * most often outside quotes (a comma when none, or on a tie with one).
+ */
+export function detectDelimiter(headerLine: string): CsvDelimiter {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best: CsvDelimiter = ",";
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
 const QUOTE = 34;
-const COMMA = 44;
 const NEWLINE = 10;
 
 /**
@@ -16,7 +37,8 @@ const NEWLINE = 10;
  * get back every record completed so far. Quoted fields may hold commas, line
  * breaks and doubled quotes; a quote inside an unquoted field is plain text.
  * Lines may end in \n, \r\n or \r; a byte-order mark is dropped; empty lines are
- * skipped; records may have any number of cells.
+ * skipped; records may have any number of cells. Cells are separated by commas
+ * unless another delimiter is given.
  *
  * Built for imports of millions of rows: a line without quotes is one slice and
  * one split, so reading costs about a microsecond a row.
@@ -28,6 +50,8 @@ export class CsvReader {
   private started = false;
   /** A chunk ended in \r: whether \n follows is only known with the next one. */
   private heldCr = false;
+
+  constructor(private readonly delimiter: CsvDelimiter = ",") {}
 
   push(chunk: string): CsvRecord[] {
     return this.read(chunk, false);
@@ -67,12 +91,12 @@ export class CsvReader {
         if (quote === -1) quote = Infinity;
       }
       if (quote > lineEnd) {
-        out.push({ line, cells: s.slice(i, lineEnd).split(",") });
+        out.push({ line, cells: s.slice(i, lineEnd).split(this.delimiter) });
         i = lineEnd + 1;
         line++;
         continue;
       }
-      const record = readQuotedRecord(s, i, line, final);
+      const record = readQuotedRecord(s, i, line, final, this.delimiter);
       if (!record) break;
       out.push({ line, cells: record.cells });
       i = record.end;
@@ -93,7 +117,9 @@ function readQuotedRecord(
   start: number,
   line: number,
   final: boolean,
+  delimiter: CsvDelimiter,
 ): { cells: string[]; end: number; lines: number } | null {
+  const SEPARATOR = delimiter.charCodeAt(0);
   const cells: string[] = [];
   let lines = 0;
   let i = start;
@@ -120,11 +146,13 @@ function readQuotedRecord(
       for (let k = value.indexOf("\n"); k !== -1; k = value.indexOf("\n", k + 1)) lines++;
       cells.push(value);
       const after = s.charCodeAt(next);
-      if (next < s.length && after !== COMMA && after !== NEWLINE)
-        throw new CsvSyntaxError(`Line ${line + lines}: a closing quote must be followed by a comma or a line break.`);
+      if (next < s.length && after !== SEPARATOR && after !== NEWLINE)
+        throw new CsvSyntaxError(
+          `Line ${line + lines}: a closing quote must be followed by ${DELIMITER_NAMES[delimiter]} or a line break.`,
+        );
     } else {
       next = i;
-      while (next < s.length && s.charCodeAt(next) !== COMMA && s.charCodeAt(next) !== NEWLINE) next++;
+      while (next < s.length && s.charCodeAt(next) !== SEPARATOR && s.charCodeAt(next) !== NEWLINE) next++;
       if (next >= s.length && !final) return null;
       cells.push(s.slice(i, next));
     }
@@ -135,7 +163,7 @@ function readQuotedRecord(
 }
 
 /** Every record of a whole text. */
-export function parseCsv(text: string): CsvRecord[] {
-  const reader = new CsvReader();
+export function parseCsv(text: string, delimiter: CsvDelimiter = ","): CsvRecord[] {
+  const reader = new CsvReader(delimiter);
   return [...reader.push(text), ...reader.end()];
 }

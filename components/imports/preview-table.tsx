@@ -4,6 +4,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
   return (
     <section className="card" aria-labelledby="preview-heading">
       <h2 id="preview-heading">First rows, checked with this mapping</h2>
+      <p className="muted">Read as {preview.format}.</p>
       <div className="table-wrap">
         <table className="data">
           <thead>

@@ -74,7 +74,7 @@ export function UploadForm() {
             className="input"
             type="file"
             name="file"
-            accept=".csv,text/csv"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </label>
@@ -83,8 +83,9 @@ export function UploadForm() {
         </button>
       </form>
       <p className="muted" style={{ margin: 0 }}>
-        Expected columns: {KINDS.find((k) => k.value === kind)!.hint}. You review the column mapping and the first rows
-        before anything is written.
+        Expected columns: {KINDS.find((k) => k.value === kind)!.hint}. Separated by commas, semicolons (with decimal
+        commas) or tabs, as spreadsheets save them. You review the column mapping and the first rows before anything is
+        written.
       </p>
       {progress !== null && (
         <progress max={100} value={progress} aria-label="Upload progress" style={{ width: "100%" }} />

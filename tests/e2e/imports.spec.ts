@@ -14,6 +14,7 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   await expect(page.getByRole("heading", { name: "Column mapping" })).toBeVisible();
   const preview = page.getByRole("region", { name: "First rows, checked with this mapping" });
   await expect(preview.locator("tbody tr")).toHaveCount(6);
+  await expect(preview).toContainText("Read as UTF-8, comma-separated; numbers with a decimal point (3.5).");
   await expect(preview).toContainText('value: "very happy" is not a number');
 
   await page.getByRole("button", { name: "Import 6 rows" }).click();

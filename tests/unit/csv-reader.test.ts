@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvReader, CsvSyntaxError, parseCsv } from "@/lib/csv-reader";
+import { CsvReader, CsvSyntaxError, detectDelimiter, parseCsv } from "@/lib/csv-reader";
 
 /** Feeds `text` in pieces of the given sizes (cycled), as a stream would. */
 function readInPieces(text: string, sizes: number[]) {
@@ -77,5 +77,28 @@ describe("CsvReader", () => {
   it("reads nothing from an empty input", () => {
     expect(parseCsv("")).toEqual([]);
     expect(parseCsv("\n\n")).toEqual([]);
+  });
+
+  it("reads semicolon- and tab-separated rows, quotes and all", () => {
+    expect(parseCsv('id;name;note\n1;"Dupont; fils";4,5\n', ";").map((r) => r.cells)).toEqual([
+      ["id", "name", "note"],
+      ["1", "Dupont; fils", "4,5"],
+    ]);
+    expect(parseCsv('id\tname\n1\t"a\tb"\n', "\t").map((r) => r.cells)).toEqual([
+      ["id", "name"],
+      ["1", "a\tb"],
+    ]);
+    expect(() => parseCsv('a;b\n"x",y\n', ";")).toThrow(/Line 2: a closing quote must be followed by a semicolon/);
+  });
+});
+
+describe("detectDelimiter", () => {
+  it("takes the separator the header line uses most, outside quotes", () => {
+    expect(detectDelimiter("account,metric,date,value")).toBe(",");
+    expect(detectDelimiter("account;metric;date;value")).toBe(";");
+    expect(detectDelimiter("account\tmetric\tdate")).toBe("\t");
+    expect(detectDelimiter('"a;b;c",d,e')).toBe(",");
+    expect(detectDelimiter('name;"x,y"')).toBe(";");
+    expect(detectDelimiter("single")).toBe(",");
   });
 });

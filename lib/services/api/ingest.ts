@@ -55,7 +55,7 @@ export async function ingest(
   kind: ImportKind,
   items: Record<string, unknown>[],
 ): Promise<IngestResult> {
-  const lookups = { ...(await loadImportLookups(ctx.organizationId)), now: new Date() };
+  const lookups = { ...(await loadImportLookups(ctx.organizationId)), now: new Date(), decimal: "point" as const };
   const accepted: ImportRecord[] = [];
   const rejected: IngestResult["rejected"] = [];
   items.forEach((item, index) => {

@@ -21,7 +21,7 @@ import type { Tx } from "../../db/client";
 import type { OpenCopy } from "../../db/copy";
 import type { TenantContext } from "../../tenant";
 import { missingRequiredFields, type ImportKind } from "../../validation/imports";
-import { mapRow, readCsvBatches } from "./csv-stream";
+import { detectCsvFormat, mapRow, readCsvBatches } from "./csv-stream";
 import {
   checkRow,
   type AccountRecord,
@@ -52,7 +52,9 @@ export async function commitImport(organizationId: string, importId: string, opt
   const job = await getImportJobOrThrow(ctx, importId);
   const kind = job.kind as ImportKind;
   const now = options.now ?? new Date();
-  const lookups: ImportLookups = { ...(await loadImportLookups(organizationId)), now };
+  const file = uploadPath(organizationId, importId);
+  const format = await detectCsvFormat(file);
+  const lookups: ImportLookups = { ...(await loadImportLookups(organizationId)), now, decimal: format.decimal };
   let headers: string[] | null = null;
   let toRow: ReturnType<typeof mapRow> | null = null;
   let total = 0;
@@ -70,7 +72,7 @@ export async function commitImport(organizationId: string, importId: string, opt
   try {
     const written = await inOneTransaction(organizationId, kind, async (writer) => {
       // The file arrives in batches of rows (64 KB of it at a time).
-      for await (const rows of readCsvBatches(uploadPath(organizationId, importId))) {
+      for await (const rows of readCsvBatches(file, format)) {
         for (const { line, cells } of rows) {
           if (!headers) {
             headers = cells.map((c) => c.trim());

@@ -1,30 +1,81 @@
 import { createReadStream } from "node:fs";
-import { CsvReader, type CsvRecord } from "../../csv-reader";
+import { open } from "node:fs/promises";
+import { CsvReader, detectDelimiter, type CsvDelimiter, type CsvRecord } from "../../csv-reader";
+import type { DecimalMark } from "./numbers";
 import type { MappedRow } from "./rows";
+
+const CHUNK_BYTES = 1 << 16;
+
+/** How a file is written, as spreadsheets in different locales save "CSV". */
+export interface CsvFormat {
+  /** UTF-8 (with or without a byte-order mark), UTF-16 (with one, as Excel's "Unicode Text"), else Windows-1252. */
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+  delimiter: CsvDelimiter;
+  /** Semicolon-separated files come from decimal-comma locales (3,5); the others write 3.5. */
+  decimal: DecimalMark;
+}
+
+function detectEncoding(head: Buffer): CsvFormat["encoding"] {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  try {
+    // Streaming, so that a character cut off by the end of the sample is not taken for an error.
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/** The file's encoding, delimiter and decimal mark, from its first 64 KB and header line. */
+export async function detectCsvFormat(path: string): Promise<CsvFormat> {
+  const file = await open(path);
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(CHUNK_BYTES), 0, CHUNK_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const encoding = detectEncoding(head);
+    const text = new TextDecoder(encoding).decode(head, { stream: true });
+    const delimiter = detectDelimiter(text.split(/\r\n|\r|\n/, 1)[0] ?? "");
+    return { encoding, delimiter, decimal: delimiter === ";" ? "comma" : "point" };
+  } finally {
+    await file.close();
+  }
+}
+
+/** The format in words, for the review page. */
+export function describeCsvFormat(format: CsvFormat): string {
+  const cells = { ",": "comma", ";": "semicolon", "\t": "tab" }[format.delimiter];
+  const encoding = { "utf-8": "UTF-8", "utf-16le": "UTF-16", "utf-16be": "UTF-16", "windows-1252": "Windows-1252" }[
+    format.encoding
+  ];
+  return `${encoding}, ${cells}-separated; numbers with a decimal ${format.decimal} (${format.decimal === "point" ? "3.5" : "3,5"})`;
+}
 
 /**
  * Streams a CSV file as batches of rows, one per 64 KB read; memory stays flat
  * whatever the file's size. Batches keep the per-row cost of a million-row
  * import to the parsing itself, and small ones let each row's objects die young.
  */
-export async function* readCsvBatches(path: string): AsyncGenerator<CsvRecord[]> {
-  const reader = new CsvReader();
-  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 16 })) {
-    const rows = reader.push(chunk as string);
+export async function* readCsvBatches(path: string, format: CsvFormat): AsyncGenerator<CsvRecord[]> {
+  const reader = new CsvReader(format.delimiter);
+  const decoder = new TextDecoder(format.encoding);
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+    const rows = reader.push(decoder.decode(chunk as Buffer, { stream: true }));
     if (rows.length > 0) yield rows;
   }
-  const rows = reader.end();
+  const rows = [...reader.push(decoder.decode()), ...reader.end()];
   if (rows.length > 0) yield rows;
 }
 
 /** Header and rows of a file: the first row is the header. */
 export async function readHeaderAndPreview(
   path: string,
+  format: CsvFormat,
   limit: number,
 ): Promise<{ headers: string[]; rows: CsvRecord[] }> {
   let headers: string[] | null = null;
   const rows: CsvRecord[] = [];
-  for await (const batch of readCsvBatches(path)) {
+  for await (const batch of readCsvBatches(path, format)) {
     for (const row of batch) {
       if (!headers) headers = row.cells.map((c) => c.trim());
       else rows.push(row);

@@ -2,11 +2,13 @@ import { getImportJobOrThrow, loadImportLookups, transitionImportJob, updateImpo
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { IMPORT_FIELDS, missingRequiredFields, type ImportKind } from "../../validation/imports";
-import { mapRow, readHeaderAndPreview } from "./csv-stream";
+import { describeCsvFormat, detectCsvFormat, mapRow, readHeaderAndPreview } from "./csv-stream";
 import { checkRow } from "./rows";
 import { uploadPath } from "./uploads";
 
 export interface ImportPreview {
+  /** The file's encoding, delimiter and decimal mark, in words. */
+  format: string;
   headers: string[];
   rows: { line: number; cells: string[]; errors: { column: string; reason: string }[] }[];
   missing: string[];
@@ -16,11 +18,18 @@ export interface ImportPreview {
 export async function previewImport(ctx: TenantContext, importId: string, limit = 10): Promise<ImportPreview> {
   const job = await getImportJobOrThrow(ctx, importId);
   const kind = job.kind as ImportKind;
-  const { headers, rows } = await readHeaderAndPreview(uploadPath(ctx.organizationId, importId), limit);
+  const file = uploadPath(ctx.organizationId, importId);
+  const format = await detectCsvFormat(file);
+  const { headers, rows } = await readHeaderAndPreview(file, format, limit);
   const toRow = mapRow(headers, job.mapping);
   const referenced = rows.map((r) => toRow(r.cells).get("account_external_id").trim()).filter(Boolean);
-  const lookups = { ...(await loadImportLookups(ctx.organizationId, referenced)), now: new Date() };
+  const lookups = {
+    ...(await loadImportLookups(ctx.organizationId, referenced)),
+    now: new Date(),
+    decimal: format.decimal,
+  };
   return {
+    format: describeCsvFormat(format),
     headers,
     rows: rows.map((r) => ({ ...r, errors: checkRow(kind, toRow(r.cells), lookups).errors })),
     missing: missingRequiredFields(kind, job.mapping).map((f) => f.label),

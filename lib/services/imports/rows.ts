@@ -1,5 +1,6 @@
 import type { BulkObservation } from "../../db/bulk-observations";
 import type { ImportKind } from "../../validation/imports";
+import { readNumber, type DecimalMark } from "./numbers";
 
 /** Reference data an import checks rows against, loaded once per import. */
 export interface ImportLookups {
@@ -8,6 +9,8 @@ export interface ImportLookups {
   members: Map<string, string>;
   teams: Map<string, string>;
   now: Date;
+  /** How the file writes decimals (the API's JSON numbers: with a point). */
+  decimal: DecimalMark;
 }
 
 export interface RowError {
@@ -75,7 +78,10 @@ function parseDate(text: string): Date | null {
 
 class RowChecker {
   errors: RowError[] = [];
-  constructor(private row: MappedRow) {}
+  constructor(
+    private row: MappedRow,
+    private decimal: DecimalMark,
+  ) {}
 
   text(field: string, required = false): string | null {
     const v = this.row.get(field).trim();
@@ -86,8 +92,10 @@ class RowChecker {
   number(field: string, options: { required?: boolean; integer?: boolean; min?: number } = {}): number | null {
     const v = this.text(field, options.required);
     if (v === null) return null;
-    const n = Number(v.includes(",") || v.includes("$") ? v.replace(/[$,]/g, "") : v);
-    if (!Number.isFinite(n)) return this.fail(field, `"${v}" is not a number`);
+    const read = readNumber(v, this.decimal);
+    if (!read.ok || !Number.isFinite(read.value))
+      return this.fail(field, read.ok ? `"${v}" is not a number` : read.reason);
+    const n = read.value;
     if (options.integer && !Number.isInteger(n)) return this.fail(field, `"${v}" is not a whole number`);
     if (options.min !== undefined && n < options.min) return this.fail(field, `${v} is below ${options.min}`);
     return n;
@@ -117,7 +125,7 @@ class RowChecker {
 }
 
 function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRecord; errors: RowError[] } {
-  const c = new RowChecker(row);
+  const c = new RowChecker(row, l.decimal);
   const externalId = c.text("account_external_id", true);
   const accountId = externalId
     ? (l.accounts.get(externalId) ??
@@ -148,7 +156,7 @@ function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRe
 }
 
 function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; errors: RowError[] } {
-  const c = new RowChecker(row);
+  const c = new RowChecker(row, l.decimal);
   const record: AccountRecord = {
     externalId: c.text("external_id", true) ?? "",
     name: c.text("name", true) ?? "",
@@ -189,7 +197,7 @@ function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; er
 }
 
 function outcome(row: MappedRow, l: ImportLookups): { record?: OutcomeRecord; errors: RowError[] } {
-  const c = new RowChecker(row);
+  const c = new RowChecker(row, l.decimal);
   const externalId = c.text("account_external_id", true);
   const accountId = externalId
     ? (l.accounts.get(externalId) ?? c.fail("account_external_id", `account "${externalId}" does not exist`))

@@ -7,7 +7,7 @@ import { createImportJob, updateImportJob } from "../../db/imports";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { guessMapping, type ImportKind } from "../../validation/imports";
-import { readHeaderAndPreview } from "./csv-stream";
+import { detectCsvFormat, readHeaderAndPreview } from "./csv-stream";
 import { ensureUploadDir, uploadPath } from "./uploads";
 
 export const MAX_UPLOAD_BYTES = Number(process.env.PULSEBOARD_MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024);
@@ -43,7 +43,7 @@ export async function receiveUpload(
   try {
     await pipeline(Readable.fromWeb(input.body as WebReadableStream<Uint8Array>), limit, createWriteStream(file));
     if (bytes === 0) throw new ValidationError("The file is empty.");
-    const { headers } = await readHeaderAndPreview(file, 0);
+    const { headers } = await readHeaderAndPreview(file, await detectCsvFormat(file), 0);
     if (headers.length === 0 || headers.every((h) => !h))
       throw new ValidationError("The first row must name the columns.");
     const lines = newlines + (lastByte === 10 ? 0 : 1);

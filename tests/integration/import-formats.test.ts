@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getImportJobOrThrow } from "@/lib/db/imports";
+import { commitImport } from "@/lib/services/imports/commit";
+import { previewImport, requestImportCommit } from "@/lib/services/imports/review";
+import { receiveUpload } from "@/lib/services/imports/upload";
+import type { TenantContext } from "@/lib/tenant";
+import type { ImportKind } from "@/lib/validation/imports";
+import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+
+// Files as spreadsheets in other locales save "CSV": other delimiters, decimal commas, other encodings.
+let org: TestOrg;
+let admin: TenantContext;
+const NOW = new Date(TEST_TODAY.getTime() + 12 * 3600_000);
+
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 4, days: 3, seed: 47 });
+  admin = await org.contextFor("admin");
+});
+
+const body = (bytes: Uint8Array) =>
+  new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(bytes);
+      c.close();
+    },
+  });
+
+async function importBytes(kind: ImportKind, bytes: Uint8Array) {
+  const { id } = await receiveUpload(admin, { kind, fileName: `${kind}.csv`, body: body(bytes) });
+  const preview = await previewImport(admin, id);
+  await requestImportCommit(admin, id);
+  await commitImport(org.organizationId, id, { now: NOW });
+  const job = await getImportJobOrThrow(admin, id);
+  const rejected = await db().importRejectedRow.findMany({
+    where: { organizationId: org.organizationId, importJobId: id },
+    orderBy: { line: "asc" },
+    select: { line: true, reason: true },
+  });
+  return { preview, job, rejected };
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+async function csatOn(day: string) {
+  const row = await db().metricObservation.findUnique({
+    where: {
+      organizationId_accountId_metricId_observedAt: {
+        organizationId: org.organizationId,
+        accountId: org.accountIds[0]!,
+        metricId: org.metricIds.csat!,
+        observedAt: new Date(`${day}T00:00:00Z`),
+      },
+    },
+    select: { value: true },
+  });
+  return row?.value;
+}
+
+describe("imports of files from other locales", () => {
+  const a = () => org.plan.accounts[0]!.externalId;
+
+  it("reads a semicolon-separated file with decimal commas, and refuses a number it would have to guess", async () => {
+    const { preview, job, rejected } = await importBytes(
+      "observations",
+      utf8(
+        [
+          "account;metric;date;value",
+          `${a()};csat;2026-06-10;4,2`,
+          `${a()};csat;2026-06-11;"3,75"`,
+          `${a()};csat;2026-06-12;1.250`,
+          `${a()};csat;2026-06-13;4.5`,
+        ].join("\r\n"),
+      ),
+    );
+    expect(preview.format).toBe("UTF-8, semicolon-separated; numbers with a decimal comma (3,5)");
+    expect(preview.headers).toEqual(["account", "metric", "date", "value"]);
+    expect(preview.missing).toEqual([]);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 3, rejectedRows: 1 });
+    expect(rejected).toEqual([
+      { line: 4, reason: '"1.250" is ambiguous in a file whose decimals take a comma: write 1250 or 1,25' },
+    ]);
+    expect([await csatOn("2026-06-10"), await csatOn("2026-06-11"), await csatOn("2026-06-13")]).toEqual([
+      4.2, 3.75, 4.5,
+    ]);
+  });
+
+  it("refuses a decimal comma in a comma-separated file instead of reading it as thousands", async () => {
+    const { job, rejected } = await importBytes(
+      "observations",
+      utf8(`account,metric,date,value\n${a()},csat,2026-06-14,"4,5"\n${a()},csat,2026-06-15,"1,500"\n`),
+    );
+    expect(job).toMatchObject({ acceptedRows: 1, rejectedRows: 1 });
+    expect(rejected[0]!.reason).toBe(
+      '"4,5" is not a number in this file, whose decimals take a point (1.5); a comma only groups thousands (1,500)',
+    );
+    expect(await csatOn("2026-06-15")).toBe(1500);
+  });
+
+  it("reads Windows-1252 text, as older spreadsheets save it", async () => {
+    const text = "external_id,name,arr\nFR-0001,Société Générale Bâtiment,125000\n";
+    const { preview, job } = await importBytes("accounts", Uint8Array.from(Buffer.from(text, "latin1")));
+    expect(preview.format).toMatch(/^Windows-1252, comma-separated/);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 1 });
+    const account = await db().account.findUniqueOrThrow({
+      where: { organizationId_externalId: { organizationId: org.organizationId, externalId: "FR-0001" } },
+      select: { name: true, arr: true },
+    });
+    expect(account).toEqual({ name: "Société Générale Bâtiment", arr: expect.anything() });
+    expect(Number(account.arr)).toBe(125000);
+  });
+
+  it("reads UTF-16 tab-separated text with a byte-order mark, as Excel's Unicode Text", async () => {
+    const text = "\uFEFFexternal_id\tname\tarr\r\nJP-0001\t東京商事\t98000.5\r\n";
+    const { preview, job } = await importBytes("accounts", Uint8Array.from(Buffer.from(text, "utf16le")));
+    expect(preview.format).toBe("UTF-16, tab-separated; numbers with a decimal point (3.5)");
+    expect(preview.rows[0]!.cells).toEqual(["JP-0001", "東京商事", "98000.5"]);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 1 });
+    const account = await db().account.findUniqueOrThrow({
+      where: { organizationId_externalId: { organizationId: org.organizationId, externalId: "JP-0001" } },
+      select: { name: true, arr: true },
+    });
+    expect([account.name, Number(account.arr)]).toEqual(["東京商事", 98000.5]);
+  });
+});
