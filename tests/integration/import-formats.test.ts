@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getImportJobOrThrow } from "@/lib/db/imports";
+import { ValidationError } from "@/lib/errors";
 import { commitImport } from "@/lib/services/imports/commit";
 import { previewImport, requestImportCommit } from "@/lib/services/imports/review";
 import { receiveUpload } from "@/lib/services/imports/upload";
@@ -121,5 +122,23 @@ describe("imports of files from other locales", () => {
       select: { name: true, arr: true },
     });
     expect([account.name, Number(account.arr)]).toEqual(["東京商事", 98000.5]);
+  });
+
+  it("turns away a workbook or other binary file at upload, saying what to do", async () => {
+    const upload = (bytes: number[]) =>
+      receiveUpload(admin, { kind: "accounts", fileName: "accounts.xlsx", body: body(Uint8Array.from(bytes)) });
+    const xlsx = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00];
+    await expect(upload(xlsx)).rejects.toThrow(
+      "This is an Excel workbook (.xlsx), not a CSV file. Save it as CSV from the spreadsheet (File → Save a copy → CSV UTF-8) and upload that.",
+    );
+    await expect(upload([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])).rejects.toThrow(/Excel 97–2003 workbook/);
+    await expect(upload([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    const failed = await db().importJob.findMany({
+      where: { organizationId: org.organizationId, fileName: "accounts.xlsx" },
+      select: { status: true },
+    });
+    expect(failed.map((j) => j.status)).toEqual(["failed", "failed", "failed"]);
   });
 });

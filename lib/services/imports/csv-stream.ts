@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { CsvReader, detectDelimiter, type CsvDelimiter, type CsvRecord } from "../../csv-reader";
+import { ValidationError } from "../../errors";
 import type { DecimalMark } from "./numbers";
 import type { MappedRow } from "./rows";
 
@@ -15,9 +16,21 @@ export interface CsvFormat {
   decimal: DecimalMark;
 }
 
+const WORKBOOKS: [number[], string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], "an Excel workbook (.xlsx)"],
+  [[0xd0, 0xcf, 0x11, 0xe0], "an Excel 97–2003 workbook (.xls)"],
+];
+
 function detectEncoding(head: Buffer): CsvFormat["encoding"] {
   if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
   if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  // The commonest wrong file: a workbook saved as such rather than as CSV.
+  const workbook = WORKBOOKS.find(([magic]) => magic.every((byte, i) => head[i] === byte));
+  if (workbook)
+    throw new ValidationError(
+      `This is ${workbook[1]}, not a CSV file. Save it as CSV from the spreadsheet (File → Save a copy → CSV UTF-8) and upload that.`,
+    );
+  if (head.includes(0)) throw new ValidationError("This is not a text file: upload the data as CSV.");
   try {
     // Streaming, so that a character cut off by the end of the sample is not taken for an error.
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
