@@ -4,7 +4,16 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { commitImportAction } from "@/lib/actions/imports";
 
-export function CommitButton({ importId, blocked, rows }: { importId: string; blocked: string[]; rows: number }) {
+/** Queues the import; `blockedBy` says what must be settled first, if anything. */
+export function CommitButton({
+  importId,
+  blockedBy,
+  rows,
+}: {
+  importId: string;
+  blockedBy: string | null;
+  rows: number;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +22,7 @@ export function CommitButton({ importId, blocked, rows }: { importId: string; bl
       <button
         className="btn btn-primary"
         type="button"
-        disabled={pending || blocked.length > 0}
+        disabled={pending || blockedBy !== null}
         onClick={() =>
           startTransition(async () => {
             const result = await commitImportAction({ importId });
@@ -25,9 +34,7 @@ export function CommitButton({ importId, blocked, rows }: { importId: string; bl
         {pending ? "Starting…" : `Import ${rows.toLocaleString("en-US")} rows`}
       </button>
       <span className="muted">
-        {blocked.length
-          ? `Map a column to ${blocked.join(", ")} first.`
-          : "Every valid row is written in one go; rows with problems are skipped and listed in a report."}
+        {blockedBy ?? "Every valid row is written in one go; rows with problems are skipped and listed in a report."}
       </span>
       {error && (
         <span role="alert" className="field-error">

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { saveImportMappingAction } from "@/lib/actions/imports";
+import type { ImportPreview } from "@/lib/services/imports/review";
 import type { ImportField } from "@/lib/validation/imports";
 
 interface Props {
@@ -10,15 +11,21 @@ interface Props {
   mapping: Record<string, string>;
   fields: ImportField[];
   traits: boolean;
+  dates: ImportPreview["dates"];
 }
 
-export function MappingForm({ importId, headers, mapping, fields, traits }: Props) {
+export function MappingForm({ importId, headers, mapping, fields, traits, dates }: Props) {
   const [draft, setDraft] = useState(mapping);
+  const [dateOrder, setDateOrder] = useState<string>(dates.chosen ?? "");
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const save = () =>
     startTransition(async () => {
-      const result = await saveImportMappingAction({ importId, mapping: JSON.stringify(draft) });
+      const result = await saveImportMappingAction({
+        importId,
+        mapping: JSON.stringify(draft),
+        dateOrder: dateOrder as "dmy" | "mdy" | "",
+      });
       setMessage(
         result.ok
           ? { ok: true, text: "Mapping saved; the preview below uses it." }
@@ -57,6 +64,21 @@ export function MappingForm({ importId, headers, mapping, fields, traits }: Prop
             </select>
           </label>
         ))}
+        {dates.slash && (
+          <label className="field">
+            Dates like 06/07/2026
+            <select
+              className="input"
+              value={dateOrder}
+              onChange={(e) => setDateOrder(e.target.value)}
+              aria-invalid={dates.choiceNeeded && !dateOrder}
+            >
+              {!dates.chosen && <option value="">Choose…</option>}
+              <option value="dmy">Day/month/year (6 July)</option>
+              <option value="mdy">Month/day/year (June 7)</option>
+            </select>
+          </label>
+        )}
         <button className="btn" type="button" onClick={save} disabled={pending}>
           {pending ? "Saving…" : "Save mapping"}
         </button>

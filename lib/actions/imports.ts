@@ -7,8 +7,8 @@ import { defineAction } from "./define-action";
 
 export const saveImportMappingAction = defineAction(
   { permission: "imports:run", input: saveMappingSchema },
-  async ({ importId, mapping }, ctx) => {
-    await saveImportMapping(ctx, importId, mapping);
+  async ({ importId, mapping, dateOrder }, ctx) => {
+    await saveImportMapping(ctx, importId, mapping, dateOrder);
     revalidatePath(`/imports/${importId}`);
   },
 );

@@ -28,6 +28,7 @@ const jobSelect = {
   status: true,
   fileName: true,
   mapping: true,
+  dateOrder: true,
   totalRows: true,
   processedRows: true,
   checkedAt: true,

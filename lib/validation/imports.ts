@@ -63,6 +63,11 @@ export const saveMappingSchema = z.object({
       return z.NEVER;
     }
   }),
+  /** How to read the file's slash dates; empty when it has none or they tell by themselves. */
+  dateOrder: z
+    .enum(["dmy", "mdy", ""], { error: "must be day/month/year or month/day/year" })
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const importIdSchema = z.object({ importId: z.uuid({ error: "is not an import" }) });

@@ -51,6 +51,28 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   await expect(page.getByTestId("import-result")).not.toContainText("Scores are being recomputed");
 });
 
+test("an admin says how slash dates read when the file cannot tell, and the import reads them so", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/imports");
+  await page.getByLabel("What the file holds").selectOption("observations");
+  await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/observations-us-dates.csv");
+  await page.getByRole("button", { name: "Upload" }).click();
+
+  const importButton = page.getByRole("button", { name: "Import 2 rows" });
+  await expect(page.getByText("Choose how the file's slash dates read first.")).toBeVisible();
+  await expect(importButton).toBeDisabled();
+  const preview = page.getByRole("region", { name: "First rows, checked with this mapping" });
+  await expect(preview).toContainText('"03/04/2026" could be 3 April or March 4');
+
+  await page.getByLabel("Dates like 06/07/2026").selectOption("mdy");
+  await page.getByRole("button", { name: "Save mapping" }).click();
+  await expect(page.getByRole("status")).toContainText("Mapping saved");
+  await expect(preview).toContainText("dates month/day/year");
+  await expect(preview.locator("tbody .badge-ok")).toHaveCount(2);
+  await importButton.click();
+  await expect(page.getByTestId("import-result")).toContainText("2 of 2 rows accepted", { timeout: 30_000 });
+});
+
 test("a CSM cannot import", async ({ page }) => {
   await signIn(page, "csm1.scale@acme.example");
   await expect(page.getByRole("link", { name: "Imports" })).toHaveCount(0);

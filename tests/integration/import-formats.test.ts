@@ -3,7 +3,12 @@ import { db } from "@/lib/db/client";
 import { getImportJobOrThrow } from "@/lib/db/imports";
 import { ValidationError } from "@/lib/errors";
 import { commitImport } from "@/lib/services/imports/commit";
-import { previewImport, requestImportCommit } from "@/lib/services/imports/review";
+import {
+  DATE_ORDER_NEEDED,
+  previewImport,
+  requestImportCommit,
+  saveImportMapping,
+} from "@/lib/services/imports/review";
 import { receiveUpload } from "@/lib/services/imports/upload";
 import type { TenantContext } from "@/lib/tenant";
 import type { ImportKind } from "@/lib/validation/imports";
@@ -140,5 +145,50 @@ describe("imports of files from other locales", () => {
       select: { status: true },
     });
     expect(failed.map((j) => j.status)).toEqual(["failed", "failed", "failed"]);
+  });
+});
+
+describe("slash dates", () => {
+  const a = () => org.plan.accounts[1]!.externalId;
+  const valueOn = async (day: string) =>
+    (
+      await db().metricObservation.findUnique({
+        where: {
+          organizationId_accountId_metricId_observedAt: {
+            organizationId: org.organizationId,
+            accountId: org.accountIds[1]!,
+            metricId: org.metricIds.csat!,
+            observedAt: new Date(`${day}T00:00:00Z`),
+          },
+        },
+        select: { value: true },
+      })
+    )?.value;
+
+  it("reads them in the order the file's other dates tell", async () => {
+    const { preview, job } = await importBytes(
+      "observations",
+      utf8(`account,metric,date,value\n${a()},csat,06/03/2026,3\n${a()},csat,25/03/2026,4\n`),
+    );
+    expect(preview.dates).toEqual({ slash: true, chosen: "dmy", choiceNeeded: false });
+    expect(preview.format).toMatch(/; dates day\/month\/year$/);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2 });
+    expect([await valueOn("2026-03-06"), await valueOn("2026-03-25")]).toEqual([3, 4]);
+  });
+
+  it("waits for a choice when every slash date reads both ways, then reads them as chosen", async () => {
+    const csv = `account,metric,date,value\n${a()},csat,03/04/2026,2\n${a()},csat,03/05/2026,5\n`;
+    const { id } = await receiveUpload(admin, { kind: "observations", fileName: "us.csv", body: body(utf8(csv)) });
+    expect((await previewImport(admin, id)).dates).toEqual({ slash: true, chosen: null, choiceNeeded: true });
+    await expect(requestImportCommit(admin, id)).rejects.toThrow(DATE_ORDER_NEEDED);
+
+    const job = await getImportJobOrThrow(admin, id);
+    await saveImportMapping(admin, id, job.mapping, "mdy");
+    const preview = await previewImport(admin, id);
+    expect(preview.dates).toEqual({ slash: true, chosen: "mdy", choiceNeeded: false });
+    expect(preview.rows.map((r) => r.errors)).toEqual([[], []]);
+    await requestImportCommit(admin, id);
+    await commitImport(org.organizationId, id, { now: NOW });
+    expect([await valueOn("2026-03-04"), await valueOn("2026-03-05")]).toEqual([2, 5]);
   });
 });

@@ -57,7 +57,7 @@ describe("observation imports", () => {
       `${a()},csm_sentiment,2026-06-14T10:00:00Z,Good`,
       `NOPE-1,csat,2026-06-14,4`,
       `${a()},made_up,2026-06-14,4`,
-      `${a()},csat,14/06/2026,4`,
+      `${a()},csat,2026-02-30,4`,
       `${a()},csat,2030-01-01,4`,
       `${a()},csat,2026-06-14,lots`,
       `${a()},csm_sentiment,2026-06-14,ecstatic`,
@@ -76,7 +76,7 @@ describe("observation imports", () => {
     expect(await rejections(id)).toEqual([
       { line: 4, column: "account", reason: 'account "NOPE-1" does not exist (import it first)' },
       { line: 5, column: "metric", reason: 'unknown metric "made_up"' },
-      { line: 6, column: "date", reason: '"14/06/2026" is not a date (use YYYY-MM-DD or an ISO time)' },
+      { line: 6, column: "date", reason: '"2026-02-30" is not a day or time that exists' },
       { line: 7, column: "date", reason: "is in the future" },
       { line: 8, column: "value", reason: '"lots" is not a number' },
       { line: 9, column: "value", reason: '"ecstatic" is not an option of csm_sentiment (good, neutral, bad)' },

@@ -55,7 +55,12 @@ export async function ingest(
   kind: ImportKind,
   items: Record<string, unknown>[],
 ): Promise<IngestResult> {
-  const lookups = { ...(await loadImportLookups(ctx.organizationId)), now: new Date(), decimal: "point" as const };
+  const lookups = {
+    ...(await loadImportLookups(ctx.organizationId)),
+    now: new Date(),
+    decimal: "point" as const,
+    dates: "iso" as const,
+  };
   const accepted: ImportRecord[] = [];
   const rejected: IngestResult["rejected"] = [];
   items.forEach((item, index) => {

@@ -21,7 +21,8 @@ import type { Tx } from "../../db/client";
 import type { OpenCopy } from "../../db/copy";
 import type { TenantContext } from "../../tenant";
 import { missingRequiredFields, type ImportKind } from "../../validation/imports";
-import { detectCsvFormat, mapRow, readCsvBatches } from "./csv-stream";
+import { dateConvention, detectCsvFormat } from "./csv-format";
+import { mapRow, readCsvBatches } from "./csv-stream";
 import {
   checkRow,
   type AccountRecord,
@@ -54,7 +55,12 @@ export async function commitImport(organizationId: string, importId: string, opt
   const now = options.now ?? new Date();
   const file = uploadPath(organizationId, importId);
   const format = await detectCsvFormat(file);
-  const lookups: ImportLookups = { ...(await loadImportLookups(organizationId)), now, decimal: format.decimal };
+  const lookups: ImportLookups = {
+    ...(await loadImportLookups(organizationId)),
+    now,
+    decimal: format.decimal,
+    dates: dateConvention(format, job.dateOrder),
+  };
   let headers: string[] | null = null;
   let toRow: ReturnType<typeof mapRow> | null = null;
   let total = 0;

@@ -2,13 +2,17 @@ import { getImportJobOrThrow, loadImportLookups, transitionImportJob, updateImpo
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { IMPORT_FIELDS, missingRequiredFields, type ImportKind } from "../../validation/imports";
-import { describeCsvFormat, detectCsvFormat, mapRow, readHeaderAndPreview } from "./csv-stream";
+import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
+import { mapRow, readHeaderAndPreview } from "./csv-stream";
+import type { DateOrder } from "./dates";
 import { checkRow } from "./rows";
 import { uploadPath } from "./uploads";
 
 export interface ImportPreview {
-  /** The file's encoding, delimiter and decimal mark, in words. */
+  /** The file's encoding, delimiter, decimal mark and date order, in words. */
   format: string;
+  /** Slash dates: whether the file has any, the order chosen for them, and whether one must be chosen first. */
+  dates: { slash: boolean; chosen: DateOrder | null; choiceNeeded: boolean };
   headers: string[];
   rows: { line: number; cells: string[]; errors: { column: string; reason: string }[] }[];
   missing: string[];
@@ -27,9 +31,15 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     ...(await loadImportLookups(ctx.organizationId, referenced)),
     now: new Date(),
     decimal: format.decimal,
+    dates: dateConvention(format, job.dateOrder),
   };
   return {
-    format: describeCsvFormat(format),
+    format: describeCsvFormat(format, job.dateOrder),
+    dates: {
+      slash: format.slashDates.seen,
+      chosen: job.dateOrder ?? format.slashDates.order,
+      choiceNeeded: needsDateOrder(format, job.dateOrder),
+    },
     headers,
     rows: rows.map((r) => ({ ...r, errors: checkRow(kind, toRow(r.cells), lookups).errors })),
     missing: missingRequiredFields(kind, job.mapping).map((f) => f.label),
@@ -38,7 +48,15 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
 
 const EDITABLE = ["uploaded", "failed"];
 
-export async function saveImportMapping(ctx: TenantContext, importId: string, mapping: Record<string, string>) {
+export const DATE_ORDER_NEEDED =
+  "Choose whether the file's dates are day/month/year or month/day/year first: some, like 06/07/2026, read both ways.";
+
+export async function saveImportMapping(
+  ctx: TenantContext,
+  importId: string,
+  mapping: Record<string, string>,
+  dateOrder: DateOrder | null = null,
+) {
   const job = await getImportJobOrThrow(ctx, importId);
   if (!EDITABLE.includes(job.status)) throw new ValidationError("This import has already been committed.");
   const allowed = new Set(IMPORT_FIELDS[job.kind as ImportKind].map((f) => f.field));
@@ -51,7 +69,7 @@ export async function saveImportMapping(ctx: TenantContext, importId: string, ma
     if (used.has(target)) throw new ValidationError(`Two columns are mapped to ${target}; map each field once.`);
     used.add(target);
   }
-  await updateImportJob(ctx.organizationId, importId, { mapping });
+  await updateImportJob(ctx.organizationId, importId, { mapping, dateOrder });
 }
 
 /** Queues the import for the worker to commit; refuses while required fields are unmapped. */
@@ -59,6 +77,8 @@ export async function requestImportCommit(ctx: TenantContext, importId: string) 
   const job = await getImportJobOrThrow(ctx, importId);
   const missing = missingRequiredFields(job.kind as ImportKind, job.mapping);
   if (missing.length) throw new ValidationError(`Map a column to ${missing.map((m) => m.label).join(", ")} first.`);
+  if (needsDateOrder(await detectCsvFormat(uploadPath(ctx.organizationId, importId)), job.dateOrder))
+    throw new ValidationError(DATE_ORDER_NEEDED);
   if (!(await transitionImportJob(ctx.organizationId, importId, EDITABLE, "queued"))) {
     throw new ValidationError("This import is already being committed or has been committed.");
   }

@@ -1,5 +1,6 @@
 import type { BulkObservation } from "../../db/bulk-observations";
 import type { ImportKind } from "../../validation/imports";
+import { readDate, type DateConvention, type DateReading } from "./dates";
 import { readNumber, type DecimalMark } from "./numbers";
 
 /** Reference data an import checks rows against, loaded once per import. */
@@ -11,6 +12,8 @@ export interface ImportLookups {
   now: Date;
   /** How the file writes decimals (the API's JSON numbers: with a point). */
   decimal: DecimalMark;
+  /** How the file writes dates (the API: ISO only). */
+  dates: DateConvention;
 }
 
 export interface RowError {
@@ -53,34 +56,29 @@ export interface MappedRow {
 
 const OUTCOMES = ["renewed", "churned", "expanded", "contracted"];
 
-function readDate(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return null;
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text.replace(" ", "T"));
-  return Number.isNaN(t) ? null : new Date(t);
-}
-
 // Imports repeat the same dates row after row (a day's readings, a batch's timestamp):
-// each distinct valid text is read once. Dates handed out are shared, so never mutated.
+// each distinct valid text is read once per convention. Dates handed out are shared, so never mutated.
 const dates = new Map<string, Date>();
 
-function parseDate(text: string): Date | null {
-  const known = dates.get(text);
-  if (known !== undefined) return known;
-  const date = readDate(text);
-  if (date) {
+function parseDate(text: string, convention: DateConvention): DateReading {
+  const key = `${convention} ${text}`;
+  const known = dates.get(key);
+  if (known !== undefined) return { ok: true, date: known };
+  const read = readDate(text, convention);
+  if (read.ok) {
     if (dates.size >= 10_000) dates.clear();
     // A cell is a slice of the file's chunk it was read from: keyed by a copy, the
     // cache never keeps a 64 KB chunk alive for one 20-character date.
-    dates.set(Buffer.from(text, "latin1").toString("latin1"), date);
+    dates.set(Buffer.from(key, "latin1").toString("latin1"), read.date);
   }
-  return date;
+  return read;
 }
 
 class RowChecker {
   errors: RowError[] = [];
   constructor(
     private row: MappedRow,
-    private decimal: DecimalMark,
+    private format: Pick<ImportLookups, "decimal" | "dates">,
   ) {}
 
   text(field: string, required = false): string | null {
@@ -92,7 +90,7 @@ class RowChecker {
   number(field: string, options: { required?: boolean; integer?: boolean; min?: number } = {}): number | null {
     const v = this.text(field, options.required);
     if (v === null) return null;
-    const read = readNumber(v, this.decimal);
+    const read = readNumber(v, this.format.decimal);
     if (!read.ok || !Number.isFinite(read.value))
       return this.fail(field, read.ok ? `"${v}" is not a number` : read.reason);
     const n = read.value;
@@ -104,7 +102,8 @@ class RowChecker {
   date(field: string, required = false): Date | null {
     const v = this.text(field, required);
     if (v === null) return null;
-    return parseDate(v) ?? this.fail(field, `"${v}" is not a date (use YYYY-MM-DD or an ISO time)`);
+    const read = parseDate(v, this.format.dates);
+    return read.ok ? read.date : this.fail(field, read.reason);
   }
 
   lookup(
@@ -125,7 +124,7 @@ class RowChecker {
 }
 
 function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRecord; errors: RowError[] } {
-  const c = new RowChecker(row, l.decimal);
+  const c = new RowChecker(row, l);
   const externalId = c.text("account_external_id", true);
   const accountId = externalId
     ? (l.accounts.get(externalId) ??
@@ -156,7 +155,7 @@ function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRe
 }
 
 function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; errors: RowError[] } {
-  const c = new RowChecker(row, l.decimal);
+  const c = new RowChecker(row, l);
   const record: AccountRecord = {
     externalId: c.text("external_id", true) ?? "",
     name: c.text("name", true) ?? "",
@@ -197,7 +196,7 @@ function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; er
 }
 
 function outcome(row: MappedRow, l: ImportLookups): { record?: OutcomeRecord; errors: RowError[] } {
-  const c = new RowChecker(row, l.decimal);
+  const c = new RowChecker(row, l);
   const externalId = c.text("account_external_id", true);
   const accountId = externalId
     ? (l.accounts.get(externalId) ?? c.fail("account_external_id", `account "${externalId}" does not exist`))

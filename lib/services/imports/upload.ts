@@ -7,7 +7,8 @@ import { createImportJob, updateImportJob } from "../../db/imports";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { guessMapping, type ImportKind } from "../../validation/imports";
-import { detectCsvFormat, readHeaderAndPreview } from "./csv-stream";
+import { detectCsvFormat } from "./csv-format";
+import { readHeaderAndPreview } from "./csv-stream";
 import { ensureUploadDir, uploadPath } from "./uploads";
 
 export const MAX_UPLOAD_BYTES = Number(process.env.PULSEBOARD_MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024);

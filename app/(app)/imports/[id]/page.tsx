@@ -11,10 +11,15 @@ import { ImportStatusBadge } from "@/components/imports/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { getImportJobOrThrow } from "@/lib/db/imports";
-import { previewImport } from "@/lib/services/imports/review";
+import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
 import { IMPORT_FIELDS, type ImportKind } from "@/lib/validation/imports";
 
 export const metadata: Metadata = { title: "Import" };
+
+function blockedBy(preview: ImportPreview): string | null {
+  if (preview.missing.length) return `Map a column to ${preview.missing.join(", ")} first.`;
+  return preview.dates.choiceNeeded ? "Choose how the file's slash dates read first." : null;
+}
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { tenant } = await requirePageTenant("imports:run");
@@ -65,9 +70,10 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
               mapping={job.mapping}
               fields={IMPORT_FIELDS[job.kind as ImportKind]}
               traits={job.kind === "accounts"}
+              dates={preview.dates}
             />
             <PreviewTable preview={preview} />
-            <CommitButton importId={job.id} blocked={preview.missing} rows={job.totalRows} />
+            <CommitButton importId={job.id} blockedBy={blockedBy(preview)} rows={job.totalRows} />
           </>
         )}
       </div>

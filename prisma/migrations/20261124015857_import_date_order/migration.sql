@@ -1,0 +1,5 @@
+-- CreateEnum
+CREATE TYPE "DateOrder" AS ENUM ('dmy', 'mdy');
+
+-- AlterTable
+ALTER TABLE "ImportJob" ADD COLUMN     "dateOrder" "DateOrder";
