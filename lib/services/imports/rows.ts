@@ -58,18 +58,19 @@ const OUTCOMES = ["renewed", "churned", "expanded", "contracted"];
 
 // Imports repeat the same dates row after row (a day's readings, a batch's timestamp):
 // each distinct valid text is read once per convention. Dates handed out are shared, so never mutated.
-const dates = new Map<string, Date>();
+const dates = new Map<DateConvention, Map<string, Date>>();
 
 function parseDate(text: string, convention: DateConvention): DateReading {
-  const key = `${convention} ${text}`;
-  const known = dates.get(key);
-  if (known !== undefined) return { ok: true, date: known };
+  let known = dates.get(convention);
+  if (!known) dates.set(convention, (known = new Map()));
+  const date = known.get(text);
+  if (date !== undefined) return { ok: true, date };
   const read = readDate(text, convention);
   if (read.ok) {
-    if (dates.size >= 10_000) dates.clear();
+    if (known.size >= 10_000) known.clear();
     // A cell is a slice of the file's chunk it was read from: keyed by a copy, the
     // cache never keeps a 64 KB chunk alive for one 20-character date.
-    dates.set(Buffer.from(key, "latin1").toString("latin1"), read.date);
+    known.set(Buffer.from(text, "latin1").toString("latin1"), read.date);
   }
   return read;
 }
