@@ -58,7 +58,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         {job.rejectedRows > 0 && (
           <p>
             <a className="btn" href={`/api/imports/${job.id}/rejections`} download>
-              Download the {job.rejectedRows.toLocaleString("en-US")} rejected rows (line, column, reason)
+              {job.rejectedRows === 1
+                ? "Download the rejected row (line, column, reason)"
+                : `Download the ${job.rejectedRows.toLocaleString("en-US")} rejected rows (line, column, reason)`}
             </a>
           </p>
         )}
