@@ -48,12 +48,13 @@ async function importBytes(kind: ImportKind, bytes: Uint8Array) {
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function csatOn(day: string) {
+/** The CSAT reading stored for the organisation's `account`-th account at midnight UTC of `day`. */
+async function csatOn(day: string, account = 0) {
   const row = await db().metricObservation.findUnique({
     where: {
       organizationId_accountId_metricId_observedAt: {
         organizationId: org.organizationId,
-        accountId: org.accountIds[0]!,
+        accountId: org.accountIds[account]!,
         metricId: org.metricIds.csat!,
         observedAt: new Date(`${day}T00:00:00Z`),
       },
@@ -150,20 +151,7 @@ describe("imports of files from other locales", () => {
 
 describe("slash dates", () => {
   const a = () => org.plan.accounts[1]!.externalId;
-  const valueOn = async (day: string) =>
-    (
-      await db().metricObservation.findUnique({
-        where: {
-          organizationId_accountId_metricId_observedAt: {
-            organizationId: org.organizationId,
-            accountId: org.accountIds[1]!,
-            metricId: org.metricIds.csat!,
-            observedAt: new Date(`${day}T00:00:00Z`),
-          },
-        },
-        select: { value: true },
-      })
-    )?.value;
+  const valueOn = (day: string) => csatOn(day, 1);
 
   it("reads them in the order the file's other dates tell", async () => {
     const { preview, job } = await importBytes(
