@@ -3,3 +3,14 @@ export function csvField(v: string | number | null | undefined): string {
   const s = String(v ?? "");
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/**
+ * A field of a CSV that people download and open in a spreadsheet. Text a
+ * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+ * carriage return) gets a leading apostrophe, so an account named
+ * "=HYPERLINK(…)" arrives as text; numbers, negative ones too, stay numbers.
+ */
+export function spreadsheetField(v: string | number | null | undefined): string {
+  const s = String(v ?? "");
+  return csvField(/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s) ? `'${s}` : s);
+}

@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/api/respond";
-import { csvField as csv } from "@/lib/csv";
+import { spreadsheetField as csv } from "@/lib/csv";
 import { requireTenant } from "@/lib/auth/context";
 import { exportAtRisk } from "@/lib/services/dashboards/at-risk";
 import { atRiskQuerySchema } from "@/lib/validation/dashboards";

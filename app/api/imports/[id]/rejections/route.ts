@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/respond";
-import { csvField as csv } from "@/lib/csv";
+import { spreadsheetField as csv } from "@/lib/csv";
 import { requireTenant } from "@/lib/auth/context";
 import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
 import { NotFoundError } from "@/lib/errors";
