@@ -104,6 +104,25 @@ describe("imports of files from other locales", () => {
     expect(await csatOn("2026-06-15")).toBe(1500);
   });
 
+  it("takes a percent sign on a percent metric's reading only", async () => {
+    const { job, rejected } = await importBytes(
+      "observations",
+      utf8(`account,metric,date,value\n${a()},feature_adoption,2026-06-14T09:30:00Z,55%\n${a()},csat,2026-06-16,4%\n`),
+    );
+    expect(job).toMatchObject({ acceptedRows: 1, rejectedRows: 1 });
+    expect(rejected).toEqual([{ line: 3, reason: '"4%" is not a number' }]);
+    const adoption = await db().metricObservation.findFirstOrThrow({
+      where: {
+        organizationId: org.organizationId,
+        metricId: org.metricIds.feature_adoption!,
+        accountId: org.accountIds[0]!,
+        observedAt: new Date("2026-06-14T09:30:00Z"),
+      },
+      select: { value: true },
+    });
+    expect(adoption.value).toBe(55);
+  });
+
   it("reads Windows-1252 text, as older spreadsheets save it", async () => {
     const text = "external_id,name,arr\nFR-0001,Société Générale Bâtiment,125000\n";
     const { preview, job } = await importBytes("accounts", Uint8Array.from(Buffer.from(text, "latin1")));

@@ -88,10 +88,14 @@ class RowChecker {
     return v || null;
   }
 
-  number(field: string, options: { required?: boolean; integer?: boolean; min?: number } = {}): number | null {
+  number(
+    field: string,
+    options: { required?: boolean; integer?: boolean; min?: number; percent?: boolean } = {},
+  ): number | null {
     const v = this.text(field, options.required);
     if (v === null) return null;
-    const read = readNumber(v, this.format.decimal);
+    // A percent metric's reading may carry its sign, as spreadsheets format it: 55% is 55.
+    const read = readNumber(options.percent && v.endsWith("%") ? v.slice(0, -1).trimEnd() : v, this.format.decimal);
     if (!read.ok || !Number.isFinite(read.value))
       return this.fail(field, read.ok ? `"${v}" is not a number` : read.reason);
     const n = read.value;
@@ -149,7 +153,7 @@ function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRe
       if (["true", "yes", "1"].includes(b)) value = 1;
       else if (["false", "no", "0"].includes(b)) value = 0;
       else c.fail("value", `"${raw}" is not true or false`);
-    } else value = c.number("value");
+    } else value = c.number("value", { percent: metric.valueType === "percent" });
   }
   if (c.errors.length) return { errors: c.errors };
   return { record: { accountId: accountId!, metricId: metric!.id, observedAt: observedAt!, value, text }, errors: [] };
