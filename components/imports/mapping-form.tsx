@@ -14,24 +14,31 @@ interface Props {
   dates: ImportPreview["dates"];
 }
 
+/**
+ * Column → field choices (and the order of slash dates), saved as each is made:
+ * the preview and the Import button below always follow what is shown here.
+ */
 export function MappingForm({ importId, headers, mapping, fields, traits, dates }: Props) {
   const [draft, setDraft] = useState(mapping);
   const [dateOrder, setDateOrder] = useState<string>(dates.chosen ?? "");
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const save = () =>
+  const save = (next: { mapping: Record<string, string>; dateOrder: string }) => {
+    setDraft(next.mapping);
+    setDateOrder(next.dateOrder);
     startTransition(async () => {
       const result = await saveImportMappingAction({
         importId,
-        mapping: JSON.stringify(draft),
-        dateOrder: dateOrder as "dmy" | "mdy" | "",
+        mapping: JSON.stringify(next.mapping),
+        dateOrder: next.dateOrder as "dmy" | "mdy" | "",
       });
       setMessage(
         result.ok
-          ? { ok: true, text: "Mapping saved; the preview below uses it." }
+          ? { ok: true, text: "Saved; the preview below uses this mapping." }
           : { ok: false, text: result.error.message },
       );
     });
+  };
   return (
     <section className="card" aria-labelledby="mapping-heading">
       <h2 id="mapping-heading">Column mapping</h2>
@@ -42,7 +49,7 @@ export function MappingForm({ importId, headers, mapping, fields, traits, dates 
             <select
               className="input"
               value={draft[h] ?? ""}
-              onChange={(e) => setDraft({ ...draft, [h]: e.target.value })}
+              onChange={(e) => save({ mapping: { ...draft, [h]: e.target.value }, dateOrder })}
             >
               <option value="">Ignore</option>
               {fields.map((f) => (
@@ -70,7 +77,7 @@ export function MappingForm({ importId, headers, mapping, fields, traits, dates 
             <select
               className="input"
               value={dateOrder}
-              onChange={(e) => setDateOrder(e.target.value)}
+              onChange={(e) => save({ mapping: draft, dateOrder: e.target.value })}
               aria-invalid={dates.choiceNeeded && !dateOrder}
             >
               {!dates.chosen && <option value="">Choose…</option>}
@@ -79,14 +86,17 @@ export function MappingForm({ importId, headers, mapping, fields, traits, dates 
             </select>
           </label>
         )}
-        <button className="btn" type="button" onClick={save} disabled={pending}>
-          {pending ? "Saving…" : "Save mapping"}
-        </button>
       </div>
-      {message && (
-        <div role={message.ok ? "status" : "alert"} className={message.ok ? "alert alert-ok" : "alert alert-error"}>
-          {message.text}
-        </div>
+      {pending ? (
+        <p role="status" className="muted">
+          Saving…
+        </p>
+      ) : (
+        message && (
+          <div role={message.ok ? "status" : "alert"} className={message.ok ? "alert alert-ok" : "alert alert-error"}>
+            {message.text}
+          </div>
+        )
       )}
     </section>
   );

@@ -65,8 +65,8 @@ test("an admin says how slash dates read when the file cannot tell, and the impo
   await expect(preview).toContainText('"03/04/2026" could be 3 April or March 4');
 
   await page.getByLabel("Dates like 06/07/2026").selectOption("mdy");
-  await page.getByRole("button", { name: "Save mapping" }).click();
-  await expect(page.getByRole("status")).toContainText("Mapping saved");
+  // Saved as chosen: the preview and the Import button follow at once.
+  await expect(page.getByRole("status")).toContainText("Saved; the preview below uses this mapping.");
   await expect(preview).toContainText("dates month/day/year");
   await expect(preview.locator("tbody .badge-ok")).toHaveCount(2);
   await importButton.click();
