@@ -57,7 +57,9 @@ export function ImportsTable({ jobs }: { jobs: Job[] }) {
             <td className="num">{j.status === "committed" ? formatNumber(j.acceptedRows) : "—"}</td>
             <td className="num">{j.status === "committed" ? formatNumber(j.newRows) : "—"}</td>
             <td className="num">
-              {j.status === "committed" || j.status === "failed" ? j.rejectedRows.toLocaleString("en-US") : "—"}
+              {j.status === "committed" || (j.status === "failed" && j.rejectedRows > 0)
+                ? j.rejectedRows.toLocaleString("en-US")
+                : "—"}
             </td>
             <td>{formatDateTime(j.createdAt)}</td>
           </tr>
