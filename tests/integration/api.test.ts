@@ -125,6 +125,8 @@ describe("REST API data in", () => {
         { account: a.plan.accounts[0]!.externalId, metric: "csat", observedAt: "2026-06-15T09:00:00Z", value: 4.8 },
         { account: a.plan.accounts[0]!.externalId, metric: "csat", observedAt: "2026-06-15T09:00:00Z", value: "great" },
         { account: b.plan.accounts[0]!.externalId, metric: "csat", observedAt: "2026-06-15T09:00:00Z", value: 4 },
+        // The API takes ISO times only; a spreadsheet's slash date is a CSV import's business.
+        { account: a.plan.accounts[0]!.externalId, metric: "csat", observedAt: "15/06/2026", value: 4 },
       ],
     };
     const count = () => db().metricObservation.count({ where: { organizationId: a.organizationId } });
@@ -144,6 +146,10 @@ describe("REST API data in", () => {
               reason: `account "${b.plan.accounts[0]!.externalId}" does not exist (import it first)`,
             },
           ],
+        },
+        {
+          index: 3,
+          errors: [{ field: "observedAt", reason: '"15/06/2026" is not a date (use YYYY-MM-DD or an ISO time)' }],
         },
       ],
     });
