@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import { saveImportMappingAction } from "@/lib/actions/imports";
 import type { ImportPreview } from "@/lib/services/imports/review";
@@ -12,13 +13,15 @@ interface Props {
   fields: ImportField[];
   traits: boolean;
   dates: ImportPreview["dates"];
+  /** The earlier import of a file with the same columns this mapping was taken from. */
+  mappedLike?: { href: string; fileName: string; on: string } | null;
 }
 
 /**
  * Column → field choices (and the order of slash dates), saved as each is made:
  * the preview and the Import button below always follow what is shown here.
  */
-export function MappingForm({ importId, headers, mapping, fields, traits, dates }: Props) {
+export function MappingForm({ importId, headers, mapping, fields, traits, dates, mappedLike }: Props) {
   const [draft, setDraft] = useState(mapping);
   const [dateOrder, setDateOrder] = useState<string>(dates.chosen ?? "");
   const [pending, startTransition] = useTransition();
@@ -42,6 +45,12 @@ export function MappingForm({ importId, headers, mapping, fields, traits, dates 
   return (
     <section className="card" aria-labelledby="mapping-heading">
       <h2 id="mapping-heading">Column mapping</h2>
+      {mappedLike && (
+        <p className="muted">
+          Mapped as the same columns were in <Link href={mappedLike.href}>{mappedLike.fileName}</Link>, imported{" "}
+          {mappedLike.on}.
+        </p>
+      )}
       <div className="toolbar">
         {headers.map((h) => (
           <label className="field" key={h}>

@@ -29,6 +29,7 @@ const jobSelect = {
   fileName: true,
   mapping: true,
   dateOrder: true,
+  mappingFromId: true,
   totalRows: true,
   processedRows: true,
   checkedAt: true,
@@ -83,6 +84,28 @@ export async function transitionImportJob(
   });
   if (count === 1 && to === "queued") await signalQueuedWork();
   return count === 1;
+}
+
+/**
+ * The most recent committed import of `kind` whose file had exactly these
+ * columns (a mapping is keyed by column name): a weekly export imported
+ * again starts from the mapping used last time.
+ */
+export async function findImportWithColumns(organizationId: string, kind: ImportKind, columns: string[]) {
+  const wanted = [...columns].sort().join("\u0000");
+  const recent = await db().importJob.findMany({
+    where: { organizationId, kind, status: "committed" },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, mapping: true, dateOrder: true },
+  });
+  const same = recent.find(
+    (j) =>
+      Object.keys(j.mapping as object)
+        .sort()
+        .join("\u0000") === wanted,
+  );
+  return same ? { ...same, mapping: same.mapping as Record<string, string> } : null;
 }
 
 export async function claimQueuedImport(organizationIds: string[] | null = null) {

@@ -42,6 +42,8 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   await page.getByLabel("What the file holds").selectOption("observations");
   await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/observations-with-mistakes.csv");
   await page.getByRole("button", { name: "Upload" }).click();
+  // The file's columns are mapped as last time (the other test's file has other column names).
+  await expect(page.getByText("Mapped as the same columns were in observations-with-mistakes.csv")).toBeVisible();
   await page.getByRole("button", { name: "Import 6 rows" }).click();
   await expect(page.getByTestId("import-result")).toContainText(
     "0 new observations; 2 rows repeated an observation already stored (same account, metric and time) and changed nothing.",

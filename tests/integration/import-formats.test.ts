@@ -198,4 +198,41 @@ describe("slash dates", () => {
     await commitImport(org.organizationId, id, { now: NOW });
     expect([await valueOn("2026-03-04"), await valueOn("2026-03-05")]).toEqual([2, 5]);
   });
+
+  it("starts a file with the same columns from the mapping and date order used last time", async () => {
+    const csv = (day: string) => utf8(`Kunden-ID;Metrik;Datum;Wert\n${a()};csat;${day};3,5\n`);
+    const first = await receiveUpload(admin, {
+      kind: "observations",
+      fileName: "woche-1.csv",
+      body: body(csv("03/02/2026")),
+    });
+    const guessed = await getImportJobOrThrow(admin, first.id);
+    expect(guessed.mapping).toEqual({ "Kunden-ID": "", Metrik: "", Datum: "", Wert: "" });
+    const mapping = { "Kunden-ID": "account_external_id", Metrik: "metric", Datum: "observed_at", Wert: "value" };
+    await saveImportMapping(admin, first.id, mapping, "dmy");
+    await requestImportCommit(admin, first.id);
+    await commitImport(org.organizationId, first.id, { now: NOW });
+
+    const second = await receiveUpload(admin, {
+      kind: "observations",
+      fileName: "woche-2.csv",
+      body: body(csv("10/02/2026")),
+    });
+    expect(await getImportJobOrThrow(admin, second.id)).toMatchObject({
+      mapping,
+      dateOrder: "dmy",
+      mappingFromId: first.id,
+    });
+    const preview = await previewImport(admin, second.id);
+    expect(preview.rows.map((r) => r.errors)).toEqual([[]]);
+    expect(preview.dates).toEqual({ slash: true, chosen: "dmy", choiceNeeded: false });
+
+    // Other columns, or another kind of import, start from their names as before.
+    const other = await receiveUpload(admin, {
+      kind: "outcomes",
+      fileName: "outcomes.csv",
+      body: body(utf8("Kunden-ID;Metrik;Datum;Wert\n")),
+    });
+    expect(await getImportJobOrThrow(admin, other.id)).toMatchObject({ mappingFromId: null, dateOrder: null });
+  });
 });

@@ -3,7 +3,7 @@ import { unlink } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { createImportJob, updateImportJob } from "../../db/imports";
+import { createImportJob, findImportWithColumns, updateImportJob } from "../../db/imports";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { guessMapping, type ImportKind } from "../../validation/imports";
@@ -15,7 +15,9 @@ export const MAX_UPLOAD_BYTES = Number(process.env.PULSEBOARD_MAX_UPLOAD_BYTES ?
 
 /**
  * Streams an uploaded CSV to disk (never wholly in memory), then reads its
- * header to suggest a column mapping. The import waits for review and commit.
+ * header to suggest a column mapping: the one of the last committed import of
+ * a file with the same columns, else one from the column names. The import
+ * waits for review and commit.
  */
 export async function receiveUpload(
   ctx: TenantContext,
@@ -48,8 +50,11 @@ export async function receiveUpload(
     if (headers.length === 0 || headers.every((h) => !h))
       throw new ValidationError("The first row must name the columns.");
     const lines = newlines + (lastByte === 10 ? 0 : 1);
+    const previous = await findImportWithColumns(ctx.organizationId, input.kind, headers);
     await updateImportJob(ctx.organizationId, job.id, {
-      mapping: guessMapping(input.kind, headers),
+      mapping: previous?.mapping ?? guessMapping(input.kind, headers),
+      dateOrder: previous?.dateOrder ?? null,
+      mappingFromId: previous?.id ?? null,
       totalRows: Math.max(0, lines - 1),
     });
     return { id: job.id, bytes };

@@ -11,6 +11,7 @@ import { ImportStatusBadge } from "@/components/imports/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { getImportJobOrThrow } from "@/lib/db/imports";
+import { formatDateTime } from "@/lib/format";
 import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
 import { IMPORT_FIELDS, type ImportKind } from "@/lib/validation/imports";
 
@@ -27,7 +28,12 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   if (!id.success) notFound();
   const job = await orNotFound(getImportJobOrThrow(tenant, id.data));
   const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
-  const preview = reviewing ? await previewImport(tenant, job.id).catch(() => null) : null;
+  const [preview, mappedLike] = reviewing
+    ? await Promise.all([
+        previewImport(tenant, job.id).catch(() => null),
+        job.mappingFromId ? getImportJobOrThrow(tenant, job.mappingFromId).catch(() => null) : null,
+      ])
+    : [null, null];
   return (
     <>
       <p style={{ margin: "0 0 8px" }}>
@@ -73,6 +79,13 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
               fields={IMPORT_FIELDS[job.kind as ImportKind]}
               traits={job.kind === "accounts"}
               dates={preview.dates}
+              mappedLike={
+                mappedLike && {
+                  href: `/imports/${mappedLike.id}`,
+                  fileName: mappedLike.fileName,
+                  on: formatDateTime(mappedLike.createdAt.toISOString()),
+                }
+              }
             />
             <PreviewTable preview={preview} />
             <CommitButton importId={job.id} blockedBy={blockedBy(preview)} rows={job.totalRows} />
