@@ -85,7 +85,11 @@ describe("imports of files from other locales", () => {
     expect(preview.missing).toEqual([]);
     expect(job).toMatchObject({ status: "committed", acceptedRows: 3, rejectedRows: 1 });
     expect(rejected).toEqual([
-      { line: 4, reason: '"1.250" is ambiguous in a file whose decimals take a comma: write 1250 or 1,25' },
+      {
+        line: 4,
+        reason:
+          '"1.250" is ambiguous in a file whose decimals take a comma: write 1250 for thousands or 1,250 for decimals',
+      },
     ]);
     expect([await csatOn("2026-06-10"), await csatOn("2026-06-11"), await csatOn("2026-06-13")]).toEqual([
       4.2, 3.75, 4.5,
@@ -121,6 +125,23 @@ describe("imports of files from other locales", () => {
       select: { value: true },
     });
     expect(adoption.value).toBe(55);
+  });
+
+  it("reads an accounts file from a decimal-comma locale: ARR and number traits as numbers", async () => {
+    const { job } = await importBytes(
+      "accounts",
+      utf8("external_id;name;arr;rabatt;notiz\nDE-0001;Müller GmbH;125.000,50;12,5;seit 2019\n"),
+    );
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 1 });
+    const account = await db().account.findUniqueOrThrow({
+      where: { organizationId_externalId: { organizationId: org.organizationId, externalId: "DE-0001" } },
+      select: { name: true, arr: true, traits: true },
+    });
+    expect([account.name, Number(account.arr), account.traits]).toEqual([
+      "Müller GmbH",
+      125000.5,
+      { rabatt: 12.5, notiz: "seit 2019" },
+    ]);
   });
 
   it("reads Windows-1252 text, as older spreadsheets save it", async () => {

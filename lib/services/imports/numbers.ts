@@ -31,7 +31,10 @@ export function readNumber(text: string, decimal: DecimalMark): NumberReading {
   const t = text.replace(CURRENCY, "$1");
   if (PLAIN[decimal].test(t)) return { ok: true, value: Number(t.replace(",", ".")) };
   if (decimal === "comma" && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t))
-    return { ok: false, reason: `"${text}" is ambiguous in a file whose decimals take a comma: write 1250 or 1,25` };
+    return {
+      ok: false,
+      reason: `"${text}" is ambiguous in a file whose decimals take a comma: write ${t.replace(".", "")} for thousands or ${t.replace(".", ",")} for decimals`,
+    };
   if (GROUPED[decimal].test(t)) {
     const digits = t.replace(decimal === "point" ? /[,\s]/g : /[.\s]/g, "");
     return { ok: true, value: Number(digits.replace(",", ".")) };

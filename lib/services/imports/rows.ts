@@ -189,9 +189,11 @@ function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; er
         .filter(([, v]) => v.trim() !== "")
         .map(([k, v]) => {
           const t = v.trim();
+          // Numbers as the file writes them (4,5 in a semicolon-separated file), so segment rules compare them as numbers.
+          const n = readNumber(t, l.decimal);
           return [
             k,
-            /^(true|false)$/i.test(t) ? t.toLowerCase() === "true" : Number.isFinite(Number(t)) ? Number(t) : t,
+            /^(true|false)$/i.test(t) ? t.toLowerCase() === "true" : n.ok && Number.isFinite(n.value) ? n.value : t,
           ];
         }),
     ),

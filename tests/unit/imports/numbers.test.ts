@@ -26,7 +26,7 @@ describe("readNumber", () => {
       '"1,5" is not a number in this file, whose decimals take a point (1.5); a comma only groups thousands (1,500)',
     );
     expect(value("1.250", "comma")).toBe(
-      '"1.250" is ambiguous in a file whose decimals take a comma: write 1250 or 1,25',
+      '"1.250" is ambiguous in a file whose decimals take a comma: write 1250 for thousands or 1,250 for decimals',
     );
     expect(value("12,34,567", "point")).toBe('"12,34,567" is not a number');
     expect(value("lots", "comma")).toBe('"lots" is not a number');
