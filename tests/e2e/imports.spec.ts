@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { checkPage } from "./a11y";
 import { signIn } from "./helpers";
 
 test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads the rejected rows", async ({ page }) => {
@@ -53,7 +54,9 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   await expect(page.getByTestId("import-result")).not.toContainText("Scores are being recomputed");
 });
 
-test("an admin says how slash dates read when the file cannot tell, and the import reads them so", async ({ page }) => {
+test("an admin says how slash dates read when the file cannot tell, and the import reads them so", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "admin@acme.example");
   await page.goto("/imports");
   await page.getByLabel("What the file holds").selectOption("observations");
@@ -65,6 +68,7 @@ test("an admin says how slash dates read when the file cannot tell, and the impo
   await expect(importButton).toBeDisabled();
   const preview = page.getByRole("region", { name: "First rows, checked with this mapping" });
   await expect(preview).toContainText('"03/04/2026" could be 3 April or March 4');
+  await checkPage(page, testInfo, "import-review-date-order");
 
   await page.getByLabel("Dates like 06/07/2026").selectOption("mdy");
   // Saved as chosen: the preview and the Import button follow at once.
