@@ -170,7 +170,7 @@ describe("imports of files from other locales", () => {
     expect([account.name, Number(account.arr)]).toEqual(["東京商事", 98000.5]);
   });
 
-  it("turns away a workbook or other binary file at upload, saying what to do", async () => {
+  it("turns away a workbook, a binary file or a file with nothing to import at upload, saying why", async () => {
     const upload = (bytes: number[]) =>
       receiveUpload(admin, { kind: "accounts", fileName: "accounts.xlsx", body: body(Uint8Array.from(bytes)) });
     const xlsx = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00];
@@ -181,11 +181,16 @@ describe("imports of files from other locales", () => {
     await expect(upload([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])).rejects.toBeInstanceOf(
       ValidationError,
     );
+    await expect(upload([])).rejects.toThrow("The file is empty.");
+    await expect(upload([...utf8("\n\n")])).rejects.toThrow("The first row must name the columns.");
+    await expect(upload([...utf8("external_id,name\n")])).rejects.toThrow(
+      "The file has a header row but no rows below it to import.",
+    );
     const failed = await db().importJob.findMany({
       where: { organizationId: org.organizationId, fileName: "accounts.xlsx" },
       select: { status: true },
     });
-    expect(failed.map((j) => j.status)).toEqual(["failed", "failed", "failed"]);
+    expect(failed.map((j) => j.status)).toEqual(Array(6).fill("failed"));
   });
 });
 
@@ -252,7 +257,7 @@ describe("slash dates", () => {
     const other = await receiveUpload(admin, {
       kind: "outcomes",
       fileName: "outcomes.csv",
-      body: body(utf8("Kunden-ID;Metrik;Datum;Wert\n")),
+      body: body(utf8(`Kunden-ID;Metrik;Datum;Wert\n${a()};renewed;2026-06-01;\n`)),
     });
     expect(await getImportJobOrThrow(admin, other.id)).toMatchObject({ mappingFromId: null, dateOrder: null });
   });

@@ -46,9 +46,10 @@ export async function receiveUpload(
   try {
     await pipeline(Readable.fromWeb(input.body as WebReadableStream<Uint8Array>), limit, createWriteStream(file));
     if (bytes === 0) throw new ValidationError("The file is empty.");
-    const { headers } = await readHeaderAndPreview(file, await detectCsvFormat(file), 0);
+    const { headers, rows } = await readHeaderAndPreview(file, await detectCsvFormat(file), 1);
     if (headers.length === 0 || headers.every((h) => !h))
       throw new ValidationError("The first row must name the columns.");
+    if (rows.length === 0) throw new ValidationError("The file has a header row but no rows below it to import.");
     const lines = newlines + (lastByte === 10 ? 0 : 1);
     const previous = await findImportWithColumns(ctx.organizationId, input.kind, headers);
     await updateImportJob(ctx.organizationId, job.id, {
