@@ -17,7 +17,7 @@ export type BulkClient = pg.PoolClient;
 
 export async function createObservationStaging(client: pg.PoolClient) {
   await client.query(
-    `CREATE TEMP TABLE import_observations (account_id uuid, metric_id uuid, observed_at timestamptz, value float8, text_value text) ON COMMIT DROP`,
+    `CREATE TEMP TABLE import_observations (account_id uuid, metric_id uuid, observed_at timestamptz, value float8, text_value text, line int4) ON COMMIT DROP`,
   );
 }
 
@@ -38,11 +38,11 @@ export class ObservationCopyText {
   /** Rows of a file mostly share their times: each is formatted once per batch. */
   private times = new Map<number, string>();
 
-  add(r: BulkObservation) {
+  add(r: BulkObservation, line: number) {
     const ms = r.observedAt.getTime();
     let time = this.times.get(ms);
     if (time === undefined) this.times.set(ms, (time = r.observedAt.toISOString()));
-    this.text += `${r.accountId}\t${r.metricId}\t${time}\t${r.value === null ? "\\N" : r.value}\t${copyField(r.text)}\n`;
+    this.text += `${r.accountId}\t${r.metricId}\t${time}\t${r.value === null ? "\\N" : r.value}\t${copyField(r.text)}\t${line}\n`;
   }
 
   /** The text so far; starts a new batch. */
@@ -59,14 +59,45 @@ export function openObservationStaging(client: pg.PoolClient): OpenCopy {
   return openCopyIn(client, "COPY import_observations FROM STDIN");
 }
 
+/** A later line of a file that repeats an earlier line's key (`of`) with another value. */
+export interface RepeatedLine {
+  line: number;
+  of: number;
+}
+
+/**
+ * Takes out every staged row that repeats an earlier line's key — the first line
+ * of a key is the one written — and answers those that gave it another value
+ * (the others repeated it exactly, as a file imported twice does).
+ */
+async function removeRepeatedKeys(client: pg.PoolClient): Promise<RepeatedLine[]> {
+  const removed = await client.query<{ line: number; of: number; differs: boolean }>(`
+    WITH ranked AS (
+      SELECT ctid AS row_id, line, row_number() OVER w AS n, first_value(line) OVER w AS first_line,
+             value IS DISTINCT FROM first_value(value) OVER w OR text_value IS DISTINCT FROM first_value(text_value) OVER w AS differs
+      FROM import_observations
+      WINDOW w AS (PARTITION BY account_id, metric_id, observed_at ORDER BY line))
+    DELETE FROM import_observations s USING ranked r WHERE s.ctid = r.row_id AND r.n > 1
+    RETURNING r.line, r.first_line AS of, r.differs`);
+  return removed.rows.filter((r) => r.differs).map(({ line, of }) => ({ line, of }));
+}
+
 /**
  * Moves the staged rows in with the current values they advance; returns the
- * accounts that got at least one new observation and how many rows were new (the
- * rest were stored already, or repeated a key earlier in the file). Inserts only
- * the keys it does not find; should a concurrent writer commit one of the same new
- * keys first, the statement is undone to a savepoint and redone skipping conflicts.
+ * accounts that got at least one new observation, how many rows were new (the
+ * rest were stored already, or repeated a key earlier in the file), and the
+ * lines that repeated an earlier line's key with another value (not written).
+ *
+ * Inserts only the keys it does not find, in one pass. A unique violation then
+ * means a key came twice: within the file (found and taken out, and the insert
+ * done again), or from a concurrent writer that committed one of the same new
+ * keys first (the insert is done again skipping conflicts). Each attempt is
+ * undone to a savepoint first.
  */
-export async function applyObservationStaging(client: pg.PoolClient, organizationId: string): Promise<Upserted> {
+export async function applyObservationStaging(
+  client: pg.PoolClient,
+  organizationId: string,
+): Promise<Upserted & { conflicts: RepeatedLine[] }> {
   const apply = async (skip: SkipStored): Promise<Upserted> => {
     const result = await client.query<{ inserted: number; accounts: string[] }>(
       insertObservationsSql("import_observations", skip),
@@ -74,19 +105,26 @@ export async function applyObservationStaging(client: pg.PoolClient, organizatio
     );
     return { ids: result.rows[0]!.accounts, created: result.rows[0]!.inserted };
   };
+  const attempt = async (skip: SkipStored): Promise<Upserted | null> => {
+    await client.query("SAVEPOINT apply_observations");
+    try {
+      const result = await apply(skip);
+      await client.query("RELEASE SAVEPOINT apply_observations");
+      return result;
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      await client.query("ROLLBACK TO SAVEPOINT apply_observations");
+      return null;
+    }
+  };
   // Autovacuum never analyses temporary tables. Without statistics the planner guessed a tenth of a million staged
   // rows and probed the current values once per row (1M index probes, 2.8 s) instead of hashing them (1.7 s).
   await client.query("ANALYZE import_observations");
-  await client.query("SAVEPOINT apply_observations");
-  try {
-    const result = await apply("absent");
-    await client.query("RELEASE SAVEPOINT apply_observations");
-    return result;
-  } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    await client.query("ROLLBACK TO SAVEPOINT apply_observations");
-    return apply("conflicts");
-  }
+  const first = await attempt("absent");
+  if (first) return { ...first, conflicts: [] };
+  const conflicts = await removeRepeatedKeys(client);
+  const again = conflicts.length > 0 ? await attempt("absent") : null;
+  return { ...(again ?? (await apply("conflicts"))), conflicts };
 }
 
 const UNIQUE_VIOLATION = "23505";

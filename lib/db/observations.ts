@@ -16,10 +16,11 @@ const CHUNK = 20_000;
 /**
  * How a statement skips rows whose natural key is already stored: "conflicts"
  * lets the unique index refuse each one (ON CONFLICT DO NOTHING, safe whatever
- * else is writing); "absent" inserts only the keys it does not find, once each —
- * about a quarter faster over a million rows (no speculative insertion), but a
- * concurrent transaction that commits one of the same new keys first makes it
- * fail with a unique violation, after which "conflicts" is the way to retry.
+ * else is writing); "absent" inserts the keys it does not find — about a quarter
+ * faster over a million rows (no speculative insertion), but a key that comes
+ * twice (two rows of `rows`, or a concurrent transaction that commits one of the
+ * same new keys first) makes it fail with a unique violation, after which the
+ * caller takes the repeats out or retries with "conflicts".
  */
 export type SkipStored = "conflicts" | "absent";
 
@@ -27,7 +28,7 @@ function newRows(rows: string, skip: SkipStored, recordedBy: string): string {
   const columns = `$1::uuid, account_id, metric_id, observed_at, value, text_value, $2::"MetricSource", ${recordedBy}`;
   if (skip === "conflicts")
     return `SELECT ${columns} FROM ${rows} ORDER BY account_id, metric_id, observed_at ON CONFLICT DO NOTHING`;
-  return `SELECT DISTINCT ON (account_id, metric_id, observed_at) ${columns} FROM ${rows}
+  return `SELECT ${columns} FROM ${rows}
     WHERE NOT EXISTS (SELECT 1 FROM "MetricObservation" o WHERE o."organizationId" = $1::uuid
                         AND o."accountId" = account_id AND o."metricId" = metric_id AND o."observedAt" = observed_at)
     ORDER BY account_id, metric_id, observed_at`;

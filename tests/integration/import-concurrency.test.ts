@@ -38,7 +38,7 @@ it("an import meeting a new key that a concurrent writer commits first skips tha
   // The import does not see the other writer's row yet, so it tries to insert the same key and waits.
   const importing = withBulkTransaction(async (client) => {
     await createObservationStaging(client);
-    await client.query(`INSERT INTO import_observations VALUES ($1, $2, $3, 1, NULL), ($1, $2, $4, 2, NULL)`, [
+    await client.query(`INSERT INTO import_observations VALUES ($1, $2, $3, 1, NULL, 2), ($1, $2, $4, 2, NULL, 3)`, [
       account,
       metric,
       first,
@@ -51,7 +51,7 @@ it("an import meeting a new key that a concurrent writer commits first skips tha
   await other;
 
   // The key the other writer stored first is not counted as new.
-  expect(await importing).toEqual({ ids: [account], created: 1 });
+  expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
   const stored = await db().metricObservation.findMany({
     where: { organizationId: org.organizationId, accountId: account, metricId: metric, observedAt: { gte: first } },
     orderBy: { observedAt: "asc" },

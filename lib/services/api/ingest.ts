@@ -12,6 +12,7 @@ import {
   type ObservationRecord,
   type OutcomeRecord,
 } from "../imports/rows";
+import { RecordKeys, REPEATED } from "../imports/repeats";
 
 export interface IngestResult {
   accepted: number;
@@ -62,11 +63,20 @@ export async function ingest(
     dates: "iso" as const,
   };
   const accepted: ImportRecord[] = [];
+  let acceptedItems = 0;
   const rejected: IngestResult["rejected"] = [];
+  const keys = new RecordKeys(kind);
   items.forEach((item, index) => {
     const result = checkRow(kind, asRow(item), lookups);
-    if (result.record) accepted.push(result.record);
-    else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
+    const repeat = result.record ? keys.check(result.record, index) : null;
+    if (repeat && !repeat.same) {
+      const reason = `repeats ${REPEATED[kind]} of item ${repeat.of} with other values`;
+      rejected.push({ index, errors: [{ field: kind === "accounts" ? "externalId" : "account", reason }] });
+    } else if (result.record) {
+      // The same item twice is written once, as when it is sent again.
+      if (!repeat) accepted.push(result.record);
+      acceptedItems++;
+    } else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
   });
   let created = 0;
   if (accepted.length) {
@@ -101,5 +111,5 @@ export async function ingest(
     });
     if (touched.length) await queueScoringRun(ctx, "api", touched);
   }
-  return { accepted: accepted.length, created, rejected };
+  return { accepted: acceptedItems, created, rejected };
 }

@@ -16,6 +16,7 @@ import {
   openObservationStaging,
   withBulkTransaction,
   type BulkClient,
+  type RepeatedLine,
 } from "../../db/bulk-observations";
 import type { Tx } from "../../db/client";
 import type { OpenCopy } from "../../db/copy";
@@ -31,9 +32,17 @@ import {
   type ObservationRecord,
   type OutcomeRecord,
 } from "./rows";
+import { RecordKeys, REPEATED } from "./repeats";
 import { uploadPath } from "./uploads";
 
 const BATCH = 10_000;
+
+/** The field whose column a repeated key's rejection names. */
+const KEY_FIELD: Record<ImportKind, string> = {
+  accounts: "external_id",
+  outcomes: "account_external_id",
+  observations: "account_external_id",
+};
 const PROGRESS_EVERY = 10_000;
 
 export interface CommitOptions {
@@ -69,6 +78,8 @@ export async function commitImport(organizationId: string, importId: string, opt
   let rejected = 0;
   let rejections: { line: number; column: string; reason: string; raw: string }[] = [];
   let firstRejections = true;
+  // Observation files can hold millions of rows: their repeated keys are found in the database, at the end.
+  const repeats = kind === "observations" ? null : new RecordKeys(kind);
   const flushRejections = async () => {
     await replaceRejections(organizationId, importId, rejections, firstRejections);
     firstRejections = false;
@@ -88,10 +99,20 @@ export async function commitImport(organizationId: string, importId: string, opt
             continue;
           }
           total++;
-          const result = checkRow(kind, toRow!(cells), lookups);
-          if (result.record) {
+          const row = toRow!(cells);
+          const result = checkRow(kind, row, lookups);
+          const repeat = result.record ? (repeats?.check(result.record, line) ?? null) : null;
+          if (repeat && !repeat.same) {
+            rejected++;
+            rejections.push({
+              line,
+              column: row.column(KEY_FIELD[kind]),
+              reason: `repeats ${REPEATED[kind]} of line ${repeat.of} with other values`,
+              raw: cells.map(csvField).join(","),
+            });
+          } else if (result.record) {
             accepted++;
-            writer.add(result.record);
+            if (!repeat) writer.add(result.record, line);
           } else {
             rejected++;
             for (const e of result.errors)
@@ -116,6 +137,17 @@ export async function commitImport(organizationId: string, importId: string, opt
       });
       return writer.finish(now);
     });
+    // Later lines of the file that gave a stored-in-this-import observation another value: not written, so rejected.
+    for (const c of written.conflicts ?? []) {
+      accepted--;
+      rejected++;
+      rejections.push({
+        line: c.line,
+        column: toRow!([]).column("value"),
+        reason: `repeats ${REPEATED.observations} of line ${c.of} with another value`,
+        raw: "",
+      });
+    }
     await flushRejections();
     await updateImportJob(organizationId, importId, {
       status: "committed",
@@ -145,12 +177,15 @@ export async function commitImport(organizationId: string, importId: string, opt
 }
 
 interface Writer {
-  /** Buffers one accepted record. */
-  add(record: ImportRecord): void;
+  /** Buffers one accepted record (from `line` of the file). */
+  add(record: ImportRecord, line: number): void;
   /** Called after each batch of the file: observations stream on at once, upserts wait for a batch's worth. */
   flush(): Promise<void>;
-  /** Writes what is left and runs the follow-up updates; returns the accounts touched and how many rows were new. */
-  finish(now: Date): Promise<Upserted>;
+  /**
+   * Writes what is left and runs the follow-up updates; returns the accounts touched, how many rows were new,
+   * and the lines left out for repeating an earlier line's key with another value.
+   */
+  finish(now: Date): Promise<Upserted & { conflicts?: RepeatedLine[] }>;
 }
 
 /** Observations go through COPY into a staging table; accounts and outcomes through set-based upserts. */
@@ -184,8 +219,8 @@ function copyWriter(organizationId: string, client: BulkClient): Writer & { abor
   let copy: OpenCopy | null = null;
   const send = () => (copy ??= openObservationStaging(client)).write(text.take());
   return {
-    add(record) {
-      text.add(record as ObservationRecord);
+    add(record, line) {
+      text.add(record as ObservationRecord, line);
     },
     flush: send,
     async finish() {

@@ -1,0 +1,44 @@
+import type { ImportKind } from "../../validation/imports";
+import type { AccountRecord, ImportRecord, ObservationRecord, OutcomeRecord } from "./rows";
+
+export type Repeat = { of: number; same: boolean } | null;
+
+function keyOf(kind: ImportKind, record: ImportRecord): string {
+  if (kind === "accounts") return (record as AccountRecord).externalId;
+  if (kind === "outcomes") {
+    const r = record as OutcomeRecord;
+    return `${r.accountId} ${r.kind} ${r.occurredOn.toISOString()}`;
+  }
+  const r = record as ObservationRecord;
+  return `${r.accountId} ${r.metricId} ${r.observedAt.getTime()}`;
+}
+
+/** What a repeat of `kind`'s key is, in a reason: "the account", "the outcome", "the observation". */
+export const REPEATED: Record<ImportKind, string> = {
+  accounts: "the account (same id)",
+  outcomes: "the outcome (same account, kind and date)",
+  observations: "the observation (same account, metric and time)",
+};
+
+/**
+ * The records of one file or request by their natural key: the first line (or
+ * item) with a key is the one written; a later one is either the same record
+ * again — a harmless repeat, like importing a file twice — or a conflicting one,
+ * which is rejected rather than left to chance. (A million-row observation
+ * file is checked in the database instead: see applyObservationStaging.)
+ */
+export class RecordKeys {
+  private seen = new Map<string, { at: number; record: string }>();
+
+  constructor(private kind: ImportKind) {}
+
+  /** Whether the record at `at` (a line or an item's index) repeats an earlier one's key, and if so, which. */
+  check(record: ImportRecord, at: number): Repeat {
+    const key = keyOf(this.kind, record);
+    const text = JSON.stringify(record);
+    const first = this.seen.get(key);
+    if (first) return { of: first.at, same: first.record === text };
+    this.seen.set(key, { at, record: text });
+    return null;
+  }
+}

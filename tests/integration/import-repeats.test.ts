@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getImportJobOrThrow } from "@/lib/db/imports";
+import { ingest } from "@/lib/services/api/ingest";
+import { commitImport } from "@/lib/services/imports/commit";
+import { requestImportCommit } from "@/lib/services/imports/review";
+import { receiveUpload } from "@/lib/services/imports/upload";
+import type { TenantContext } from "@/lib/tenant";
+import type { ImportKind } from "@/lib/validation/imports";
+import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+
+// A file or request that names the same record twice: the first is written, an exact repeat is harmless,
+// and a repeat with other values is rejected naming the line (or item) it repeats — never left to chance.
+let org: TestOrg;
+let admin: TenantContext;
+const NOW = new Date(TEST_TODAY.getTime() + 12 * 3600_000);
+
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 3, days: 3, seed: 53 });
+  admin = await org.contextFor("admin");
+});
+
+async function importCsv(kind: ImportKind, csv: string) {
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(new TextEncoder().encode(csv));
+      c.close();
+    },
+  });
+  const { id } = await receiveUpload(admin, { kind, fileName: `${kind}.csv`, body });
+  await requestImportCommit(admin, id);
+  await commitImport(org.organizationId, id, { now: NOW });
+  const rejected = await db().importRejectedRow.findMany({
+    where: { organizationId: org.organizationId, importJobId: id },
+    orderBy: { line: "asc" },
+    select: { line: true, column: true, reason: true },
+  });
+  return { job: await getImportJobOrThrow(admin, id), rejected };
+}
+
+describe("a file that repeats a record", () => {
+  const a = () => org.plan.accounts[0]!.externalId;
+
+  it("observations: the first line is written, an exact repeat is accepted, another value is rejected", async () => {
+    const { job, rejected } = await importCsv(
+      "observations",
+      [
+        "account,metric,date,value",
+        `${a()},csat,2026-06-10T08:00:00Z,4`,
+        `${a()},csat,2026-06-10T08:00:00Z,4`,
+        `${a()},csat,2026-06-10T08:00:00Z,2`,
+        `${a()},csat,2026-06-11T08:00:00Z,3`,
+      ].join("\n"),
+    );
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 3, newRows: 2, rejectedRows: 1 });
+    expect(rejected).toEqual([
+      {
+        line: 4,
+        column: "value",
+        reason: "repeats the observation (same account, metric and time) of line 2 with another value",
+      },
+    ]);
+    const stored = await db().metricObservation.findMany({
+      where: { organizationId: org.organizationId, accountId: org.accountIds[0], metricId: org.metricIds.csat },
+      orderBy: { observedAt: "asc" },
+      select: { value: true },
+    });
+    expect(stored.slice(-2).map((o) => o.value)).toEqual([4, 3]);
+  });
+
+  it("accounts and outcomes: the import goes through and names the line a conflicting row repeats", async () => {
+    const accounts = await importCsv("accounts", "external_id,name\nRPT-1,First\nRPT-1,First\nRPT-1,Second\n");
+    expect(accounts.job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 1, rejectedRows: 1 });
+    expect(accounts.rejected).toEqual([
+      { line: 4, column: "external_id", reason: "repeats the account (same id) of line 2 with other values" },
+    ]);
+    const account = await db().account.findUniqueOrThrow({
+      where: { organizationId_externalId: { organizationId: org.organizationId, externalId: "RPT-1" } },
+      select: { name: true },
+    });
+    expect(account.name).toBe("First");
+
+    const outcomes = await importCsv(
+      "outcomes",
+      `account,kind,date,arr_after\n${a()},renewed,2026-06-01,100\n${a()},renewed,2026-06-01,200\n`,
+    );
+    expect(outcomes.job).toMatchObject({ status: "committed", acceptedRows: 1, rejectedRows: 1 });
+    expect(outcomes.rejected[0]).toEqual({
+      line: 3,
+      column: "account",
+      reason: "repeats the outcome (same account, kind and date) of line 2 with other values",
+    });
+  });
+});
+
+describe("an API request that repeats an item", () => {
+  it("writes the first, takes an exact repeat once, and rejects another value naming the item", async () => {
+    const item = { externalId: "RPT-API", name: "Kept" };
+    const result = await ingest(admin, "accounts", [item, item, { ...item, name: "Other" }]);
+    expect(result).toEqual({
+      accepted: 2,
+      created: 1,
+      rejected: [
+        {
+          index: 2,
+          errors: [{ field: "externalId", reason: "repeats the account (same id) of item 0 with other values" }],
+        },
+      ],
+    });
+  });
+});
