@@ -5,6 +5,7 @@ import { failInterruptedImports, getImportJobOrThrow } from "@/lib/db/imports";
 import { requestImportCommit } from "@/lib/services/imports/review";
 import { receiveUpload } from "@/lib/services/imports/upload";
 import { createTestOrg } from "../support/factories";
+import { uploadBody } from "../support/uploads";
 
 describe("an import killed part-way", () => {
   it("leaves no rows behind, and is marked failed when the worker restarts", { timeout: 120_000 }, async () => {
@@ -16,13 +17,7 @@ describe("an import killed part-way", () => {
       const account = org.plan.accounts[i % 20]!.externalId;
       csv += `${account},csat,${new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString()},${(i % 5) + 1}\n`;
     }
-    const body = new ReadableStream<Uint8Array>({
-      start(c) {
-        c.enqueue(new TextEncoder().encode(csv));
-        c.close();
-      },
-    });
-    const { id } = await receiveUpload(admin, { kind: "observations", fileName: "big.csv", body });
+    const { id } = await receiveUpload(admin, { kind: "observations", fileName: "big.csv", body: uploadBody(csv) });
     await requestImportCommit(admin, id);
     await db().importJob.update({
       where: { organizationId_id: { organizationId: org.organizationId, id } },

@@ -13,6 +13,7 @@ import { receiveUpload } from "@/lib/services/imports/upload";
 import type { TenantContext } from "@/lib/tenant";
 import type { ImportKind } from "@/lib/validation/imports";
 import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+import { uploadAndCommit, uploadBody } from "../support/uploads";
 
 // Files as spreadsheets in other locales save "CSV": other delimiters, decimal commas, other encodings.
 let org: TestOrg;
@@ -24,27 +25,7 @@ beforeAll(async () => {
   admin = await org.contextFor("admin");
 });
 
-const body = (bytes: Uint8Array) =>
-  new ReadableStream<Uint8Array>({
-    start(c) {
-      c.enqueue(bytes);
-      c.close();
-    },
-  });
-
-async function importBytes(kind: ImportKind, bytes: Uint8Array) {
-  const { id } = await receiveUpload(admin, { kind, fileName: `${kind}.csv`, body: body(bytes) });
-  const preview = await previewImport(admin, id);
-  await requestImportCommit(admin, id);
-  await commitImport(org.organizationId, id, { now: NOW });
-  const job = await getImportJobOrThrow(admin, id);
-  const rejected = await db().importRejectedRow.findMany({
-    where: { organizationId: org.organizationId, importJobId: id },
-    orderBy: { line: "asc" },
-    select: { line: true, reason: true },
-  });
-  return { preview, job, rejected };
-}
+const importBytes = (kind: ImportKind, bytes: Uint8Array) => uploadAndCommit(admin, kind, bytes, NOW);
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -87,6 +68,7 @@ describe("imports of files from other locales", () => {
     expect(rejected).toEqual([
       {
         line: 4,
+        column: "value",
         reason:
           '"1.250" is ambiguous in a file whose decimals take a comma: write 1250 for thousands or 1,250 for decimals',
       },
@@ -114,7 +96,7 @@ describe("imports of files from other locales", () => {
       utf8(`account,metric,date,value\n${a()},feature_adoption,2026-06-14T09:30:00Z,55%\n${a()},csat,2026-06-16,4%\n`),
     );
     expect(job).toMatchObject({ acceptedRows: 1, rejectedRows: 1 });
-    expect(rejected).toEqual([{ line: 3, reason: '"4%" is not a number' }]);
+    expect(rejected).toEqual([{ line: 3, column: "value", reason: '"4%" is not a number' }]);
     const adoption = await db().metricObservation.findFirstOrThrow({
       where: {
         organizationId: org.organizationId,
@@ -172,7 +154,7 @@ describe("imports of files from other locales", () => {
 
   it("turns away a workbook, a binary file or a file with nothing to import at upload, saying why", async () => {
     const upload = (bytes: number[]) =>
-      receiveUpload(admin, { kind: "accounts", fileName: "accounts.xlsx", body: body(Uint8Array.from(bytes)) });
+      receiveUpload(admin, { kind: "accounts", fileName: "accounts.xlsx", body: uploadBody(Uint8Array.from(bytes)) });
     const xlsx = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00];
     await expect(upload(xlsx)).rejects.toThrow(
       "This is an Excel workbook (.xlsx), not a CSV file. Save it as CSV from the spreadsheet (File → Save a copy → CSV UTF-8) and upload that.",
@@ -211,7 +193,11 @@ describe("slash dates", () => {
 
   it("waits for a choice when every slash date reads both ways, then reads them as chosen", async () => {
     const csv = `account,metric,date,value\n${a()},csat,03/04/2026,2\n${a()},csat,03/05/2026,5\n`;
-    const { id } = await receiveUpload(admin, { kind: "observations", fileName: "us.csv", body: body(utf8(csv)) });
+    const { id } = await receiveUpload(admin, {
+      kind: "observations",
+      fileName: "us.csv",
+      body: uploadBody(utf8(csv)),
+    });
     expect((await previewImport(admin, id)).dates).toEqual({ slash: true, chosen: null, choiceNeeded: true });
     await expect(requestImportCommit(admin, id)).rejects.toThrow(DATE_ORDER_NEEDED);
 
@@ -230,7 +216,7 @@ describe("slash dates", () => {
     const first = await receiveUpload(admin, {
       kind: "observations",
       fileName: "woche-1.csv",
-      body: body(csv("03/02/2026")),
+      body: uploadBody(csv("03/02/2026")),
     });
     const guessed = await getImportJobOrThrow(admin, first.id);
     expect(guessed.mapping).toEqual({ "Kunden-ID": "", Metrik: "", Datum: "", Wert: "" });
@@ -242,7 +228,7 @@ describe("slash dates", () => {
     const second = await receiveUpload(admin, {
       kind: "observations",
       fileName: "woche-2.csv",
-      body: body(csv("10/02/2026")),
+      body: uploadBody(csv("10/02/2026")),
     });
     expect(await getImportJobOrThrow(admin, second.id)).toMatchObject({
       mapping,
@@ -257,7 +243,7 @@ describe("slash dates", () => {
     const other = await receiveUpload(admin, {
       kind: "outcomes",
       fileName: "outcomes.csv",
-      body: body(utf8(`Kunden-ID;Metrik;Datum;Wert\n${a()};renewed;2026-06-01;\n`)),
+      body: uploadBody(utf8(`Kunden-ID;Metrik;Datum;Wert\n${a()};renewed;2026-06-01;\n`)),
     });
     expect(await getImportJobOrThrow(admin, other.id)).toMatchObject({ mappingFromId: null, dateOrder: null });
   });

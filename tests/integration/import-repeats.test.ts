@@ -1,13 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getImportJobOrThrow } from "@/lib/db/imports";
 import { ingest } from "@/lib/services/api/ingest";
-import { commitImport } from "@/lib/services/imports/commit";
-import { requestImportCommit } from "@/lib/services/imports/review";
-import { receiveUpload } from "@/lib/services/imports/upload";
 import type { TenantContext } from "@/lib/tenant";
 import type { ImportKind } from "@/lib/validation/imports";
 import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+import { uploadAndCommit } from "../support/uploads";
 
 // A file or request that names the same record twice: the first is written, an exact repeat is harmless,
 // and a repeat with other values is rejected naming the line (or item) it repeats — never left to chance.
@@ -20,23 +17,7 @@ beforeAll(async () => {
   admin = await org.contextFor("admin");
 });
 
-async function importCsv(kind: ImportKind, csv: string) {
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      c.enqueue(new TextEncoder().encode(csv));
-      c.close();
-    },
-  });
-  const { id } = await receiveUpload(admin, { kind, fileName: `${kind}.csv`, body });
-  await requestImportCommit(admin, id);
-  await commitImport(org.organizationId, id, { now: NOW });
-  const rejected = await db().importRejectedRow.findMany({
-    where: { organizationId: org.organizationId, importJobId: id },
-    orderBy: { line: "asc" },
-    select: { line: true, column: true, reason: true },
-  });
-  return { job: await getImportJobOrThrow(admin, id), rejected };
-}
+const importCsv = (kind: ImportKind, csv: string) => uploadAndCommit(admin, kind, csv, NOW);
 
 describe("a file that repeats a record", () => {
   const a = () => org.plan.accounts[0]!.externalId;

@@ -7,6 +7,7 @@ import { receiveUpload } from "@/lib/services/imports/upload";
 import type { TenantContext } from "@/lib/tenant";
 import type { ImportKind } from "@/lib/validation/imports";
 import { createTestOrg, TEST_TODAY, type TestOrg } from "../support/factories";
+import { uploadBody } from "../support/uploads";
 
 let org: TestOrg;
 let other: TestOrg;
@@ -21,16 +22,8 @@ beforeAll(async () => {
   admin = await org.contextFor("admin");
 });
 
-const stream = (text: string) =>
-  new ReadableStream<Uint8Array>({
-    start(c) {
-      c.enqueue(new TextEncoder().encode(text));
-      c.close();
-    },
-  });
-
 async function upload(kind: ImportKind, csv: string, ctx = admin) {
-  return (await receiveUpload(ctx, { kind, fileName: `${kind}.csv`, body: stream(csv) })).id;
+  return (await receiveUpload(ctx, { kind, fileName: `${kind}.csv`, body: uploadBody(csv) })).id;
 }
 
 async function importFile(kind: ImportKind, csv: string, options: { failAfterRows?: number } = {}) {
