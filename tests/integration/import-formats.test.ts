@@ -139,6 +139,21 @@ describe("imports of files from other locales", () => {
     expect(Number(account.arr)).toBe(125000);
   });
 
+  it("fails an import, writing nothing, when a file that starts as UTF-8 turns out not to be", async () => {
+    const before = await db().account.count({ where: { organizationId: org.organizationId } });
+    const rows = Array.from({ length: 5000 }, (_, i) => `MIX-${i},Account ${i}`).join("\n");
+    const bytes = Buffer.concat([
+      Buffer.from(`external_id,name\n${rows}\n`),
+      Buffer.from("MIX-X,Société Générale\n", "latin1"),
+    ]);
+    expect(bytes.length).toBeGreaterThan(1 << 16);
+    const { preview, job } = await importBytes("accounts", Uint8Array.from(bytes));
+    expect(preview.format).toMatch(/^UTF-8/);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/^The text after line \d+ is not UTF-8, though the start of the file is\./);
+    expect(await db().account.count({ where: { organizationId: org.organizationId } })).toBe(before);
+  });
+
   it("reads UTF-16 tab-separated text with a byte-order mark, as Excel's Unicode Text", async () => {
     const text = "\uFEFFexternal_id\tname\tarr\r\nJP-0001\t東京商事\t98000.5\r\n";
     const { preview, job } = await importBytes("accounts", Uint8Array.from(Buffer.from(text, "utf16le")));

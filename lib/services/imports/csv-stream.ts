@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { CsvReader, type CsvRecord } from "../../csv-reader";
+import { ValidationError } from "../../errors";
 import type { CsvFormat } from "./csv-format";
 import type { MappedRow } from "./rows";
 
@@ -12,12 +13,27 @@ const CHUNK_BYTES = 1 << 16;
  */
 export async function* readCsvBatches(path: string, format: CsvFormat): AsyncGenerator<CsvRecord[]> {
   const reader = new CsvReader(format.delimiter);
-  const decoder = new TextDecoder(format.encoding);
+  // A file taken for UTF-8 from its start is held to it: a Windows-1252 "é" further on fails the import by
+  // name rather than being stored as "�".
+  const decoder = new TextDecoder(format.encoding, { fatal: format.encoding === "utf-8" });
+  let line = 0;
+  const decode = (chunk?: Buffer) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new ValidationError(
+        `The text after line ${line} is not UTF-8, though the start of the file is. Save the file again as CSV UTF-8 and upload that.`,
+      );
+    }
+  };
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    const rows = reader.push(decoder.decode(chunk as Buffer, { stream: true }));
-    if (rows.length > 0) yield rows;
+    const rows = reader.push(decode(chunk as Buffer));
+    if (rows.length > 0) {
+      line = rows.at(-1)!.line;
+      yield rows;
+    }
   }
-  const rows = [...reader.push(decoder.decode()), ...reader.end()];
+  const rows = [...reader.push(decode()), ...reader.end()];
   if (rows.length > 0) yield rows;
 }
 
