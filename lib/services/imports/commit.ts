@@ -36,6 +36,7 @@ import { RecordKeys, REPEATED } from "./repeats";
 import { uploadPath } from "./uploads";
 
 const BATCH = 10_000;
+const PROGRESS_EVERY = 10_000;
 
 /** The field whose column a repeated key's rejection names. */
 const KEY_FIELD: Record<ImportKind, string> = {
@@ -43,7 +44,6 @@ const KEY_FIELD: Record<ImportKind, string> = {
   outcomes: "account_external_id",
   observations: "account_external_id",
 };
-const PROGRESS_EVERY = 10_000;
 
 export interface CommitOptions {
   now?: Date;
@@ -137,7 +137,7 @@ export async function commitImport(organizationId: string, importId: string, opt
       });
       return writer.finish(now);
     });
-    // Later lines of the file that gave a stored-in-this-import observation another value: not written, so rejected.
+    // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
     for (const c of written.conflicts ?? []) {
       accepted--;
       rejected++;
