@@ -4,10 +4,10 @@ import { formatNumber } from "@/lib/format";
 const REPEATS: Record<string, [string, string]> = {
   observations: [
     "new observations",
-    "repeated an observation already stored (same account, metric and time) and changed nothing",
+    "repeated an observation already stored or on an earlier line (same account, metric and time) and changed nothing",
   ],
-  accounts: ["new accounts", "updated an account already stored"],
-  outcomes: ["new outcomes", "updated an outcome already stored"],
+  accounts: ["new accounts", "updated an account already stored or repeated an earlier line"],
+  outcomes: ["new outcomes", "updated an outcome already stored or repeated an earlier line"],
 };
 
 interface CommittedJob {
