@@ -85,7 +85,8 @@ export function UploadForm() {
       <p className="muted" style={{ margin: 0 }}>
         Expected columns: {KINDS.find((k) => k.value === kind)!.hint}. Separated by commas, semicolons (with decimal
         commas) or tabs, as spreadsheets save them. You review the column mapping and the first rows before anything is
-        written.
+        written. <a href={`/api/imports/template?kind=${kind}`}>Download a template</a> with these columns and example
+        rows from your own data.
       </p>
       {progress !== null && (
         <progress max={100} value={progress} aria-label="Upload progress" style={{ width: "100%" }} />

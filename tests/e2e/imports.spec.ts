@@ -8,6 +8,12 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   await page.getByRole("link", { name: "Imports" }).click();
   await expect(page.getByRole("heading", { name: "Imports", level: 1 })).toBeVisible();
   await page.getByLabel("What the file holds").selectOption("observations");
+  const templateDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download a template" }).click();
+  const template = readFileSync((await (await templateDownload).path())!, "utf8").split("\n");
+  expect(template[0]).toBe("account_external_id,metric,observed_at,value");
+  expect(template[1]).toMatch(/^ACME-\d{5},\w+,\d{4}-\d{2}-\d{2},/);
+
   await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/observations-with-mistakes.csv");
   await page.getByRole("button", { name: "Upload" }).click();
 

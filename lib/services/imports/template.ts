@@ -1,0 +1,46 @@
+import { csvField } from "../../csv";
+import { loadImportSamples } from "../../db/import-samples";
+import type { TenantContext } from "../../tenant";
+import { IMPORT_FIELDS, type ImportKind } from "../../validation/imports";
+
+const line = (cells: (string | number)[]) => cells.map(csvField).join(",");
+
+/**
+ * A CSV to start an import from: every column the kind takes, and example rows
+ * that name the organisation's own account, metrics, CSM and team, so that the
+ * file imports as it is before it is filled in.
+ */
+export async function importTemplate(ctx: TenantContext, kind: ImportKind, today: Date): Promise<string> {
+  const s = await loadImportSamples(ctx.organizationId);
+  const day = today.toISOString().slice(0, 10);
+  const account = s.accountId ?? "ACCOUNT-ID";
+  const header = line(IMPORT_FIELDS[kind].map((f) => f.field));
+  let rows: (string | number)[][];
+  if (kind === "observations") {
+    const numeric = s.metrics.find((m) => m.valueType === "number" || m.valueType === "percent");
+    const categorical = s.metrics.find((m) => m.valueType === "categorical" && m.options.length > 0);
+    rows = [
+      [account, numeric?.key ?? "metric_key", day, 42],
+      ...(categorical ? [[account, categorical.key, day, categorical.options[0]!]] : []),
+    ];
+  } else if (kind === "accounts") {
+    const renewal = new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+    rows = [
+      [
+        "NEW-0001",
+        "Example Co",
+        "example.com",
+        s.csmEmail ?? "",
+        s.team ?? "",
+        48000,
+        50,
+        35,
+        "Growth",
+        "EMEA",
+        day,
+        renewal,
+      ],
+    ];
+  } else rows = [[account, "renewed", day, 48000, 52000, "Renewed with two more seats"]];
+  return [header, ...rows.map(line)].join("\n") + "\n";
+}
