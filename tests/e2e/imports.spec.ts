@@ -93,4 +93,5 @@ test("a CSM cannot import", async ({ page }) => {
   expect(await response.json()).toEqual({
     error: { code: "FORBIDDEN", message: "You do not have permission to do that." },
   });
+  expect((await page.request.get("/api/imports/template?kind=accounts")).status()).toBe(403);
 });
