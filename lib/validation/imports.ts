@@ -21,23 +21,34 @@ const f = (field: string, label: string, required: boolean, ...aliases: string[]
 /** The fields each kind of import fills; other columns of an accounts file become custom traits. */
 export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   accounts: [
-    f("external_id", "Account id", true, "id", "account_id", "account", "external id"),
-    f("name", "Name", true, "account_name", "company"),
-    f("domain", "Domain", false, "website"),
-    f("owner_email", "Owner email", false, "owner", "csm", "csm_email"),
+    // Aliases include the column names CRM and CS tools export under (account, company, customer, record).
+    f("external_id", "Account id", true, "id", "account_id", "account", "customer_id", "company_id", "record_id"),
+    f("name", "Name", true, "account_name", "company", "company_name", "customer", "customer_name"),
+    f("domain", "Domain", false, "website", "company_domain_name", "domain_name"),
+    f("owner_email", "Owner email", false, "owner", "csm", "csm_email", "account_owner_email", "owner_email_address"),
     f("team", "Team", false, "team_name"),
     f("arr", "ARR", false, "annual_recurring_revenue"),
     f("seats", "Seats", false, "licenses", "licensed_seats"),
     f("active_users", "Active users", false),
     f("plan", "Plan", false, "tier"),
     f("region", "Region", false),
-    f("start_date", "Start date", false, "customer_since", "start"),
-    f("renewal_date", "Renewal date", false, "renewal"),
+    f("start_date", "Start date", false, "customer_since", "start", "contract_start_date"),
+    f("renewal_date", "Renewal date", false, "renewal", "contract_end_date", "next_renewal_date"),
   ],
   observations: [
-    f("account_external_id", "Account id", true, "external_id", "account_id", "account", "id"),
+    f(
+      "account_external_id",
+      "Account id",
+      true,
+      "external_id",
+      "account_id",
+      "account",
+      "id",
+      "customer_id",
+      "company_id",
+    ),
     f("metric", "Metric key", true, "metric_key"),
-    f("observed_at", "Observed at", true, "date", "timestamp", "time", "observed"),
+    f("observed_at", "Observed at", true, "date", "timestamp", "time", "observed", "day", "observed_on", "recorded_at"),
     f("value", "Value", true),
   ],
   outcomes: [

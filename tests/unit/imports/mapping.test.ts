@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { guessMapping, missingRequiredFields } from "@/lib/validation/imports";
+
+describe("guessMapping", () => {
+  it("maps columns by name in any case and with spaces or dashes, the rest of an accounts file to traits", () => {
+    expect(
+      guessMapping("accounts", [
+        "Account ID",
+        "Company Name",
+        "Website",
+        "CSM-Email",
+        "ARR",
+        "Contract End Date",
+        "Industry",
+      ]),
+    ).toEqual({
+      "Account ID": "external_id",
+      "Company Name": "name",
+      Website: "domain",
+      "CSM-Email": "owner_email",
+      ARR: "arr",
+      "Contract End Date": "renewal_date",
+      Industry: "trait:industry",
+    });
+  });
+
+  it("maps an observation export's columns, and leaves unknown ones unmapped rather than guessing", () => {
+    const mapping = guessMapping("observations", ["Customer ID", "Metric Key", "Day", "Value", "Kunden-Notiz"]);
+    expect(mapping).toEqual({
+      "Customer ID": "account_external_id",
+      "Metric Key": "metric",
+      Day: "observed_at",
+      Value: "value",
+      "Kunden-Notiz": "",
+    });
+    expect(missingRequiredFields("observations", mapping)).toEqual([]);
+  });
+
+  it("maps each field once: a second column of the same name is left for the user", () => {
+    const mapping = guessMapping("outcomes", ["account", "account_id", "kind", "date"]);
+    expect(mapping).toEqual({ account: "account_external_id", account_id: "", kind: "kind", date: "occurred_on" });
+  });
+});
