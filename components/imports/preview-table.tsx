@@ -31,7 +31,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                   ) : (
                     <ul className="field-error cell-list">
                       {r.errors.map((e, i) => (
-                        <li key={i}>{`${e.column}: ${e.reason}`}</li>
+                        <li key={i}>{e.column ? `${e.column}: ${e.reason}` : `Row ${e.reason}`}</li>
                       ))}
                     </ul>
                   )}

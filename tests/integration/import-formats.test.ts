@@ -126,6 +126,19 @@ describe("imports of files from other locales", () => {
     ]);
   });
 
+  it("rejects a row whose unquoted comma would shift its cells, and takes trailing empty cells", async () => {
+    const { preview, job, rejected } = await importBytes(
+      "accounts",
+      utf8(
+        'external_id,name,domain\nCELL-1,Acme, Inc.,acme.example\nCELL-2,"Acme, Inc.",acme.example\nCELL-3,Beta,beta.example,,\n',
+      ),
+    );
+    const reason = "has 4 cells where the header has 3 columns: a value holding a comma must be in double quotes";
+    expect(preview.rows.map((r) => r.errors)).toEqual([[{ column: "", reason }], [], []]);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, rejectedRows: 1 });
+    expect(rejected).toEqual([{ line: 2, column: "", reason }]);
+  });
+
   it("reads Windows-1252 text, as older spreadsheets save it", async () => {
     const text = "external_id,name,arr\nFR-0001,Société Générale Bâtiment,125000\n";
     const { preview, job } = await importBytes("accounts", Uint8Array.from(Buffer.from(text, "latin1")));

@@ -23,7 +23,7 @@ import type { OpenCopy } from "../../db/copy";
 import type { TenantContext } from "../../tenant";
 import { missingRequiredFields, type ImportKind } from "../../validation/imports";
 import { dateConvention, detectCsvFormat } from "./csv-format";
-import { mapRow, readCsvBatches } from "./csv-stream";
+import { extraCellsProblem, mapRow, readCsvBatches } from "./csv-stream";
 import {
   checkRow,
   type AccountRecord,
@@ -100,7 +100,8 @@ export async function commitImport(organizationId: string, importId: string, opt
           }
           total++;
           const row = toRow!(cells);
-          const result = checkRow(kind, row, lookups);
+          const extra = extraCellsProblem(headers, cells, format);
+          const result = extra ? { errors: [extra] } : checkRow(kind, row, lookups);
           const repeat = result.record ? (repeats?.check(result.record, line) ?? null) : null;
           if (repeat && !repeat.same) {
             rejected++;

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { CsvReader, type CsvRecord } from "../../csv-reader";
 import { ValidationError } from "../../errors";
 import type { CsvFormat } from "./csv-format";
-import type { MappedRow } from "./rows";
+import type { MappedRow, RowError } from "./rows";
 
 const CHUNK_BYTES = 1 << 16;
 
@@ -53,6 +53,22 @@ export async function readHeaderAndPreview(
     }
   }
   return { headers: headers ?? [], rows };
+}
+
+const DELIMITER_NAMES = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
+
+/**
+ * A row with more cells than the header has columns, the extra ones not empty:
+ * a value holding the delimiter without quotes ("Acme, Inc."), which would
+ * shift every later cell into the wrong column. Empty extra cells (trailing
+ * delimiters, as some exports write) are harmless.
+ */
+export function extraCellsProblem(headers: string[], cells: string[], format: CsvFormat): RowError | null {
+  if (cells.length <= headers.length || cells.slice(headers.length).every((c) => c.trim() === "")) return null;
+  return {
+    column: "",
+    reason: `has ${cells.length} cells where the header has ${headers.length} columns: a value holding a ${DELIMITER_NAMES[format.delimiter]} must be in double quotes`,
+  };
 }
 
 /** Where each field sits in a row, from the header and the column → field mapping. */

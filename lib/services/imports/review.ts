@@ -3,7 +3,7 @@ import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { IMPORT_FIELDS, missingRequiredFields, type ImportKind } from "../../validation/imports";
 import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
-import { mapRow, readHeaderAndPreview } from "./csv-stream";
+import { extraCellsProblem, mapRow, readHeaderAndPreview } from "./csv-stream";
 import type { DateOrder } from "./dates";
 import { checkRow } from "./rows";
 import { uploadPath } from "./uploads";
@@ -41,7 +41,10 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
       choiceNeeded: needsDateOrder(format, job.dateOrder),
     },
     headers,
-    rows: rows.map((r) => ({ ...r, errors: checkRow(kind, toRow(r.cells), lookups).errors })),
+    rows: rows.map((r) => {
+      const extra = extraCellsProblem(headers, r.cells, format);
+      return { ...r, errors: extra ? [extra] : checkRow(kind, toRow(r.cells), lookups).errors };
+    }),
     missing: missingRequiredFields(kind, job.mapping).map((f) => f.label),
   };
 }
