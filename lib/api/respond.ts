@@ -24,3 +24,14 @@ export function errorResponse(error: unknown): Response {
     { status: 500 },
   );
 }
+
+/** A CSV download (text or a stream of it), never cached: every one holds an organisation's data. */
+export function csvResponse(body: BodyInit, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

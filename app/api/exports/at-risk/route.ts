@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/api/respond";
+import { csvResponse, errorResponse } from "@/lib/api/respond";
 import { spreadsheetField as csv } from "@/lib/csv";
 import { requireTenant } from "@/lib/auth/context";
 import { exportAtRisk } from "@/lib/services/dashboards/at-risk";
@@ -48,13 +48,7 @@ export async function GET(request: Request) {
       },
     });
     let rank = 0;
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="at-risk-${new Date().toISOString().slice(0, 10)}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvResponse(body, `at-risk-${new Date().toISOString().slice(0, 10)}.csv`);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorResponse } from "@/lib/api/respond";
+import { csvResponse, errorResponse } from "@/lib/api/respond";
 import { requireTenant } from "@/lib/auth/context";
 import { ValidationError } from "@/lib/errors";
 import { importTemplate } from "@/lib/services/imports/template";
@@ -14,12 +14,7 @@ export async function GET(request: Request) {
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new ValidationError(`kind: ${query.error.issues[0]!.message}`);
     const csv = await importTemplate(ctx, query.data.kind, new Date());
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="pulseboard-${query.data.kind}-template.csv"`,
-      },
-    });
+    return csvResponse(csv, `pulseboard-${query.data.kind}-template.csv`);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorResponse } from "@/lib/api/respond";
+import { csvResponse, errorResponse } from "@/lib/api/respond";
 import { spreadsheetField as csv } from "@/lib/csv";
 import { requireTenant } from "@/lib/auth/context";
 import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
@@ -34,12 +34,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
     const name = job.fileName.replace(/\.csv$/i, "").replace(/[^\w.-]+/g, "_");
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}-rejected-rows.csv"`,
-      },
-    });
+    return csvResponse(body, `${name}-rejected-rows.csv`);
   } catch (error) {
     return errorResponse(error);
   }
