@@ -2,21 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { IMPORT_KIND_LABELS } from "@/lib/validation/imports";
 
 const KINDS = [
   {
     value: "observations",
-    label: "Metric observations",
+    label: IMPORT_KIND_LABELS.observations,
     hint: "account_external_id, metric, observed_at, value — one row per value",
   },
   {
     value: "accounts",
-    label: "Accounts",
+    label: IMPORT_KIND_LABELS.accounts,
     hint: "external_id, name, owner_email, team, arr, seats, plan, start_date, renewal_date; other columns become custom traits",
   },
   {
     value: "outcomes",
-    label: "Renewal outcomes",
+    label: IMPORT_KIND_LABELS.outcomes,
     hint: "account_external_id, kind (renewed, churned, expanded, contracted), occurred_on, arr_before, arr_after",
   },
 ];

@@ -3,6 +3,13 @@ import { z } from "zod";
 export const IMPORT_KINDS = ["accounts", "observations", "outcomes"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** The kinds of import as the app names them. */
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  accounts: "Accounts",
+  observations: "Metric observations",
+  outcomes: "Renewal outcomes",
+};
+
 export interface ImportField {
   field: string;
   label: string;

@@ -139,6 +139,16 @@ describe("imports of files from other locales", () => {
     expect(rejected).toEqual([{ line: 2, column: "", reason }]);
   });
 
+  it("tells a file uploaded as the wrong kind by its columns", async () => {
+    const csv = "external_id,name,arr\nKIND-1,Kind Co,1000\n";
+    const { id } = await receiveUpload(admin, { kind: "observations", fileName: "a.csv", body: uploadBody(csv) });
+    const preview = await previewImport(admin, id);
+    expect(preview.missing).toEqual(["Metric key", "Observed at", "Value"]);
+    expect(preview.looksLike).toBe("accounts");
+    const right = await receiveUpload(admin, { kind: "accounts", fileName: "a.csv", body: uploadBody(csv) });
+    expect((await previewImport(admin, right.id)).looksLike).toBeNull();
+  });
+
   it("reads Windows-1252 text, as older spreadsheets save it", async () => {
     const text = "external_id,name,arr\nFR-0001,Société Générale Bâtiment,125000\n";
     const { preview, job } = await importBytes("accounts", Uint8Array.from(Buffer.from(text, "latin1")));

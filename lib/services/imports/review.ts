@@ -1,7 +1,13 @@
 import { getImportJobOrThrow, loadImportLookups, transitionImportJob, updateImportJob } from "../../db/imports";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
-import { IMPORT_FIELDS, missingRequiredFields, type ImportKind } from "../../validation/imports";
+import {
+  guessMapping,
+  IMPORT_FIELDS,
+  IMPORT_KINDS,
+  missingRequiredFields,
+  type ImportKind,
+} from "../../validation/imports";
 import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
 import { extraCellsProblem, mapRow, readHeaderAndPreview } from "./csv-stream";
 import type { DateOrder } from "./dates";
@@ -16,6 +22,8 @@ export interface ImportPreview {
   headers: string[];
   rows: { line: number; cells: string[]; errors: { column: string; reason: string }[] }[];
   missing: string[];
+  /** While required fields are unmapped: another kind of import the file's columns fit as they are, if one does. */
+  looksLike: ImportKind | null;
 }
 
 /** The first rows of the file, each checked with the current mapping, for review before committing. */
@@ -26,6 +34,7 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
   const format = await detectCsvFormat(file);
   const { headers, rows } = await readHeaderAndPreview(file, format, limit);
   const toRow = mapRow(headers, job.mapping);
+  const missing = missingRequiredFields(kind, job.mapping);
   const referenced = rows.map((r) => toRow(r.cells).get("account_external_id").trim()).filter(Boolean);
   const lookups = {
     ...(await loadImportLookups(ctx.organizationId, referenced)),
@@ -45,8 +54,16 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
       const extra = extraCellsProblem(headers, r.cells, format);
       return { ...r, errors: extra ? [extra] : checkRow(kind, toRow(r.cells), lookups).errors };
     }),
-    missing: missingRequiredFields(kind, job.mapping).map((f) => f.label),
+    missing: missing.map((f) => f.label),
+    looksLike: missing.length ? otherKindByColumns(kind, headers) : null,
   };
+}
+
+/** Another kind of import whose every required field the file's column names map to (a file uploaded as the wrong kind). */
+function otherKindByColumns(kind: ImportKind, headers: string[]): ImportKind | null {
+  return (
+    IMPORT_KINDS.find((k) => k !== kind && missingRequiredFields(k, guessMapping(k, headers)).length === 0) ?? null
+  );
 }
 
 const EDITABLE = ["uploaded", "failed"];

@@ -13,11 +13,13 @@ import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { getImportJobOrThrow } from "@/lib/db/imports";
 import { formatDateTime } from "@/lib/format";
 import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
-import { IMPORT_FIELDS, type ImportKind } from "@/lib/validation/imports";
+import { IMPORT_FIELDS, IMPORT_KIND_LABELS, type ImportKind } from "@/lib/validation/imports";
 
 export const metadata: Metadata = { title: "Import" };
 
 function blockedBy(preview: ImportPreview): string | null {
+  if (preview.looksLike)
+    return `These columns fit an import of ${IMPORT_KIND_LABELS[preview.looksLike]}: upload the file again as that, or map a column to ${preview.missing.join(", ")}.`;
   if (preview.missing.length) return `Map a column to ${preview.missing.join(", ")} first.`;
   return preview.dates.choiceNeeded ? "Choose how the file's slash dates read first." : null;
 }
