@@ -5,6 +5,7 @@ import { previewImport, requestImportCommit } from "@/lib/services/imports/revie
 import { receiveUpload } from "@/lib/services/imports/upload";
 import type { TenantContext } from "@/lib/tenant";
 import type { ImportKind } from "@/lib/validation/imports";
+import type { TestOrg } from "./factories";
 
 /** A request body carrying `content` (text as UTF-8, or the bytes as given), as an upload streams it. */
 export function uploadBody(content: string | Uint8Array): ReadableStream<Uint8Array> {
@@ -33,4 +34,20 @@ export async function uploadAndCommit(ctx: TenantContext, kind: ImportKind, cont
     select: { line: true, column: true, reason: true },
   });
   return { preview, job: await getImportJobOrThrow(ctx, id), rejected };
+}
+
+/** The value stored for `org`'s `account`-th account and metric `metricKey` at midnight UTC of `day`, if any. */
+export async function storedValue(org: TestOrg, metricKey: string, day: string, account = 0) {
+  const row = await db().metricObservation.findUnique({
+    where: {
+      organizationId_accountId_metricId_observedAt: {
+        organizationId: org.organizationId,
+        accountId: org.accountIds[account]!,
+        metricId: org.metricIds[metricKey]!,
+        observedAt: new Date(`${day}T00:00:00Z`),
+      },
+    },
+    select: { value: true },
+  });
+  return row?.value;
 }
