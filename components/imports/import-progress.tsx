@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { cancelImportAction } from "@/lib/actions/imports";
 import { formatNumber } from "@/lib/format";
 
 /**
@@ -9,15 +10,28 @@ import { formatNumber } from "@/lib/format";
  * rows) is set once every row is checked and the one write has begun.
  */
 export function ImportProgress({
+  importId,
   processed,
   total,
   writing,
+  cancelling,
 }: {
+  importId: string;
   processed: number;
   total: number;
   writing: number | null;
+  /** Someone asked to stop it; the worker stops at its next check. */
+  cancelling: boolean;
 }) {
   const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const cancel = () =>
+    startTransition(async () => {
+      const result = await cancelImportAction({ importId });
+      if (result.ok) router.refresh();
+      else setError(result.error.message);
+    });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), 1500);
@@ -44,6 +58,17 @@ export function ImportProgress({
           ? `${formatNumber(processed)} of about ${formatNumber(total)} rows checked. Nothing is visible until the whole file is in.`
           : `All ${formatNumber(processed)} rows checked. Writing the ${formatNumber(writing)} accepted ones in one transaction: nothing is visible until it commits.`}
       </p>
+      <div className="row">
+        <button className="btn" type="button" onClick={cancel} disabled={pending || cancelling}>
+          {cancelling ? "Cancelling…" : "Cancel import"}
+        </button>
+        <span className="muted">Cancelling writes nothing; you can change the mapping and import again.</span>
+        {error && (
+          <span role="alert" className="field-error">
+            {error}
+          </span>
+        )}
+      </div>
     </section>
   );
 }

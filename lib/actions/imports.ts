@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requestImportCommit, saveImportMapping } from "../services/imports/review";
+import { cancelImport, requestImportCommit, saveImportMapping } from "../services/imports/review";
 import { importIdSchema, saveMappingSchema } from "../validation/imports";
 import { defineAction } from "./define-action";
 
@@ -17,6 +17,14 @@ export const commitImportAction = defineAction(
   { permission: "imports:run", input: importIdSchema },
   async ({ importId }, ctx) => {
     await requestImportCommit(ctx, importId);
+    revalidatePath(`/imports/${importId}`);
+  },
+);
+
+export const cancelImportAction = defineAction(
+  { permission: "imports:run", input: importIdSchema },
+  async ({ importId }, ctx) => {
+    await cancelImport(ctx, importId);
     revalidatePath(`/imports/${importId}`);
   },
 );

@@ -33,6 +33,7 @@ const jobSelect = {
   totalRows: true,
   processedRows: true,
   checkedAt: true,
+  cancelRequestedAt: true,
   acceptedRows: true,
   newRows: true,
   rejectedRows: true,
@@ -80,7 +81,13 @@ export async function transitionImportJob(
 ) {
   const { count } = await db().importJob.updateMany({
     where: { organizationId, id, status: { in: from as never[] } },
-    data: { status: to === "queued" ? "validated" : "committing", processedRows: 0, checkedAt: null, error: null },
+    data: {
+      status: to === "queued" ? "validated" : "committing",
+      processedRows: 0,
+      checkedAt: null,
+      cancelRequestedAt: null,
+      error: null,
+    },
   });
   if (count === 1 && to === "queued") await signalQueuedWork();
   return count === 1;
@@ -117,6 +124,34 @@ export async function claimQueuedImport(organizationIds: string[] | null = null)
       ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING "organizationId", "id"`;
   return rows[0] ?? null;
+}
+
+/**
+ * Stops an import that is waiting or being committed: a waiting one fails at
+ * once; a running one is marked, and its worker stops at the next check.
+ * Answers whether there was one to stop.
+ */
+export async function cancelImportJob(organizationId: string, id: string): Promise<boolean> {
+  const cancelled = "Cancelled before anything was written.";
+  const waiting = await db().importJob.updateMany({
+    where: { organizationId, id, status: "validated" },
+    data: { status: "failed", error: cancelled, finishedAt: new Date() },
+  });
+  if (waiting.count === 1) return true;
+  const running = await db().importJob.updateMany({
+    where: { organizationId, id, status: "committing" },
+    data: { cancelRequestedAt: new Date() },
+  });
+  return running.count === 1;
+}
+
+/** Whether someone asked to stop the commit of this import. */
+export async function isImportCancelRequested(organizationId: string, id: string): Promise<boolean> {
+  const job = await db().importJob.findUnique({
+    where: { organizationId_id: { organizationId, id } },
+    select: { cancelRequestedAt: true },
+  });
+  return job?.cancelRequestedAt != null;
 }
 
 /** Imports left "committing" by a process that died wrote nothing (their transaction rolled back). */

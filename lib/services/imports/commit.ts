@@ -4,6 +4,7 @@ import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes, type Upserted 
 import {
   analyzeAfterImport,
   getImportJobOrThrow,
+  isImportCancelRequested,
   loadImportLookups,
   replaceRejections,
   updateImportJob,
@@ -80,6 +81,10 @@ export async function commitImport(organizationId: string, importId: string, opt
   let firstRejections = true;
   // Observation files can hold millions of rows: their repeated keys are found in the database, at the end.
   const repeats = kind === "observations" ? null : new RecordKeys(kind);
+  const stopIfCancelled = async () => {
+    if (await isImportCancelRequested(organizationId, importId))
+      throw new Error(`Cancelled on request, ${total.toLocaleString("en-US")} rows in.`);
+  };
   const flushRejections = async () => {
     await replaceRejections(organizationId, importId, rejections, firstRejections);
     firstRejections = false;
@@ -127,6 +132,7 @@ export async function commitImport(organizationId: string, importId: string, opt
         if (total - reported >= PROGRESS_EVERY) {
           reported = total;
           await updateImportJob(organizationId, importId, { processedRows: total });
+          await stopIfCancelled();
         }
       }
       if (!headers) throw new Error("The file is empty: it needs a header row and at least one row.");
@@ -136,7 +142,10 @@ export async function commitImport(organizationId: string, importId: string, opt
         acceptedRows: accepted,
         checkedAt: new Date(),
       });
-      return writer.finish(now);
+      const result = await writer.finish(now);
+      // A cancel that came during the write still undoes it: the transaction has not committed yet.
+      await stopIfCancelled();
+      return result;
     });
     // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
     for (const c of written.conflicts ?? []) {

@@ -1,4 +1,10 @@
-import { getImportJobOrThrow, loadImportLookups, transitionImportJob, updateImportJob } from "../../db/imports";
+import {
+  cancelImportJob,
+  getImportJobOrThrow,
+  loadImportLookups,
+  transitionImportJob,
+  updateImportJob,
+} from "../../db/imports";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import {
@@ -102,4 +108,11 @@ export async function requestImportCommit(ctx: TenantContext, importId: string) 
   if (!(await transitionImportJob(ctx.organizationId, importId, EDITABLE, "queued"))) {
     throw new ValidationError("This import is already being committed or has been committed.");
   }
+}
+
+/** Stops an import that is waiting or being committed; nothing of it is written. */
+export async function cancelImport(ctx: TenantContext, importId: string) {
+  await getImportJobOrThrow(ctx, importId);
+  if (!(await cancelImportJob(ctx.organizationId, importId)))
+    throw new ValidationError("This import is not being committed, so there is nothing to cancel.");
 }

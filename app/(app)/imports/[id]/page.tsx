@@ -57,6 +57,8 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         )}
         {(job.status === "validated" || job.status === "committing") && (
           <ImportProgress
+            importId={job.id}
+            cancelling={job.cancelRequestedAt !== null}
             processed={job.processedRows}
             total={job.totalRows}
             writing={job.checkedAt ? job.acceptedRows : null}
