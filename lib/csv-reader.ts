@@ -11,7 +11,8 @@ export class CsvSyntaxError extends Error {}
 export type CsvDelimiter = "," | ";" | "\t";
 
 const DELIMITERS: CsvDelimiter[] = [",", ";", "\t"];
-const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "a comma", ";": "a semicolon", "\t": "a tab" };
+/** Each delimiter's name, for messages. */
+export const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
 /**
  * The delimiter a header line uses: whichever of comma, semicolon and tab it holds
@@ -148,7 +149,7 @@ function readQuotedRecord(
       const after = s.charCodeAt(next);
       if (next < s.length && after !== SEPARATOR && after !== NEWLINE)
         throw new CsvSyntaxError(
-          `Line ${line + lines}: a closing quote must be followed by ${DELIMITER_NAMES[delimiter]} or a line break.`,
+          `Line ${line + lines}: a closing quote must be followed by a ${DELIMITER_NAMES[delimiter]} or a line break.`,
         );
     } else {
       next = i;

@@ -1,5 +1,5 @@
 import { open } from "node:fs/promises";
-import { CsvReader, detectDelimiter, type CsvDelimiter } from "../../csv-reader";
+import { CsvReader, DELIMITER_NAMES, detectDelimiter, type CsvDelimiter } from "../../csv-reader";
 import { ValidationError } from "../../errors";
 import { orderFromEvidence, slashDateParts, type DateConvention, type DateOrder } from "./dates";
 import type { DecimalMark } from "./numbers";
@@ -92,7 +92,7 @@ export const needsDateOrder = (format: CsvFormat, chosen: DateOrder | null) =>
 
 /** The format in words, for the review page. */
 export function describeCsvFormat(format: CsvFormat, chosen: DateOrder | null): string {
-  const cells = { ",": "comma", ";": "semicolon", "\t": "tab" }[format.delimiter];
+  const cells = DELIMITER_NAMES[format.delimiter];
   const encoding = { "utf-8": "UTF-8", "utf-16le": "UTF-16", "utf-16be": "UTF-16", "windows-1252": "Windows-1252" }[
     format.encoding
   ];

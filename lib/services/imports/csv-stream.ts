@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { CsvReader, type CsvRecord } from "../../csv-reader";
+import { CsvReader, DELIMITER_NAMES, type CsvRecord } from "../../csv-reader";
 import { ValidationError } from "../../errors";
 import type { CsvFormat } from "./csv-format";
 import type { MappedRow, RowError } from "./rows";
@@ -54,8 +54,6 @@ export async function readHeaderAndPreview(
   }
   return { headers: headers ?? [], rows };
 }
-
-const DELIMITER_NAMES = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
 
 /**
  * A row with more cells than the header has columns, the extra ones not empty:
