@@ -145,13 +145,21 @@ export async function cancelImportJob(organizationId: string, id: string): Promi
   return running.count === 1;
 }
 
-/** Whether someone asked to stop the commit of this import. */
-export async function isImportCancelRequested(organizationId: string, id: string): Promise<boolean> {
-  const job = await db().importJob.findUnique({
+/**
+ * Records a commit's progress (`data`: rows checked so far, and the like) and
+ * answers, in the same statement, whether someone asked to stop it.
+ */
+export async function reportImportProgress(
+  organizationId: string,
+  id: string,
+  data: Prisma.ImportJobUpdateInput,
+): Promise<{ cancelRequested: boolean }> {
+  const job = await db().importJob.update({
     where: { organizationId_id: { organizationId, id } },
+    data,
     select: { cancelRequestedAt: true },
   });
-  return job?.cancelRequestedAt != null;
+  return { cancelRequested: job.cancelRequestedAt !== null };
 }
 
 /** Imports left "committing" by a process that died wrote nothing (their transaction rolled back). */

@@ -4,7 +4,7 @@ import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes, type Upserted 
 import {
   analyzeAfterImport,
   getImportJobOrThrow,
-  isImportCancelRequested,
+  reportImportProgress,
   loadImportLookups,
   replaceRejections,
   updateImportJob,
@@ -81,8 +81,9 @@ export async function commitImport(organizationId: string, importId: string, opt
   let firstRejections = true;
   // Observation files can hold millions of rows: their repeated keys are found in the database, at the end.
   const repeats = kind === "observations" ? null : new RecordKeys(kind);
-  const stopIfCancelled = async () => {
-    if (await isImportCancelRequested(organizationId, importId))
+  // Each progress report tells whether someone asked to stop; the transaction then rolls back, writing nothing.
+  const report = async (data: Parameters<typeof reportImportProgress>[2]) => {
+    if ((await reportImportProgress(organizationId, importId, data)).cancelRequested)
       throw new Error(`Cancelled on request, ${total.toLocaleString("en-US")} rows in.`);
   };
   const flushRejections = async () => {
@@ -131,20 +132,15 @@ export async function commitImport(organizationId: string, importId: string, opt
         if (rejections.length >= BATCH) await flushRejections();
         if (total - reported >= PROGRESS_EVERY) {
           reported = total;
-          await updateImportJob(organizationId, importId, { processedRows: total });
-          await stopIfCancelled();
+          await report({ processedRows: total });
         }
       }
       if (!headers) throw new Error("The file is empty: it needs a header row and at least one row.");
       // Every row is checked; what is left is one write, which for a million rows takes seconds.
-      await updateImportJob(organizationId, importId, {
-        processedRows: total,
-        acceptedRows: accepted,
-        checkedAt: new Date(),
-      });
+      await report({ processedRows: total, acceptedRows: accepted, checkedAt: new Date() });
       const result = await writer.finish(now);
       // A cancel that came during the write still undoes it: the transaction has not committed yet.
-      await stopIfCancelled();
+      await report({});
       return result;
     });
     // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
