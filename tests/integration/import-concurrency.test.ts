@@ -1,5 +1,10 @@
 import { expect, it } from "vitest";
-import { applyObservationStaging, createObservationStaging, withBulkTransaction } from "@/lib/db/bulk-observations";
+import {
+  applyObservationStaging,
+  createObservationStaging,
+  withBulkTransaction,
+  type BulkClient,
+} from "@/lib/db/bulk-observations";
 import { db, pool } from "@/lib/db/client";
 import { createTestOrg } from "../support/factories";
 
@@ -15,40 +20,79 @@ async function importWaitsForLock() {
   throw new Error("the import never waited for the other writer");
 }
 
+/** Runs `write` in a transaction left open until `commit` is called: another writer, mid-flight. */
+async function otherWriter(write: (client: BulkClient) => Promise<unknown>) {
+  let commit!: () => void;
+  let written!: () => void;
+  const ready = new Promise<void>((resolve) => (written = resolve));
+  const done = withBulkTransaction(async (client) => {
+    await write(client);
+    written();
+    await new Promise<void>((resolve) => (commit = resolve));
+  });
+  await ready;
+  return { commit: () => (commit(), done) };
+}
+
+/** Stages `rows` ([account, metric, observedAt, value]) as an import and applies them, as a commit does. */
+function importRows(organizationId: string, rows: [string, string, Date, number][]) {
+  return withBulkTransaction(async (client) => {
+    await createObservationStaging(client);
+    for (const [line, [account, metric, at, value]] of rows.entries())
+      await client.query(`INSERT INTO import_observations VALUES ($1, $2, $3, $4, NULL, $5)`, [
+        account,
+        metric,
+        at,
+        value,
+        line + 2,
+      ]);
+    return applyObservationStaging(client, organizationId);
+  });
+}
+
+const currentValue = (organizationId: string, accountId: string, metricId: string) =>
+  db().metricCurrentValue.findFirstOrThrow({ where: { organizationId, accountId, metricId } });
+
+/** An account's current value of a metric at `at`, committed: the row a concurrent writer then changes. */
+async function storeCurrentValue(organizationId: string, accountId: string, metricId: string, at: Date) {
+  const key = { organizationId, accountId, metricId };
+  await db().metricCurrentValue.upsert({
+    where: { organizationId_accountId_metricId: key },
+    create: { ...key, observedAt: at, value: 0 },
+    update: { observedAt: at, value: 0 },
+  });
+}
+
+/** Another writer's move of that current value to the reading at `at` (value 9), left uncommitted. */
+const moveCurrentValue = (organizationId: string, accountId: string, metricId: string, at: Date) =>
+  otherWriter((client) =>
+    client.query(
+      `UPDATE "MetricCurrentValue" SET "observedAt" = $4, "value" = 9
+       WHERE "organizationId" = $1 AND "accountId" = $2 AND "metricId" = $3`,
+      [organizationId, accountId, metricId, at],
+    ),
+  );
+
 it("an import meeting a new key that a concurrent writer commits first skips that key and stores the rest", async () => {
   const org = await createTestOrg({ accounts: 2, days: 1, seed: 81 });
   const [account, metric] = [org.accountIds[0]!, org.metricIds.csat!];
   const first = new Date("2031-01-01T00:00:00Z");
   const second = new Date("2031-01-02T00:00:00Z");
-
-  let commitOther!: () => void;
-  let otherInserted!: () => void;
-  const inserted = new Promise<void>((resolve) => (otherInserted = resolve));
-  const other = withBulkTransaction(async (client) => {
-    await client.query(
+  const other = await otherWriter((client) =>
+    client.query(
       `INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "source")
        VALUES ($1, $2, $3, $4, 5, 'api')`,
       [org.organizationId, account, metric, first],
-    );
-    otherInserted();
-    await new Promise<void>((resolve) => (commitOther = resolve));
-  });
-  await inserted;
+    ),
+  );
 
   // The import does not see the other writer's row yet, so it tries to insert the same key and waits.
-  const importing = withBulkTransaction(async (client) => {
-    await createObservationStaging(client);
-    await client.query(`INSERT INTO import_observations VALUES ($1, $2, $3, 1, NULL, 2), ($1, $2, $4, 2, NULL, 3)`, [
-      account,
-      metric,
-      first,
-      second,
-    ]);
-    return applyObservationStaging(client, org.organizationId);
-  });
+  const importing = importRows(org.organizationId, [
+    [account, metric, first, 1],
+    [account, metric, second, 2],
+  ]);
   await importWaitsForLock();
-  commitOther();
-  await other;
+  await other.commit();
 
   // The key the other writer stored first is not counted as new.
   expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
@@ -61,8 +105,39 @@ it("an import meeting a new key that a concurrent writer commits first skips tha
     { observedAt: first, value: 5, source: "api" },
     { observedAt: second, value: 2, source: "import" },
   ]);
-  const current = await db().metricCurrentValue.findFirstOrThrow({
-    where: { organizationId: org.organizationId, accountId: account, metricId: metric },
-  });
-  expect(current).toMatchObject({ observedAt: second, value: 2 });
+  expect(await currentValue(org.organizationId, account, metric)).toMatchObject({ observedAt: second, value: 2 });
+});
+
+it("an import never moves a current value back past a newer one that a concurrent writer commits first", async () => {
+  const org = await createTestOrg({ accounts: 2, days: 1, seed: 82 });
+  const [account, metric] = [org.accountIds[0]!, org.metricIds.csat!];
+  const older = new Date("2031-02-01T00:00:00Z");
+  const newer = new Date("2031-02-02T00:00:00Z");
+  await storeCurrentValue(org.organizationId, account, metric, new Date("2031-01-01T00:00:00Z"));
+  // The other writer moves the current value to a reading newer than the import's, and holds the row.
+  const other = await moveCurrentValue(org.organizationId, account, metric, newer);
+
+  // The import's reading is newer than the current value it sees, so it updates that row and waits for it.
+  const importing = importRows(org.organizationId, [[account, metric, older, 1]]);
+  await importWaitsForLock();
+  await other.commit();
+
+  expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
+  expect(await currentValue(org.organizationId, account, metric)).toMatchObject({ observedAt: newer, value: 9 });
+});
+
+it("an import moves a current value forward past one that a concurrent writer moved to an older reading", async () => {
+  const org = await createTestOrg({ accounts: 2, days: 1, seed: 83 });
+  const [account, metric] = [org.accountIds[0]!, org.metricIds.csat!];
+  const older = new Date("2031-03-01T00:00:00Z");
+  const newer = new Date("2031-03-02T00:00:00Z");
+  await storeCurrentValue(org.organizationId, account, metric, new Date("2031-01-01T00:00:00Z"));
+  const other = await moveCurrentValue(org.organizationId, account, metric, older);
+
+  const importing = importRows(org.organizationId, [[account, metric, newer, 1]]);
+  await importWaitsForLock();
+  await other.commit();
+
+  expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
+  expect(await currentValue(org.organizationId, account, metric)).toMatchObject({ observedAt: newer, value: 1 });
 });
