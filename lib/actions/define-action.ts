@@ -5,6 +5,7 @@ import type { SessionPrincipal } from "../db/sessions";
 import { AppError } from "../errors";
 import type { TenantContext } from "../tenant";
 import { toFieldErrors } from "../validation/field-errors";
+import { plainIssueMessage } from "../validation/messages";
 import type { ActionResult } from "./result";
 
 interface ActionSpec<S extends z.ZodType> {
@@ -46,7 +47,9 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S>, handle
   return async (raw: z.input<S> | FormData): Promise<ActionResult<R>> => {
     try {
       const { ctx, principal } = await requireTenant(spec.permission);
-      const parsed = spec.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      const parsed = spec.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw, {
+        error: plainIssueMessage,
+      });
       if (!parsed.success) {
         const fieldErrors = toFieldErrors(parsed.error);
         const [field, messages] = Object.entries(fieldErrors)[0] ?? ["_", ["is invalid"]];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { findApiKeyByHash, takeApiRequest, type ApiScope } from "../db/api-keys";
 import { AppError, ForbiddenError, RateLimitedError, UnauthenticatedError, ValidationError } from "../errors";
+import { plainIssueMessage } from "../validation/messages";
 import type { TenantContext } from "../tenant";
 import { hashApiKey } from "./keys";
 import { apiRateLimit } from "./rate-limit";
@@ -69,6 +70,16 @@ function zodToValidation(error: z.ZodError): ValidationError {
   return new ValidationError(`${field}: ${messages[0]}`, fieldErrors);
 }
 
+/** A body that is not the object the route takes (a bare list, a string): says what it takes. */
+function bodyToValidation(schema: z.ZodType, error: z.ZodError): ValidationError {
+  const root = error.issues.find((issue) => issue.path.length === 0);
+  if (!root || !(schema instanceof z.ZodObject)) return zodToValidation(error);
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(
+    ([key, field]) => `"${key}": ${field instanceof z.ZodArray ? "[…]" : "…"}`,
+  );
+  return new ValidationError(`The body must be a JSON object: {${fields.join(", ")}}.`, { body: [root.message] });
+}
+
 type Handler<B, Q> = (
   input: { body: B; query: Q; params: Record<string, string> },
   ctx: ApiContext,
@@ -86,12 +97,14 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       const ctx = await authenticate(request, spec.scope);
-      const query = (spec.query ?? z.object({})).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      const query = (spec.query ?? z.object({})).safeParse(Object.fromEntries(new URL(request.url).searchParams), {
+        error: plainIssueMessage,
+      });
       if (!query.success) throw zodToValidation(query.error);
       let body: unknown = undefined;
       if (spec.body) {
-        const parsed = spec.body.safeParse(await readJson(request));
-        if (!parsed.success) throw zodToValidation(parsed.error);
+        const parsed = spec.body.safeParse(await readJson(request), { error: plainIssueMessage });
+        if (!parsed.success) throw bodyToValidation(spec.body, parsed.error);
         body = parsed.data;
       }
       const params = (await context?.params) ?? {};

@@ -25,7 +25,8 @@ export const observationItemSchema = z.object({
   account: text,
   metric: text,
   observedAt: date,
-  value: scalar.nullable(),
+  /** Missing or null: rejected with the item ("is required"), like an empty cell, not with the whole request. */
+  value: scalar.nullish(),
 });
 export const outcomeItemSchema = z.object({
   account: text,

@@ -11,13 +11,13 @@ import { db } from "@/lib/db/client";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
+import { apiRequest } from "../support/api";
 import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
 import { validateJson } from "../support/json-schema";
 
 let a: TestOrg;
 let b: TestOrg;
 const keys: Record<string, string> = {};
-const BASE = "http://localhost/api/v1";
 
 beforeAll(async () => {
   [a, b] = await Promise.all([
@@ -41,20 +41,7 @@ afterEach(() => {
   delete process.env.PULSEBOARD_API_RATE_PER_MINUTE;
 });
 
-const request = (
-  path: string,
-  key: string | null,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) =>
-  new Request(`${BASE}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-      "content-type": "application/json",
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-  });
+const request = apiRequest;
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 
 /** Checks a response against the served OpenAPI document's schema for that operation and status. */
@@ -210,7 +197,7 @@ describe("REST API data in", () => {
     );
     expect(bad.status).toBe(400);
     expect((await conforms(bad, "/accounts", "post")).error.message).toBe(
-      "accounts.0.name: Invalid input: expected string, received number",
+      "accounts.0.name: must be text, not a number",
     );
     const notJson = await postAccounts(request("/accounts", keys.aWrite!, { method: "POST", body: "{oops" }));
     expect((await notJson.json()).error.message).toBe("The body is not valid JSON.");

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as postObservations } from "@/app/api/v1/observations/route";
+import { GET as getScores } from "@/app/api/v1/scores/route";
+import { db } from "@/lib/db/client";
+import { createApiKey } from "@/lib/services/api-keys";
+import { apiRequest } from "../support/api";
+import { createTestOrg, type TestOrg } from "../support/factories";
+
+let org: TestOrg;
+let key: string;
+
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 3, days: 2, seed: 47 });
+  key = (await createApiKey(await org.contextFor("admin"), { name: "errors", scopes: ["read", "write"] })).key;
+});
+
+const post = (body: unknown) => postObservations(apiRequest("/observations", key, { method: "POST", body }));
+const error = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+describe("REST API mistakes an integration makes", () => {
+  it("a bare list instead of the object says what the body must be", async () => {
+    const response = await post([{ account: "X", metric: "csat", observedAt: "2026-01-01", value: 1 }]);
+    expect(response.status).toBe(400);
+    expect(await error(response)).toBe('The body must be a JSON object: {"observations": […]}.');
+  });
+
+  it("a field of the wrong type names the field, what it must be and what it was", async () => {
+    const sent = { account: 12345, metric: "csat", observedAt: "2026-01-01T00:00:00Z", value: 4 };
+    expect(await error(await post({ observations: [sent] }))).toBe(
+      "observations.0.account: must be text, not a number",
+    );
+    const value = { ...sent, account: org.plan.accounts[0]!.externalId, value: { score: 4 } };
+    expect(await error(await post({ observations: [value] }))).toBe(
+      "observations.0.value: must be a number, text or true or false",
+    );
+  });
+
+  it("a missing value rejects its item only, as null does, and the rest are written", async () => {
+    const at = "2026-01-02T00:00:00Z";
+    const items = [
+      { account: org.plan.accounts[0]!.externalId, metric: "csat", observedAt: at },
+      { account: org.plan.accounts[0]!.externalId, metric: "csat", observedAt: at, value: null },
+      { account: org.plan.accounts[1]!.externalId, metric: "csat", observedAt: at, value: 4 },
+    ];
+    const response = await post({ observations: items });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      accepted: 1,
+      created: 1,
+      rejected: [
+        { index: 0, errors: [{ field: "value", reason: "is required" }] },
+        { index: 1, errors: [{ field: "value", reason: "is required" }] },
+      ],
+    });
+    const stored = await db().metricObservation.count({
+      where: { organizationId: org.organizationId, observedAt: new Date(at) },
+    });
+    expect(stored).toBe(1);
+  });
+
+  it("a page size that is not a number, or out of range, says the range", async () => {
+    const scores = (query: string) => getScores(apiRequest(`/scores?${query}`, key));
+    expect(await error(await scores("limit=abc"))).toBe("limit: must be a number");
+    expect(await error(await scores("limit=0"))).toBe("limit: must be at least 1");
+    expect(await error(await scores("limit=5000"))).toBe("limit: must be at most 1000");
+  });
+});
