@@ -89,4 +89,28 @@ describe("an API request that repeats an item", () => {
       ],
     });
   });
+
+  it("rejects an observation repeated with another value at its value, naming the item", async () => {
+    const item = { account: org.plan.accounts[1]!.externalId, metric: "csat", observedAt: "2026-06-11T08:00:00Z" };
+    const result = await ingest(admin, "observations", [
+      { ...item, value: 4 },
+      { ...item, value: 4 },
+      { ...item, value: 5 },
+    ]);
+    expect(result).toEqual({
+      accepted: 2,
+      created: 1,
+      rejected: [
+        {
+          index: 2,
+          errors: [
+            {
+              field: "value",
+              reason: "repeats the observation (same account, metric and time) of item 0 with another value",
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

@@ -70,8 +70,15 @@ export async function ingest(
     const result = checkRow(kind, asRow(item), lookups);
     const repeat = result.record ? keys.check(result.record, index) : null;
     if (repeat && !repeat.same) {
-      const reason = `repeats ${REPEATED[kind]} of item ${repeat.of} with other values`;
-      rejected.push({ index, errors: [{ field: kind === "accounts" ? "externalId" : "account", reason }] });
+      // An observation's only other field is its value; accounts and outcomes differ in any of theirs.
+      const [field, other] =
+        kind === "observations"
+          ? ["value", "another value"]
+          : [kind === "accounts" ? "externalId" : "account", "other values"];
+      rejected.push({
+        index,
+        errors: [{ field, reason: `repeats ${REPEATED[kind]} of item ${repeat.of} with ${other}` }],
+      });
     } else if (result.record) {
       // The same item twice is written once, as when it is sent again.
       if (!repeat) accepted.push(result.record);
