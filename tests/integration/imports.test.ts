@@ -190,16 +190,18 @@ describe("account and outcome imports", () => {
       `NEW-2,Bad Owner,nobody@nowhere.test,,1000,3,,,`,
       `NEW-3,Bad Numbers,,,-5,2.5,,,`,
       `,No Id,,,,,,,`,
+      `NEW-4,Backwards,,,,,2027-01-01,2026-01-01,`,
     ].join("\n");
     const { id, job } = await importFile("accounts", csv);
     expect(job.error).toBeNull();
     // NEW-1 is new; the existing account is updated.
-    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 1, rejectedRows: 3 });
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 1, rejectedRows: 4 });
     expect(await rejections(id)).toEqual([
       { line: 4, column: "owner_email", reason: "nobody@nowhere.test is not a member of this organisation" },
       { line: 5, column: "arr", reason: "-5 is below 0" },
       { line: 5, column: "seats", reason: '"2.5" is not a whole number' },
       { line: 6, column: "external_id", reason: "is required" },
+      { line: 7, column: "renewal_date", reason: "2026-01-01 is before the start date 2027-01-01" },
     ]);
     const created = await db().account.findFirstOrThrow({
       where: { organizationId: org.organizationId, externalId: "NEW-1" },
@@ -226,14 +228,25 @@ describe("account and outcome imports", () => {
     expect(renamed.arr.toNumber()).toBe(existing.arr);
   });
 
-  it("records outcomes once, however often they are sent", async () => {
+  it("records outcomes once, however often they are sent, and refuses ones that contradict themselves", async () => {
+    const account = org.plan.accounts[2]!.externalId;
     const csv = [
       "account_external_id,kind,occurred_on,arr_before,arr_after",
-      `${org.plan.accounts[2]!.externalId},renewed,2026-06-01,10000,12000`,
-      `${org.plan.accounts[2]!.externalId},won,2026-06-01,,`,
+      `${account},renewed,2026-06-01,10000,12000`,
+      `${account},won,2026-06-01,,`,
+      `${account},renewed,2030-06-01,,`,
+      `${account},expanded,2026-05-01,10000,8000`,
+      `${account},contracted,2026-05-01,10000,10000`,
+      `${account},churned,2026-05-01,10000,500`,
     ].join("\n");
     const first = await importFile("outcomes", csv);
-    expect(first.job).toMatchObject({ acceptedRows: 1, newRows: 1, rejectedRows: 1 });
+    expect(first.job).toMatchObject({ acceptedRows: 1, newRows: 1, rejectedRows: 5 });
+    expect((await rejections(first.id)).slice(1)).toEqual([
+      { line: 4, column: "occurred_on", reason: "is in the future: an outcome is recorded once it has happened" },
+      { line: 5, column: "arr_after", reason: "is 8000, not above the ARR before (10000) of an expansion" },
+      { line: 6, column: "arr_after", reason: "is 10000, not below the ARR before (10000) of a contraction" },
+      { line: 7, column: "arr_after", reason: "is 500, but a churned account's ARR after is 0 (or left empty)" },
+    ]);
     expect((await importFile("outcomes", csv)).job).toMatchObject({ acceptedRows: 1, newRows: 0 });
     const outcomes = await db().outcome.count({
       where: { organizationId: org.organizationId, accountId: org.accountIds[2], occurredOn: new Date("2026-06-01") },

@@ -75,6 +75,8 @@ function parseDate(text: string, convention: DateConvention): DateReading {
   return read;
 }
 
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
 class RowChecker {
   errors: RowError[] = [];
   constructor(
@@ -199,7 +201,20 @@ function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; er
     ),
   };
   if (record.externalId.length > 200) c.fail("external_id", "is longer than 200 characters");
+  if (record.startDate && record.renewalDate && record.renewalDate < record.startDate)
+    c.fail("renewal_date", `${isoDay(record.renewalDate)} is before the start date ${isoDay(record.startDate)}`);
   return c.errors.length ? { errors: c.errors } : { record, errors: [] };
+}
+
+/** What contradicts the outcome's kind in its ARR after (and before), if anything. */
+function outcomeArrProblem(kind: string, before: number | null, after: number): string | null {
+  if (kind === "churned" && after !== 0) return `is ${after}, but a churned account's ARR after is 0 (or left empty)`;
+  if (before === null) return null;
+  if (kind === "expanded" && after <= before)
+    return `is ${after}, not above the ARR before (${before}) of an expansion`;
+  if (kind === "contracted" && after >= before)
+    return `is ${after}, not below the ARR before (${before}) of a contraction`;
+  return null;
 }
 
 function outcome(row: MappedRow, l: ImportLookups): { record?: OutcomeRecord; errors: RowError[] } {
@@ -214,6 +229,10 @@ function outcome(row: MappedRow, l: ImportLookups): { record?: OutcomeRecord; er
   const arrBefore = c.number("arr_before", { min: 0 });
   const arrAfter = c.number("arr_after", { min: 0 });
   const note = c.text("note");
+  if (occurredOn && occurredOn.getTime() > l.now.getTime() + 86_400_000)
+    c.fail("occurred_on", "is in the future: an outcome is recorded once it has happened");
+  const arrProblem = kind && arrAfter !== null ? outcomeArrProblem(kind, arrBefore, arrAfter) : null;
+  if (arrProblem) c.fail("arr_after", arrProblem);
   if (c.errors.length) return { errors: c.errors };
   return {
     record: { accountId: accountId!, kind: kind!, occurredOn: occurredOn!, arrBefore, arrAfter, note },
