@@ -15,8 +15,28 @@ const TIME = String.raw`(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?`;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`, "i");
 const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}$`, "i");
 const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`, "i");
+// A month by its English name or abbreviation: 14-Jun-2026, 14 June 2026, Jun 14, 2026, June 14th 2026.
+const NAMED_DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[- ]([a-z]{3,9})\.?[- ](\d{4})${TIME}$`, "i");
+const NAMED_MONTH_FIRST = new RegExp(String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`, "i");
+// 6/14/26, 14.06.26, 14-Jun-26: which century is a guess.
+const SHORT_YEAR = /^(?:\d{1,2}[/.]\d{1,2}[/.]|\d{1,2}[- ][a-z]{3,9}\.?[- ])\d{2}(?:[T ]|$)/i;
 
 const MONTHS = "January February March April May June July August September October November December".split(" ");
+
+/** 1–12 for a month's English name or abbreviation (Jun, June, Sept), else 0. */
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase();
+  const index = MONTHS.findIndex((m) => {
+    const full = m.toLowerCase();
+    return full === lower || (lower.length >= 3 && full.startsWith(lower) && lower.length <= 4);
+  });
+  return index + 1;
+}
+
+function readNamed(text: string, d: string, month: string, y: string, time: (string | undefined)[]): DateReading {
+  const mo = monthNumber(month);
+  return mo ? utc(text, Number(y), mo, Number(d), time) : { ok: false, reason: NOT_A_DATE(text) };
+}
 const NOT_A_DATE = (text: string) => `"${text}" is not a date (use YYYY-MM-DD or an ISO time)`;
 
 /** Day and month of a slash date's two leading numbers, when its text is one (for a file's sample). */
@@ -89,9 +109,10 @@ function readSlashed(text: string, m: RegExpExecArray, convention: DateConventio
 
 /**
  * Reads a date or time as spreadsheets write them: ISO (2026-06-14, with a
- * time and offset or not; no offset is UTC), 2026/06/14, 14.06.2026, and
- * slash dates in the convention's order; a time may follow (10:30, 2:15 PM).
- * A day that does not exist (30 February) is refused, not rolled over.
+ * time and offset or not; no offset is UTC), 2026/06/14, 14.06.2026, slash
+ * dates in the convention's order, and English month names (14-Jun-2026,
+ * Jun 14, 2026); a time may follow (10:30, 2:15 PM). A day that does not
+ * exist (30 February) is refused, not rolled over, and so is a two-digit year.
  */
 export function readDate(text: string, convention: DateConvention): DateReading {
   const iso = ISO.exec(text);
@@ -103,5 +124,10 @@ export function readDate(text: string, convention: DateConvention): DateReading 
   if (dotted) return utc(text, Number(dotted[3]), Number(dotted[2]), Number(dotted[1]), dotted.slice(4));
   const slashed = SLASHED.exec(text);
   if (slashed) return readSlashed(text, slashed, convention);
+  const dayFirst = NAMED_DAY_FIRST.exec(text);
+  if (dayFirst) return readNamed(text, dayFirst[1]!, dayFirst[2]!, dayFirst[3]!, dayFirst.slice(4));
+  const monthFirst = NAMED_MONTH_FIRST.exec(text);
+  if (monthFirst) return readNamed(text, monthFirst[2]!, monthFirst[1]!, monthFirst[3]!, monthFirst.slice(4));
+  if (SHORT_YEAR.test(text)) return { ok: false, reason: `"${text}" has a two-digit year: write the year in full` };
   return { ok: false, reason: NOT_A_DATE(text) };
 }

@@ -44,7 +44,21 @@ describe("readDate", () => {
   it("takes only ISO where dates must be ISO (the API), and says what it expects", () => {
     expect(read("14/06/2026", "iso")).toBe('"14/06/2026" is not a date (use YYYY-MM-DD or an ISO time)');
     expect(read("June 14th")).toBe('"June 14th" is not a date (use YYYY-MM-DD or an ISO time)');
-    expect(read("6/14/26")).toBe('"6/14/26" is not a date (use YYYY-MM-DD or an ISO time)');
+  });
+
+  it("reads English month names, which leave no order open, with a time or not", () => {
+    expect(read("14-Jun-2026")).toBe("2026-06-14T00:00:00.000Z");
+    expect(read("14 June 2026 09:30")).toBe("2026-06-14T09:30:00.000Z");
+    expect(read("Jun 14, 2026")).toBe("2026-06-14T00:00:00.000Z");
+    expect(read("Sept 3rd 2026 2:15 PM")).toBe("2026-09-03T14:15:00.000Z");
+    expect(read("31-Jun-2026")).toBe('"31-Jun-2026" is not a day or time that exists');
+    expect(read("14-Juin-2026")).toBe('"14-Juin-2026" is not a date (use YYYY-MM-DD or an ISO time)');
+    expect(read("Jun 14, 2026", "iso")).toBe('"Jun 14, 2026" is not a date (use YYYY-MM-DD or an ISO time)');
+  });
+
+  it("refuses a two-digit year, whose century would be a guess, saying so", () => {
+    for (const text of ["6/14/26", "14.06.26", "14-Jun-26", "14/06/26 10:00"])
+      expect(read(text)).toBe(`"${text}" has a two-digit year: write the year in full`);
   });
 });
 
