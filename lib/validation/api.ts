@@ -6,34 +6,49 @@ const text = z.string().max(500);
 const date = z.string().max(40);
 const scalar = z.union([z.number(), z.string().max(500), z.boolean()]);
 
+const ISO_DATE = "ISO 8601 (2026-06-14, or 2026-06-14T09:30:00Z; a time without an offset is UTC)";
+const ACCOUNT = "The account's external id (its id in your CRM), as imported.";
+const ARR = "Annual recurring revenue, in the organisation's currency; 0 or more.";
+
+// Absent or null optional fields of an account keep what is stored.
 export const accountItemSchema = z.object({
-  externalId: text,
+  externalId: text.describe("The account's id in your CRM: the key it is created or updated by."),
   name: text,
   domain: text.nullish(),
-  ownerEmail: text.nullish(),
-  team: text.nullish(),
-  arr: z.number().nullish(),
-  seats: z.number().nullish(),
-  activeUsers: z.number().nullish(),
+  ownerEmail: text.nullish().describe("Email of the owning CSM, a member of the organisation."),
+  team: text.nullish().describe("Name of one of the organisation's teams."),
+  arr: z.number().nullish().describe(ARR),
+  seats: z.number().nullish().describe("Licensed seats, a whole number."),
+  activeUsers: z.number().nullish().describe("Active users, a whole number."),
   plan: text.nullish(),
   region: text.nullish(),
-  startDate: date.nullish(),
-  renewalDate: date.nullish(),
-  traits: z.record(z.string().max(100), scalar).optional(),
+  startDate: date.nullish().describe(`Contract start, ${ISO_DATE}.`),
+  renewalDate: date.nullish().describe(`Next renewal, ${ISO_DATE}; not before the start.`),
+  traits: z
+    .record(z.string().max(100), scalar)
+    .optional()
+    .describe("Custom fields, by name; segment rules can test them."),
 });
 export const observationItemSchema = z.object({
-  account: text,
-  metric: text,
-  observedAt: date,
+  account: text.describe(ACCOUNT),
+  metric: text.describe("The metric's key, as defined under Settings → Metrics."),
+  observedAt: date.describe(`When the value was observed, ${ISO_DATE}; not in the future.`),
   /** Missing or null: rejected with the item ("is required"), like an empty cell, not with the whole request. */
-  value: scalar.nullish(),
+  value: scalar
+    .nullish()
+    .describe(
+      "A number (a percent metric's in percent: 55 for 55 %), true or false for a yes/no metric, or one of a categorical metric's options (any case). Required: an item without one is rejected on its own.",
+    ),
 });
 export const outcomeItemSchema = z.object({
-  account: text,
-  kind: text,
-  occurredOn: date,
-  arrBefore: z.number().nullish(),
-  arrAfter: z.number().nullish(),
+  account: text.describe(ACCOUNT),
+  kind: text.describe("renewed, churned, expanded or contracted."),
+  occurredOn: date.describe(`When it happened, ${ISO_DATE}; not in the future.`),
+  arrBefore: z.number().nullish().describe(ARR),
+  arrAfter: z
+    .number()
+    .nullish()
+    .describe(`${ARR} Above arrBefore for an expansion, below it for a contraction, 0 for a churn.`),
   note: z.string().max(2000).nullish(),
 });
 
