@@ -108,36 +108,24 @@ it("an import meeting a new key that a concurrent writer commits first skips tha
   expect(await currentValue(org.organizationId, account, metric)).toMatchObject({ observedAt: second, value: 2 });
 });
 
-it("an import never moves a current value back past a newer one that a concurrent writer commits first", async () => {
+const OLDER = new Date("2031-02-01T00:00:00Z");
+const NEWER = new Date("2031-02-02T00:00:00Z");
+
+// The import's reading is newer than the current value it sees, so it updates that row, and waits for the other
+// writer holding it; it then compares again with what the other writer committed.
+it.each([
+  { moves: "never back past a newer one", other: NEWER, imported: OLDER, kept: { observedAt: NEWER, value: 9 } },
+  { moves: "forward past an older one", other: OLDER, imported: NEWER, kept: { observedAt: NEWER, value: 1 } },
+])("an import moves a current value $moves that a concurrent writer commits first", async (c) => {
   const org = await createTestOrg({ accounts: 2, days: 1, seed: 82 });
   const [account, metric] = [org.accountIds[0]!, org.metricIds.csat!];
-  const older = new Date("2031-02-01T00:00:00Z");
-  const newer = new Date("2031-02-02T00:00:00Z");
   await storeCurrentValue(org.organizationId, account, metric, new Date("2031-01-01T00:00:00Z"));
-  // The other writer moves the current value to a reading newer than the import's, and holds the row.
-  const other = await moveCurrentValue(org.organizationId, account, metric, newer);
+  const other = await moveCurrentValue(org.organizationId, account, metric, c.other);
 
-  // The import's reading is newer than the current value it sees, so it updates that row and waits for it.
-  const importing = importRows(org.organizationId, [[account, metric, older, 1]]);
+  const importing = importRows(org.organizationId, [[account, metric, c.imported, 1]]);
   await importWaitsForLock();
   await other.commit();
 
   expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
-  expect(await currentValue(org.organizationId, account, metric)).toMatchObject({ observedAt: newer, value: 9 });
-});
-
-it("an import moves a current value forward past one that a concurrent writer moved to an older reading", async () => {
-  const org = await createTestOrg({ accounts: 2, days: 1, seed: 83 });
-  const [account, metric] = [org.accountIds[0]!, org.metricIds.csat!];
-  const older = new Date("2031-03-01T00:00:00Z");
-  const newer = new Date("2031-03-02T00:00:00Z");
-  await storeCurrentValue(org.organizationId, account, metric, new Date("2031-01-01T00:00:00Z"));
-  const other = await moveCurrentValue(org.organizationId, account, metric, older);
-
-  const importing = importRows(org.organizationId, [[account, metric, newer, 1]]);
-  await importWaitsForLock();
-  await other.commit();
-
-  expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
-  expect(await currentValue(org.organizationId, account, metric)).toMatchObject({ observedAt: newer, value: 1 });
+  expect(await currentValue(org.organizationId, account, metric)).toMatchObject(c.kept);
 });
