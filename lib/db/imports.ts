@@ -1,5 +1,6 @@
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
+import { memberLookup } from "../validation/imports";
 import { analyzeIfGrown } from "./statistics";
 import { db, Prisma, type Tx } from "./client";
 import { signalQueuedWork } from "./work-signal";
@@ -210,14 +211,14 @@ export async function loadImportLookups(organizationId: string, externalIds?: st
     }),
     db().membership.findMany({
       where: { organizationId },
-      select: { userId: true, user: { select: { email: true } } },
+      select: { userId: true, user: { select: { email: true, name: true } } },
     }),
     db().team.findMany({ where: { organizationId }, select: { id: true, name: true } }),
   ]);
   return {
     accounts: new Map(accounts.map((a) => [a.externalId, a.id])),
     metrics: new Map(metrics.map((m) => [m.key, { id: m.id, valueType: m.valueType, options: m.options }])),
-    members: new Map(members.map((m) => [m.user.email.toLowerCase(), m.userId])),
+    members: memberLookup(members.map((m) => ({ id: m.userId, email: m.user.email, name: m.user.name }))),
     teams: new Map(teams.map((t) => [t.name.toLowerCase(), t.id])),
   };
 }

@@ -15,7 +15,7 @@ export const accountItemSchema = z.object({
   externalId: text.describe("The account's id in your CRM: the key it is created or updated by."),
   name: text,
   domain: text.nullish(),
-  ownerEmail: text.nullish().describe("Email of the owning CSM, a member of the organisation."),
+  ownerEmail: text.nullish().describe("The owning CSM, a member of the organisation, by email or name."),
   team: text.nullish().describe("Name of one of the organisation's teams."),
   arr: z.number().nullish().describe(ARR),
   seats: z.number().nullish().describe("Licensed seats, a whole number."),

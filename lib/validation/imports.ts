@@ -32,15 +32,47 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("external_id", "Account id", true, "id", "account_id", "account", "customer_id", "company_id", "record_id"),
     f("name", "Name", true, "account_name", "company", "company_name", "customer", "customer_name"),
     f("domain", "Domain", false, "website", "company_domain_name", "domain_name"),
-    f("owner_email", "Owner email", false, "owner", "csm", "csm_email", "account_owner_email", "owner_email_address"),
+    // Owners by email or name; CRMs export them under these names.
+    f(
+      "owner_email",
+      "Owner",
+      false,
+      "owner",
+      "csm",
+      "csm_email",
+      "account_owner",
+      "account_owner_email",
+      "company_owner",
+      "customer_success_manager",
+      "owner_email_address",
+    ),
     f("team", "Team", false, "team_name"),
-    f("arr", "ARR", false, "annual_recurring_revenue"),
-    f("seats", "Seats", false, "licenses", "licensed_seats"),
-    f("active_users", "Active users", false),
-    f("plan", "Plan", false, "tier"),
+    // Not "annual revenue": in CRMs that is the customer's own revenue, not what it pays.
+    f("arr", "ARR", false, "annual_recurring_revenue", "recurring_revenue"),
+    f("seats", "Seats", false, "licenses", "licensed_seats", "seat_count", "license_count", "number_of_seats"),
+    f("active_users", "Active users", false, "active_user_count", "monthly_active_users", "mau"),
+    f("plan", "Plan", false, "tier", "plan_tier", "plan_name", "subscription_plan", "product_tier"),
     f("region", "Region", false),
-    f("start_date", "Start date", false, "customer_since", "start", "contract_start_date"),
-    f("renewal_date", "Renewal date", false, "renewal", "contract_end_date", "next_renewal_date"),
+    f(
+      "start_date",
+      "Start date",
+      false,
+      "customer_since",
+      "start",
+      "contract_start",
+      "contract_start_date",
+      "subscription_start_date",
+    ),
+    f(
+      "renewal_date",
+      "Renewal date",
+      false,
+      "renewal",
+      "contract_end",
+      "contract_end_date",
+      "next_renewal_date",
+      "subscription_end_date",
+    ),
   ],
   observations: [
     f(
@@ -67,6 +99,27 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("note", "Note", false, "notes", "comment"),
   ],
 };
+
+/** How an owner's email or name is compared: any case and spacing ("olivia  rossi" is Olivia Rossi). */
+export const personKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** What a name two members share looks up to: an import cannot tell which of them it means. */
+export const AMBIGUOUS_MEMBER = "";
+
+/**
+ * Members by email and by name, as CRM exports name an account's owner either
+ * way; a name two members share maps to AMBIGUOUS_MEMBER.
+ */
+export function memberLookup(members: { id: string; email: string; name: string }[]): Map<string, string> {
+  const lookup = new Map<string, string>();
+  for (const m of members) {
+    const name = personKey(m.name);
+    if (name) lookup.set(name, lookup.has(name) && lookup.get(name) !== m.id ? AMBIGUOUS_MEMBER : m.id);
+  }
+  // Emails win over a name written the same way.
+  for (const m of members) lookup.set(m.email.toLowerCase(), m.id);
+  return lookup;
+}
 
 /** A column is mapped to a field key, to "trait:<name>" (accounts only), or ignored (""). */
 export const mappingSchema = z.record(z.string(), z.string());

@@ -181,6 +181,8 @@ describe("current values after an observation import", () => {
 });
 
 describe("account and outcome imports", () => {
+  const csmName = () => org.plan.users.find((u) => u.key === "csm:0:2")!.name;
+
   it("creates and updates accounts by id, with segments, stage, owner and traits", async () => {
     const existing = org.plan.accounts[1]!;
     const csv = [
@@ -191,13 +193,18 @@ describe("account and outcome imports", () => {
       `NEW-3,Bad Numbers,,,-5,2.5,,,`,
       `,No Id,,,,,,,`,
       `NEW-4,Backwards,,,,,2027-01-01,2026-01-01,`,
+      `NEW-5,Owner By Name,${csmName().toUpperCase().replace(" ", "  ")},,,,,,`,
     ].join("\n");
     const { id, job } = await importFile("accounts", csv);
     expect(job.error).toBeNull();
     // NEW-1 is new; the existing account is updated.
-    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 1, rejectedRows: 4 });
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 3, newRows: 2, rejectedRows: 4 });
     expect(await rejections(id)).toEqual([
-      { line: 4, column: "owner_email", reason: "nobody@nowhere.test is not a member of this organisation" },
+      {
+        line: 4,
+        column: "owner_email",
+        reason: "nobody@nowhere.test is not the email or name of a member of this organisation",
+      },
       { line: 5, column: "arr", reason: "-5 is below 0" },
       { line: 5, column: "seats", reason: '"2.5" is not a whole number' },
       { line: 6, column: "external_id", reason: "is required" },
@@ -226,6 +233,12 @@ describe("account and outcome imports", () => {
     });
     expect(renamed.name).toBe("Renamed Ltd");
     expect(renamed.arr.toNumber()).toBe(existing.arr);
+    // An owner named by name, in any case and spacing, as CRM exports name them.
+    const byName = await db().account.findFirstOrThrow({
+      where: { organizationId: org.organizationId, externalId: "NEW-5" },
+      select: { ownerId: true },
+    });
+    expect(byName.ownerId).toBe(org.userIds["csm:0:2"]);
   });
 
   it("records outcomes once, however often they are sent, and refuses ones that contradict themselves", async () => {

@@ -1,5 +1,5 @@
 import type { BulkObservation } from "../../db/bulk-observations";
-import type { ImportKind } from "../../validation/imports";
+import { AMBIGUOUS_MEMBER, personKey, type ImportKind } from "../../validation/imports";
 import { readDate, type DateConvention, type DateReading } from "./dates";
 import { readNumber, type DecimalMark } from "./numbers";
 
@@ -124,6 +124,15 @@ class RowChecker {
     return map.get(transform(v)) ?? this.fail(field, what(v));
   }
 
+  /** A member named by email or by name; a name two members share is refused, asking for the email. */
+  member(field: string, members: Map<string, string>): string | null {
+    const v = this.text(field);
+    if (v === null) return null;
+    const id = members.get(personKey(v));
+    if (id === AMBIGUOUS_MEMBER) return this.fail(field, `"${v}" is the name of more than one member: use the email`);
+    return id ?? this.fail(field, `${v} is not the email or name of a member of this organisation`);
+  }
+
   fail(field: string, reason: string): null {
     this.errors.push({ column: this.row.column(field), reason });
     return null;
@@ -167,12 +176,7 @@ function account(row: MappedRow, l: ImportLookups): { record?: AccountRecord; er
     externalId: c.text("external_id", true) ?? "",
     name: c.text("name", true) ?? "",
     domain: c.text("domain"),
-    ownerId: c.lookup(
-      "owner_email",
-      l.members,
-      (v) => `${v} is not a member of this organisation`,
-      (v) => v.toLowerCase(),
-    ),
+    ownerId: c.member("owner_email", l.members),
     teamId: c.lookup(
       "team",
       l.teams,

@@ -24,6 +24,26 @@ describe("guessMapping", () => {
     });
   });
 
+  it("maps a CRM export's owner, plan and contract columns, and keeps its Annual Revenue (the customer's own) as a trait", () => {
+    expect(
+      guessMapping("accounts", [
+        "Record ID",
+        "Account Owner",
+        "Plan Tier",
+        "Contract Start",
+        "Seat Count",
+        "Annual Revenue",
+      ]),
+    ).toEqual({
+      "Record ID": "external_id",
+      "Account Owner": "owner_email",
+      "Plan Tier": "plan",
+      "Contract Start": "start_date",
+      "Seat Count": "seats",
+      "Annual Revenue": "trait:annual_revenue",
+    });
+  });
+
   it("maps an observation export's columns, and leaves unknown ones unmapped rather than guessing", () => {
     const mapping = guessMapping("observations", ["Customer ID", "Metric Key", "Day", "Value", "Kunden-Notiz"]);
     expect(mapping).toEqual({

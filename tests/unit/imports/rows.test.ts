@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { checkRow, type ImportLookups, type MappedRow } from "@/lib/services/imports/rows";
+import { memberLookup } from "@/lib/validation/imports";
+
+const OLIVIA = "0196f1a2-0000-7000-8000-000000000001";
+const ALEX = "0196f1a2-0000-7000-8000-000000000002";
+const OTHER_ALEX = "0196f1a2-0000-7000-8000-000000000003";
+const lookups: ImportLookups = {
+  accounts: new Map(),
+  metrics: new Map(),
+  members: memberLookup([
+    { id: OLIVIA, email: "olivia@acme.example", name: "Olivia Rossi" },
+    { id: ALEX, email: "alex@acme.example", name: "Alex Kim" },
+    { id: OTHER_ALEX, email: "alex.kim@acme.example", name: "alex  kim" },
+  ]),
+  teams: new Map(),
+  now: new Date("2026-06-15T00:00:00Z"),
+  decimal: "point",
+  dates: "iso",
+};
+
+/** An accounts row with this owner cell. */
+const owned = (owner: string): MappedRow => {
+  const cells: Record<string, string> = { external_id: "A-1", name: "Acme", owner_email: owner };
+  return { get: (field) => cells[field] ?? "", column: (field) => field, traits: [] };
+};
+
+describe("an account's owner", () => {
+  it("is a member named by email or by name, in any case and spacing", () => {
+    for (const owner of ["Olivia@Acme.example", "Olivia Rossi", "  olivia   ROSSI "])
+      expect(checkRow("accounts", owned(owner), lookups).record).toMatchObject({ ownerId: OLIVIA });
+  });
+
+  it("is refused when the name is two members', or no member's; their emails still tell them apart", () => {
+    expect(checkRow("accounts", owned("alex.kim@acme.example"), lookups).record).toMatchObject({ ownerId: OTHER_ALEX });
+    expect(checkRow("accounts", owned("Alex Kim"), lookups).errors).toEqual([
+      { column: "owner_email", reason: '"Alex Kim" is the name of more than one member: use the email' },
+    ]);
+    expect(checkRow("accounts", owned("Sam Doe"), lookups).errors).toEqual([
+      { column: "owner_email", reason: "Sam Doe is not the email or name of a member of this organisation" },
+    ]);
+  });
+});
