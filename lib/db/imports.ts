@@ -198,6 +198,16 @@ export async function listRejections(ctx: TenantContext, importJobId: string, af
   });
 }
 
+/** The first `limit` rejections of an import, by line: what its page shows before the download. */
+export async function firstRejections(ctx: TenantContext, importJobId: string, limit: number) {
+  return db().importRejectedRow.findMany({
+    where: { organizationId: ctx.organizationId, importJobId },
+    orderBy: [{ line: "asc" }, { column: "asc" }],
+    select: { line: true, column: true, reason: true },
+    take: limit,
+  });
+}
+
 /** Reference data rows are checked against; `externalIds` narrows the accounts loaded (a preview needs only its own). */
 export async function loadImportLookups(organizationId: string, externalIds?: string[]) {
   const [accounts, metrics, members, teams] = await Promise.all([

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { checkPage } from "./a11y";
 import { signIn } from "./helpers";
 
-test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads the rejected rows", async ({ page }) => {
+test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads the rejected rows", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "admin@acme.example");
   await page.getByRole("link", { name: "Imports" }).click();
   await expect(page.getByRole("heading", { name: "Imports", level: 1 })).toBeVisible();
@@ -29,6 +31,12 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
     "2 of 6 rows accepted; 4 rejected. 2 new observations. Scores are being recomputed for the accounts it touched.",
     { timeout: 30_000 },
   );
+
+  // The rejected rows show on the page too, each with its line, column and reason.
+  const notImported = page.getByRole("region", { name: "Rows not imported" });
+  await expect(notImported.locator("tbody tr")).toHaveCount(4);
+  await expect(notImported.locator("tbody tr").first()).toContainText('"very happy" is not a number');
+  await checkPage(page, testInfo, "import-result-rejections");
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: /Download the 4 rejected rows/ }).click();

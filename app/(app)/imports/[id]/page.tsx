@@ -7,15 +7,19 @@ import { ImportProgress } from "@/components/imports/import-progress";
 import { ImportResult } from "@/components/imports/import-result";
 import { MappingForm } from "@/components/imports/mapping-form";
 import { PreviewTable } from "@/components/imports/preview-table";
+import { RejectionsTable } from "@/components/imports/rejections-table";
 import { ImportStatusBadge } from "@/components/imports/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
-import { getImportJobOrThrow } from "@/lib/db/imports";
+import { firstRejections, getImportJobOrThrow } from "@/lib/db/imports";
 import { formatDateTime } from "@/lib/format";
 import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
 import { IMPORT_FIELDS, IMPORT_KIND_LABELS, type ImportKind } from "@/lib/validation/imports";
 
 export const metadata: Metadata = { title: "Import" };
+
+/** Rejections shown on the page; the download has them all. */
+const SHOWN_REJECTIONS = 10;
 
 function blockedBy(preview: ImportPreview): string | null {
   if (preview.looksLike)
@@ -30,6 +34,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   if (!id.success) notFound();
   const job = await orNotFound(getImportJobOrThrow(tenant, id.data));
   const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
+  const rejections = job.rejectedRows > 0 ? await firstRejections(tenant, job.id, SHOWN_REJECTIONS) : [];
   const [preview, mappedLike] = reviewing
     ? await Promise.all([
         previewImport(tenant, job.id).catch(() => null),
@@ -65,15 +70,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           />
         )}
         {job.status === "committed" && <ImportResult job={job} />}
-        {job.rejectedRows > 0 && (
-          <p>
-            <a className="btn" href={`/api/imports/${job.id}/rejections`} download>
-              {job.rejectedRows === 1
-                ? "Download the rejected row (line, column, reason)"
-                : `Download the ${job.rejectedRows.toLocaleString("en-US")} rejected rows (line, column, reason)`}
-            </a>
-          </p>
-        )}
+        {rejections.length > 0 && <RejectionsTable importId={job.id} rejections={rejections} rows={job.rejectedRows} />}
         {preview && (
           <>
             <MappingForm
