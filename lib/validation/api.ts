@@ -42,7 +42,9 @@ export const observationItemSchema = z.object({
 });
 export const outcomeItemSchema = z.object({
   account: text.describe(ACCOUNT),
-  kind: text.describe("renewed, churned, expanded or contracted."),
+  kind: text.describe(
+    "renewed, churned, expanded or contracted (or as CRMs word them: renewal, churn, cancelled, upsell, expansion, downsell…).",
+  ),
   occurredOn: date.describe(`When it happened, ${ISO_DATE}; not in the future.`),
   arrBefore: z.number().nullish().describe(ARR),
   arrAfter: z

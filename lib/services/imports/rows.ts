@@ -56,6 +56,15 @@ export interface MappedRow {
 
 const OUTCOMES = ["renewed", "churned", "expanded", "contracted"];
 
+/** The words CRMs record outcomes by (an opportunity's type, a cancellation's reason) for each kind. */
+const OUTCOME_WORDS = new Map<string, string>([
+  ...OUTCOMES.map((k) => [k, k] as const),
+  ...["renewal", "renew"].map((w) => [w, "renewed"] as const),
+  ...["churn", "cancelled", "canceled", "cancellation", "lost"].map((w) => [w, "churned"] as const),
+  ...["expansion", "upsell", "upgrade", "cross-sell", "cross sell"].map((w) => [w, "expanded"] as const),
+  ...["contraction", "downsell", "downgrade"].map((w) => [w, "contracted"] as const),
+]);
+
 // Imports repeat the same dates row after row (a day's readings, a batch's timestamp):
 // each distinct valid text is read once per convention. Dates handed out are shared, so never mutated.
 const dates = new Map<DateConvention, Map<string, Date>>();
@@ -227,8 +236,10 @@ function outcome(row: MappedRow, l: ImportLookups): { record?: OutcomeRecord; er
   const accountId = externalId
     ? (l.accounts.get(externalId) ?? c.fail("account_external_id", `account "${externalId}" does not exist`))
     : null;
-  const kind = c.text("kind", true)?.toLowerCase() ?? null;
-  if (kind && !OUTCOMES.includes(kind)) c.fail("kind", `"${kind}" is not one of ${OUTCOMES.join(", ")}`);
+  const word = c.text("kind", true);
+  const kind = word === null ? null : (OUTCOME_WORDS.get(word.toLowerCase()) ?? null);
+  if (word !== null && !kind)
+    c.fail("kind", `"${word}" is not one of ${OUTCOMES.join(", ")} (or renewal, churn, upsell, downsell…)`);
   const occurredOn = c.date("occurred_on", true);
   const arrBefore = c.number("arr_before", { min: 0 });
   const arrAfter = c.number("arr_after", { min: 0 });

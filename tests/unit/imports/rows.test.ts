@@ -41,3 +41,37 @@ describe("an account's owner", () => {
     ]);
   });
 });
+
+describe("an outcome's kind", () => {
+  const ACCOUNT = "0196f1a2-0000-7000-8000-0000000000aa";
+  const outcome = (kind: string) => {
+    const cells: Record<string, string> = { account_external_id: "A-1", kind, occurred_on: "2026-05-01" };
+    const row: MappedRow = { get: (field) => cells[field] ?? "", column: (field) => field, traits: [] };
+    return checkRow("outcomes", row, { ...lookups, accounts: new Map([["A-1", ACCOUNT]]) });
+  };
+
+  it("is read from the words CRMs record it by, in any case", () => {
+    const kinds = ["renewed", "Renewal", "Churn", "cancelled", "Upsell", "Expansion", "Downsell", "CONTRACTION"].map(
+      (word) => (outcome(word).record as { kind: string } | undefined)?.kind,
+    );
+    expect(kinds).toEqual([
+      "renewed",
+      "renewed",
+      "churned",
+      "churned",
+      "expanded",
+      "expanded",
+      "contracted",
+      "contracted",
+    ]);
+  });
+
+  it("is refused when it is none of them, saying which it takes", () => {
+    expect(outcome("Won").errors).toEqual([
+      {
+        column: "kind",
+        reason: '"Won" is not one of renewed, churned, expanded, contracted (or renewal, churn, upsell, downsell…)',
+      },
+    ]);
+  });
+});
