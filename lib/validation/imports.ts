@@ -92,10 +92,10 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   ],
   outcomes: [
     f("account_external_id", "Account id", true, "external_id", "account_id", "account", "id"),
-    f("kind", "Outcome", true, "outcome", "type"),
-    f("occurred_on", "Date", true, "date", "occurred"),
-    f("arr_before", "ARR before", false),
-    f("arr_after", "ARR after", false),
+    f("kind", "Outcome", true, "outcome", "type", "opportunity_type", "event", "event_type"),
+    f("occurred_on", "Date", true, "date", "occurred", "close_date", "closed_on", "event_date", "churn_date"),
+    f("arr_before", "ARR before", false, "previous_arr", "prior_arr", "old_arr"),
+    f("arr_after", "ARR after", false, "new_arr"),
     f("note", "Note", false, "notes", "comment"),
   ],
 };

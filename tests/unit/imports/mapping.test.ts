@@ -44,6 +44,19 @@ describe("guessMapping", () => {
     });
   });
 
+  it("maps a CRM's outcome export: opportunity type, close date, prior and new ARR", () => {
+    expect(
+      guessMapping("outcomes", ["Account ID", "Opportunity Type", "Close Date", "Prior ARR", "New ARR", "Notes"]),
+    ).toEqual({
+      "Account ID": "account_external_id",
+      "Opportunity Type": "kind",
+      "Close Date": "occurred_on",
+      "Prior ARR": "arr_before",
+      "New ARR": "arr_after",
+      Notes: "note",
+    });
+  });
+
   it("maps an observation export's columns, and leaves unknown ones unmapped rather than guessing", () => {
     const mapping = guessMapping("observations", ["Customer ID", "Metric Key", "Day", "Value", "Kunden-Notiz"]);
     expect(mapping).toEqual({
