@@ -169,7 +169,7 @@ describe("imports of files from other locales", () => {
     expect([account.name, Number(account.arr)]).toEqual(["東京商事", 98000.5]);
   });
 
-  it("turns away a workbook, a binary file or a file with nothing to import at upload, saying why", async () => {
+  it("turns away a workbook, a binary file, a file with nothing to import or with two columns of one name at upload, saying why", async () => {
     const upload = (bytes: number[]) =>
       receiveUpload(admin, { kind: "accounts", fileName: "accounts.xlsx", body: uploadBody(Uint8Array.from(bytes)) });
     const xlsx = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00];
@@ -185,10 +185,13 @@ describe("imports of files from other locales", () => {
     await expect(upload([...utf8("external_id,name\n")])).rejects.toThrow(
       "The file has a header row but no rows below it to import.",
     );
+    await expect(upload([...utf8("external_id,Name,plan,Name\nA-1,Acme,pro,Olivia\n")])).rejects.toThrow(
+      'Columns 2 and 4 are both named "Name": rename one in the file so that each can be mapped.',
+    );
     const failed = await db().importJob.findMany({
       where: { organizationId: org.organizationId, fileName: "accounts.xlsx" },
       select: { status: true },
     });
-    expect(failed.map((j) => j.status)).toEqual(Array(6).fill("failed"));
+    expect(failed.map((j) => j.status)).toEqual(Array(7).fill("failed"));
   });
 });

@@ -14,6 +14,22 @@ import { ensureUploadDir, uploadPath } from "./uploads";
 export const MAX_UPLOAD_BYTES = Number(process.env.PULSEBOARD_MAX_UPLOAD_BYTES ?? 1024 * 1024 * 1024);
 
 /**
+ * Two columns of the same name could not be told apart in the mapping (exports
+ * that join tables write "Name" twice): says which, so one can be renamed.
+ */
+function repeatedColumn(headers: string[]): string | null {
+  const first = new Map<string, number>();
+  for (const [i, header] of headers.entries()) {
+    if (!header) continue;
+    const earlier = first.get(header);
+    if (earlier !== undefined)
+      return `Columns ${earlier + 1} and ${i + 1} are both named "${header}": rename one in the file so that each can be mapped.`;
+    first.set(header, i);
+  }
+  return null;
+}
+
+/**
  * Streams an uploaded CSV to disk (never wholly in memory), then reads its
  * header to suggest a column mapping: the one of the last committed import of
  * a file with the same columns, else one from the column names. The import
@@ -50,6 +66,8 @@ export async function receiveUpload(
     if (headers.length === 0 || headers.every((h) => !h))
       throw new ValidationError("The first row must name the columns.");
     if (rows.length === 0) throw new ValidationError("The file has a header row but no rows below it to import.");
+    const repeated = repeatedColumn(headers);
+    if (repeated) throw new ValidationError(repeated);
     const lines = newlines + (lastByte === 10 ? 0 : 1);
     const previous = await findImportWithColumns(ctx.organizationId, input.kind, headers);
     await updateImportJob(ctx.organizationId, job.id, {
