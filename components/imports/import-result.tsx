@@ -18,9 +18,11 @@ interface CommittedJob {
   rejectedRows: number;
 }
 
-/** The summary of a committed import: rows accepted and rejected, and how many of the accepted were new. */
-export function ImportResult({ job }: { job: CommittedJob }) {
+/** The summary of a committed import: rows (or values) accepted and rejected, and how many of the accepted were new. */
+export function ImportResult({ job, wide = false }: { job: CommittedJob; wide?: boolean }) {
   const [newNoun, repeated] = REPEATS[job.kind] ?? ["new rows", "repeated what was stored"];
+  // A wide file (a column per metric) is counted in values, one per non-empty metric cell.
+  const [unit, units] = wide ? ["value", "values"] : ["row", "rows"];
   const others = job.newRows === null ? 0 : job.acceptedRows - job.newRows;
   // Outcomes change no score; observations that were all stored already change nothing.
   const rescored =
@@ -29,7 +31,7 @@ export function ImportResult({ job }: { job: CommittedJob }) {
     <section className="card" aria-labelledby="result-heading">
       <h2 id="result-heading">Imported</h2>
       <p data-testid="import-result">
-        {formatNumber(job.acceptedRows)} of {formatNumber(job.totalRows)} rows accepted;{" "}
+        {formatNumber(job.acceptedRows)} of {formatNumber(job.totalRows)} {units} accepted;{" "}
         {formatNumber(job.rejectedRows)} rejected.
         {job.newRows !== null && (
           <>
@@ -37,7 +39,7 @@ export function ImportResult({ job }: { job: CommittedJob }) {
             {formatNumber(job.newRows)} {newNoun}
             {others > 0 && (
               <>
-                ; {formatNumber(others)} {others === 1 ? "row" : "rows"} {repeated}
+                ; {formatNumber(others)} {others === 1 ? unit : units} {repeated}
               </>
             )}
             .

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { saveImportMappingAction } from "@/lib/actions/imports";
 import type { ImportPreview } from "@/lib/services/imports/review";
 import type { ImportField } from "@/lib/validation/imports";
+import { METRIC_COLUMN } from "@/lib/validation/metric-column";
 
 interface Props {
   importId: string;
@@ -12,6 +13,8 @@ interface Props {
   mapping: Record<string, string>;
   fields: ImportField[];
   traits: boolean;
+  /** Observations: the metrics a column may hold the values of (a wide file, a column per metric). */
+  metrics: { key: string; name: string }[];
   dates: ImportPreview["dates"];
   /** The earlier import of a file with the same columns this mapping was taken from. */
   mappedLike?: { href: string; fileName: string; on: string } | null;
@@ -21,7 +24,7 @@ interface Props {
  * Column → field choices (and the order of slash dates), saved as each is made:
  * the preview and the Import button below always follow what is shown here.
  */
-export function MappingForm({ importId, headers, mapping, fields, traits, dates, mappedLike }: Props) {
+export function MappingForm({ importId, headers, mapping, fields, traits, metrics, dates, mappedLike }: Props) {
   const [draft, setDraft] = useState(mapping);
   const [dateOrder, setDateOrder] = useState<string>(dates.chosen ?? "");
   const [pending, startTransition] = useTransition();
@@ -67,6 +70,15 @@ export function MappingForm({ importId, headers, mapping, fields, traits, dates,
                   {f.required ? " (required)" : ""}
                 </option>
               ))}
+              {metrics.length > 0 && (
+                <optgroup label="Values of a metric (a column per metric)">
+                  {metrics.map((m) => (
+                    <option key={m.key} value={`${METRIC_COLUMN}${m.key}`}>
+                      {m.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
               {traits && (
                 <option
                   value={`trait:${h

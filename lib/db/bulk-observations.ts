@@ -59,10 +59,11 @@ export function openObservationStaging(client: pg.PoolClient): OpenCopy {
   return openCopyIn(client, "COPY import_observations FROM STDIN");
 }
 
-/** A later line of a file that repeats an earlier line's key (`of`) with another value. */
+/** A later line of a file that repeats an earlier line's key (`of`) with another value (of metric `metricId`). */
 export interface RepeatedLine {
   line: number;
   of: number;
+  metricId: string;
 }
 
 /**
@@ -71,15 +72,15 @@ export interface RepeatedLine {
  * (the others repeated it exactly, as a file imported twice does).
  */
 async function removeRepeatedKeys(client: pg.PoolClient): Promise<RepeatedLine[]> {
-  const removed = await client.query<{ line: number; of: number; differs: boolean }>(`
+  const removed = await client.query<{ line: number; of: number; metric_id: string; differs: boolean }>(`
     WITH ranked AS (
-      SELECT ctid AS row_id, line, row_number() OVER w AS n, first_value(line) OVER w AS first_line,
+      SELECT ctid AS row_id, line, metric_id, row_number() OVER w AS n, first_value(line) OVER w AS first_line,
              value IS DISTINCT FROM first_value(value) OVER w OR text_value IS DISTINCT FROM first_value(text_value) OVER w AS differs
       FROM import_observations
       WINDOW w AS (PARTITION BY account_id, metric_id, observed_at ORDER BY line))
     DELETE FROM import_observations s USING ranked r WHERE s.ctid = r.row_id AND r.n > 1
-    RETURNING r.line, r.first_line AS of, r.differs`);
-  return removed.rows.filter((r) => r.differs).map(({ line, of }) => ({ line, of }));
+    RETURNING r.line, r.first_line AS of, r.metric_id, r.differs`);
+  return removed.rows.filter((r) => r.differs).map(({ line, of, metric_id }) => ({ line, of, metricId: metric_id }));
 }
 
 /**

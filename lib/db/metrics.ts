@@ -31,6 +31,15 @@ export async function listMetricCatalogue(ctx: TenantContext): Promise<MetricRow
   });
 }
 
+/** Keys and names of the metrics observations can be recorded for (not retired): what a wide file's columns map to. */
+export async function listLiveMetrics(ctx: Pick<TenantContext, "organizationId">) {
+  return db().metricDefinition.findMany({
+    where: { organizationId: ctx.organizationId, retiredAt: null },
+    orderBy: { name: "asc" },
+    select: { key: true, name: true },
+  });
+}
+
 export async function getMetric(ctx: TenantContext, id: string, tx: Tx = db()): Promise<MetricRow> {
   const metric = await tx.metricDefinition.findFirst({ where: { organizationId: ctx.organizationId, id }, select });
   if (!metric) throw new NotFoundError("Metric");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { METRIC_COLUMN } from "./metric-column";
 
 export const IMPORT_KINDS = ["accounts", "observations", "outcomes"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -149,17 +150,43 @@ const normalizeHeader = (h: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, "_");
 
-/** The mapping a header row suggests: known names to fields; for accounts, the rest to traits. */
-export function guessMapping(kind: ImportKind, headers: string[]): Record<string, string> {
+export { METRIC_COLUMN };
+
+/** The metric fields (`metric:<key>`) a mapping gives columns to: non-empty for a wide file. */
+export const metricFields = (mapping: Record<string, string>) =>
+  Object.values(mapping).filter((target) => target.startsWith(METRIC_COLUMN));
+
+/** What is wrong with mapping some columns to metrics and others to Metric key and Value, if that is done. */
+export function mixedObservationLayout(mapping: Record<string, string>): string | null {
+  const targets = new Set(Object.values(mapping));
+  if (metricFields(mapping).length === 0 || (!targets.has("metric") && !targets.has("value"))) return null;
+  return "Map columns either to Metric key and Value (a row per reading) or each to a metric (a column per metric), not both.";
+}
+
+/**
+ * The mapping a header row suggests: known names to fields; for accounts, the
+ * rest to traits; for observations, a column named as a metric (its key or
+ * name) to that metric.
+ */
+export function guessMapping(
+  kind: ImportKind,
+  headers: string[],
+  metrics: { key: string; name: string }[] = [],
+): Record<string, string> {
   const fields = IMPORT_FIELDS[kind];
   const used = new Set<string>();
   const mapping: Record<string, string> = {};
   for (const header of headers) {
     const name = normalizeHeader(header);
     const match = fields.find((x) => !used.has(x.field) && x.aliases.some((a) => normalizeHeader(a) === name));
-    if (match) {
-      used.add(match.field);
-      mapping[header] = match.field;
+    const metric =
+      kind === "observations" && !match
+        ? metrics.find((m) => normalizeHeader(m.key) === name || normalizeHeader(m.name) === name)
+        : undefined;
+    const target = match?.field ?? (metric ? `${METRIC_COLUMN}${metric.key}` : "");
+    if (target && !used.has(target)) {
+      used.add(target);
+      mapping[header] = target;
     } else mapping[header] = kind === "accounts" && name ? `trait:${name}` : "";
   }
   return mapping;
@@ -168,5 +195,9 @@ export function guessMapping(kind: ImportKind, headers: string[]): Record<string
 /** Required fields no column is mapped to. */
 export function missingRequiredFields(kind: ImportKind, mapping: Record<string, string>): ImportField[] {
   const mapped = new Set(Object.values(mapping));
-  return IMPORT_FIELDS[kind].filter((x) => x.required && !mapped.has(x.field));
+  // A wide file's metric columns stand in for Metric key and Value.
+  const wide = kind === "observations" && metricFields(mapping).length > 0;
+  return IMPORT_FIELDS[kind].filter(
+    (x) => x.required && !mapped.has(x.field) && !(wide && (x.field === "metric" || x.field === "value")),
+  );
 }

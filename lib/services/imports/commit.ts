@@ -22,7 +22,7 @@ import {
 import type { Tx } from "../../db/client";
 import type { OpenCopy } from "../../db/copy";
 import type { TenantContext } from "../../tenant";
-import { missingRequiredFields, type ImportKind } from "../../validation/imports";
+import { METRIC_COLUMN, metricFields, missingRequiredFields, type ImportKind } from "../../validation/imports";
 import { dateConvention, detectCsvFormat } from "./csv-format";
 import { extraCellsProblem, mapRow, readCsvBatches } from "./csv-stream";
 import {
@@ -30,11 +30,13 @@ import {
   type AccountRecord,
   type ImportLookups,
   type ImportRecord,
+  type MappedRow,
   type ObservationRecord,
   type OutcomeRecord,
 } from "./rows";
 import { RecordKeys, REPEATED } from "./repeats";
 import { uploadPath } from "./uploads";
+import { wideValues } from "./wide";
 
 const BATCH = 10_000;
 const PROGRESS_EVERY = 10_000;
@@ -73,6 +75,8 @@ export async function commitImport(organizationId: string, importId: string, opt
   };
   let headers: string[] | null = null;
   let toRow: ReturnType<typeof mapRow> | null = null;
+  // Rows of the file, for the progress; `total` counts what is checked — the rows, or a wide file's values.
+  let rowsRead = 0;
   let total = 0;
   let reported = 0;
   let accepted = 0;
@@ -81,10 +85,11 @@ export async function commitImport(organizationId: string, importId: string, opt
   let firstRejections = true;
   // Observation files can hold millions of rows: their repeated keys are found in the database, at the end.
   const repeats = kind === "observations" ? null : new RecordKeys(kind);
+  const wide = kind === "observations" && metricFields(job.mapping).length ? metricFields(job.mapping) : null;
   // Each progress report tells whether someone asked to stop; the transaction then rolls back, writing nothing.
   const report = async (data: Parameters<typeof reportImportProgress>[2]) => {
     if ((await reportImportProgress(organizationId, importId, data)).cancelRequested)
-      throw new Error(`Cancelled on request, ${total.toLocaleString("en-US")} rows in.`);
+      throw new Error(`Cancelled on request, ${rowsRead.toLocaleString("en-US")} rows in.`);
   };
   const flushRejections = async () => {
     await replaceRejections(organizationId, importId, rejections, firstRejections);
@@ -104,52 +109,57 @@ export async function commitImport(organizationId: string, importId: string, opt
             toRow = mapRow(headers, job.mapping);
             continue;
           }
-          total++;
-          const row = toRow!(cells);
+          rowsRead++;
+          const mapped = toRow!(cells);
           const extra = extraCellsProblem(headers, cells, format);
-          const result = extra ? { errors: [extra] } : checkRow(kind, row, lookups);
-          const repeat = result.record ? (repeats?.check(result.record, line) ?? null) : null;
-          if (repeat && !repeat.same) {
-            rejected++;
-            rejections.push({
-              line,
-              column: row.column(KEY_FIELD[kind]),
-              reason: `repeats ${REPEATED[kind]} of line ${repeat.of} with other values`,
-              raw: cells.map(csvField).join(","),
-            });
-          } else if (result.record) {
-            accepted++;
-            if (!repeat) writer.add(result.record, line);
-          } else {
-            rejected++;
-            for (const e of result.errors)
-              rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
+          // A wide row holds a value per metric column; each is checked and counted as a row of a long file.
+          for (const row of wide && !extra ? wideValues(mapped, wide) : [mapped]) {
+            total++;
+            const result = extra ? { errors: [extra] } : checkRow(kind, row, lookups);
+            const repeat = result.record ? (repeats?.check(result.record, line) ?? null) : null;
+            if (repeat && !repeat.same) {
+              rejected++;
+              rejections.push({
+                line,
+                column: row.column(KEY_FIELD[kind]),
+                reason: `repeats ${REPEATED[kind]} of line ${repeat.of} with other values`,
+                raw: cells.map(csvField).join(","),
+              });
+            } else if (result.record) {
+              accepted++;
+              if (!repeat) writer.add(result.record, line);
+            } else {
+              rejected++;
+              for (const e of result.errors)
+                rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
+            }
           }
-          if (options.failAfterRows !== undefined && total >= options.failAfterRows)
+          if (options.failAfterRows !== undefined && rowsRead >= options.failAfterRows)
             throw new Error("Simulated failure part-way through the import.");
         }
         await writer.flush();
         if (rejections.length >= BATCH) await flushRejections();
-        if (total - reported >= PROGRESS_EVERY) {
-          reported = total;
-          await report({ processedRows: total });
+        if (rowsRead - reported >= PROGRESS_EVERY) {
+          reported = rowsRead;
+          await report({ processedRows: rowsRead });
         }
       }
       if (!headers) throw new Error("The file is empty: it needs a header row and at least one row.");
       // Every row is checked; what is left is one write, which for a million rows takes seconds.
-      await report({ processedRows: total, acceptedRows: accepted, checkedAt: new Date() });
+      await report({ processedRows: rowsRead, acceptedRows: accepted, checkedAt: new Date() });
       const result = await writer.finish(now);
       // A cancel that came during the write still undoes it: the transaction has not committed yet.
       await report({});
       return result;
     });
     // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
+    const valueColumn = conflictColumns(toRow!([]), wide, lookups);
     for (const c of written.conflicts ?? []) {
       accepted--;
       rejected++;
       rejections.push({
         line: c.line,
-        column: toRow!([]).column("value"),
+        column: valueColumn(c.metricId),
         reason: `repeats ${REPEATED.observations} of line ${c.of} with another value`,
         raw: "",
       });
@@ -180,6 +190,14 @@ export async function commitImport(organizationId: string, importId: string, opt
     });
     throw error;
   }
+}
+
+/** The column a conflicting observation's value came from: Value, or in a wide file its metric's column. */
+function conflictColumns(header: MappedRow, wide: string[] | null, lookups: ImportLookups) {
+  const byMetric = new Map(
+    (wide ?? []).map((field) => [lookups.metrics.get(field.slice(METRIC_COLUMN.length))?.id, header.column(field)]),
+  );
+  return (metricId: string) => byMetric.get(metricId) ?? header.column("value");
 }
 
 interface Writer {

@@ -5,13 +5,17 @@ import {
   transitionImportJob,
   updateImportJob,
 } from "../../db/imports";
+import { listLiveMetrics } from "../../db/metrics";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import {
   guessMapping,
   IMPORT_FIELDS,
   IMPORT_KINDS,
+  METRIC_COLUMN,
+  metricFields,
   missingRequiredFields,
+  mixedObservationLayout,
   type ImportKind,
 } from "../../validation/imports";
 import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
@@ -19,6 +23,7 @@ import { extraCellsProblem, mapRow, readHeaderAndPreview } from "./csv-stream";
 import type { DateOrder } from "./dates";
 import { checkRow } from "./rows";
 import { uploadPath } from "./uploads";
+import { wideValues } from "./wide";
 
 export interface ImportPreview {
   /** The file's encoding, delimiter, decimal mark and date order, in words. */
@@ -41,6 +46,7 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
   const { headers, rows } = await readHeaderAndPreview(file, format, limit);
   const toRow = mapRow(headers, job.mapping);
   const missing = missingRequiredFields(kind, job.mapping);
+  const wide = kind === "observations" && metricFields(job.mapping).length ? metricFields(job.mapping) : null;
   const referenced = rows.map((r) => toRow(r.cells).get("account_external_id").trim()).filter(Boolean);
   const lookups = {
     ...(await loadImportLookups(ctx.organizationId, referenced)),
@@ -58,7 +64,15 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     headers,
     rows: rows.map((r) => {
       const extra = extraCellsProblem(headers, r.cells, format);
-      return { ...r, errors: extra ? [extra] : checkRow(kind, toRow(r.cells), lookups).errors };
+      if (extra) return { ...r, errors: [extra] };
+      const mapped = toRow(r.cells);
+      // A wide row's values are checked one by one; a problem of the row (its account, its date) is told once.
+      const checks = wide ? wideValues(mapped, wide) : [mapped];
+      const errors = checks.flatMap((row) => checkRow(kind, row, lookups).errors);
+      return {
+        ...r,
+        errors: errors.filter((e, i) => errors.findIndex((x) => x.column === e.column && x.reason === e.reason) === i),
+      };
     }),
     missing: missing.map((f) => f.label),
     looksLike: missing.length ? otherKindByColumns(kind, headers) : null,
@@ -86,15 +100,23 @@ export async function saveImportMapping(
   const job = await getImportJobOrThrow(ctx, importId);
   if (!EDITABLE.includes(job.status)) throw new ValidationError("This import has already been committed.");
   const allowed = new Set(IMPORT_FIELDS[job.kind as ImportKind].map((f) => f.field));
+  if (job.kind === "observations")
+    for (const metric of await listLiveMetrics(ctx)) allowed.add(`${METRIC_COLUMN}${metric.key}`);
   const used = new Set<string>();
   for (const [column, target] of Object.entries(mapping)) {
     if (!target) continue;
     if (target.startsWith("trait:") && job.kind === "accounts") continue;
     if (!allowed.has(target))
-      throw new ValidationError(`Column "${column}": "${target}" is not a field of a ${job.kind} import.`);
+      throw new ValidationError(
+        target.startsWith(METRIC_COLUMN)
+          ? `Column "${column}": no metric has the key "${target.slice(METRIC_COLUMN.length)}".`
+          : `Column "${column}": "${target}" is not a field of a ${job.kind} import.`,
+      );
     if (used.has(target)) throw new ValidationError(`Two columns are mapped to ${target}; map each field once.`);
     used.add(target);
   }
+  const mixed = mixedObservationLayout(mapping);
+  if (mixed) throw new ValidationError(mixed);
   await updateImportJob(ctx.organizationId, importId, { mapping, dateOrder });
 }
 
@@ -103,6 +125,8 @@ export async function requestImportCommit(ctx: TenantContext, importId: string) 
   const job = await getImportJobOrThrow(ctx, importId);
   const missing = missingRequiredFields(job.kind as ImportKind, job.mapping);
   if (missing.length) throw new ValidationError(`Map a column to ${missing.map((m) => m.label).join(", ")} first.`);
+  const mixed = mixedObservationLayout(job.mapping);
+  if (mixed) throw new ValidationError(mixed);
   if (needsDateOrder(await detectCsvFormat(uploadPath(ctx.organizationId, importId)), job.dateOrder))
     throw new ValidationError(DATE_ORDER_NEEDED);
   if (!(await transitionImportJob(ctx.organizationId, importId, EDITABLE, "queued"))) {

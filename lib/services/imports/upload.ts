@@ -4,6 +4,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createImportJob, findImportWithColumns, updateImportJob } from "../../db/imports";
+import { listLiveMetrics } from "../../db/metrics";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { guessMapping, type ImportKind } from "../../validation/imports";
@@ -71,7 +72,9 @@ export async function receiveUpload(
     const lines = newlines + (lastByte === 10 ? 0 : 1);
     const previous = await findImportWithColumns(ctx.organizationId, input.kind, headers);
     await updateImportJob(ctx.organizationId, job.id, {
-      mapping: previous?.mapping ?? guessMapping(input.kind, headers),
+      mapping:
+        previous?.mapping ??
+        guessMapping(input.kind, headers, input.kind === "observations" ? await listLiveMetrics(ctx) : []),
       dateOrder: previous?.dateOrder ?? null,
       mappingFromId: previous?.id ?? null,
       totalRows: Math.max(0, lines - 1),

@@ -57,6 +57,25 @@ describe("guessMapping", () => {
     });
   });
 
+  it("maps a wide usage export's columns named as metrics (by key or name) to them; then Metric key and Value are not needed", () => {
+    const metrics = [
+      { key: "logins_30d", name: "Logins (30 days)" },
+      { key: "nps", name: "NPS" },
+    ];
+    const mapping = guessMapping("observations", ["Account", "Date", "logins-30d", "nps", "Plan"], metrics);
+    expect(mapping).toEqual({
+      Account: "account_external_id",
+      Date: "observed_at",
+      "logins-30d": "metric:logins_30d",
+      nps: "metric:nps",
+      Plan: "",
+    });
+    expect(missingRequiredFields("observations", mapping)).toEqual([]);
+    expect(missingRequiredFields("observations", { ...mapping, Date: "" }).map((f) => f.label)).toEqual([
+      "Observed at",
+    ]);
+  });
+
   it("maps an observation export's columns, and leaves unknown ones unmapped rather than guessing", () => {
     const mapping = guessMapping("observations", ["Customer ID", "Metric Key", "Day", "Value", "Kunden-Notiz"]);
     expect(mapping).toEqual({

@@ -12,9 +12,10 @@ import { ImportStatusBadge } from "@/components/imports/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
 import { firstRejections, getImportJobOrThrow } from "@/lib/db/imports";
+import { listLiveMetrics } from "@/lib/db/metrics";
 import { formatDateTime } from "@/lib/format";
 import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
-import { IMPORT_FIELDS, IMPORT_KIND_LABELS, type ImportKind } from "@/lib/validation/imports";
+import { IMPORT_FIELDS, IMPORT_KIND_LABELS, metricFields, type ImportKind } from "@/lib/validation/imports";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -35,12 +36,13 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const job = await orNotFound(getImportJobOrThrow(tenant, id.data));
   const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
   const rejections = job.rejectedRows > 0 ? await firstRejections(tenant, job.id, SHOWN_REJECTIONS) : [];
-  const [preview, mappedLike] = reviewing
+  const [preview, mappedLike, metrics] = reviewing
     ? await Promise.all([
         previewImport(tenant, job.id).catch(() => null),
         job.mappingFromId ? getImportJobOrThrow(tenant, job.mappingFromId).catch(() => null) : null,
+        job.kind === "observations" ? listLiveMetrics(tenant) : [],
       ])
-    : [null, null];
+    : [null, null, []];
   return (
     <>
       <p style={{ margin: "0 0 8px" }}>
@@ -69,7 +71,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             writing={job.checkedAt ? job.acceptedRows : null}
           />
         )}
-        {job.status === "committed" && <ImportResult job={job} />}
+        {job.status === "committed" && <ImportResult job={job} wide={metricFields(job.mapping).length > 0} />}
         {rejections.length > 0 && <RejectionsTable importId={job.id} rejections={rejections} rows={job.rejectedRows} />}
         {preview && (
           <>
@@ -79,6 +81,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
               mapping={job.mapping}
               fields={IMPORT_FIELDS[job.kind as ImportKind]}
               traits={job.kind === "accounts"}
+              metrics={metrics}
               dates={preview.dates}
               mappedLike={
                 mappedLike && {
