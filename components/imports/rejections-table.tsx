@@ -7,23 +7,26 @@ export interface Rejection {
 }
 
 /**
- * The first rejected rows of an import (line, column, reason), so that what went
+ * The first rejections of an import (line, column, reason), so that what went
  * wrong shows without a download; the download link holds every one, with the row.
  */
 export function RejectionsTable({
   importId,
   rejections,
-  rows,
+  more,
+  count,
 }: {
   importId: string;
   rejections: Rejection[];
-  /** Rejected rows in all. */
-  rows: number;
+  /** Whether the report holds more than those shown. */
+  more: boolean;
+  /** Rejected rows, or a wide file's rejected values, in all. */
+  count: { n: number; unit: string; units: string };
 }) {
-  const shownLines = new Set(rejections.map((r) => r.line)).size;
+  const what = count.n === 1 ? `the rejected ${count.unit}` : `the ${formatNumber(count.n)} rejected ${count.units}`;
   return (
     <section className="card" aria-labelledby="rejections-heading">
-      <h2 id="rejections-heading">Rows not imported</h2>
+      <h2 id="rejections-heading">Not imported</h2>
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -45,15 +48,9 @@ export function RejectionsTable({
         </table>
       </div>
       <p>
-        {rows > shownLines && (
-          <span className="muted">
-            The first {formatNumber(shownLines)} of {formatNumber(rows)} rejected rows.{" "}
-          </span>
-        )}
+        {more && <span className="muted">The first {rejections.length} reasons; the download has them all. </span>}
         <a className="btn" href={`/api/imports/${importId}/rejections`} download>
-          {rows === 1
-            ? "Download the rejected row (line, column, reason)"
-            : `Download the ${formatNumber(rows)} rejected rows (line, column, reason)`}
+          Download {what} (line, column, reason)
         </a>
       </p>
     </section>

@@ -33,7 +33,7 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   );
 
   // The rejected rows show on the page too, each with its line, column and reason.
-  const notImported = page.getByRole("region", { name: "Rows not imported" });
+  const notImported = page.getByRole("region", { name: "Not imported" });
   await expect(notImported.locator("tbody tr")).toHaveCount(4);
   await expect(notImported.locator("tbody tr").first()).toContainText('"very happy" is not a number');
   await checkPage(page, testInfo, "import-result-rejections");
@@ -91,6 +91,32 @@ test("an admin says how slash dates read when the file cannot tell, and the impo
   await expect(preview.locator("tbody .badge-ok")).toHaveCount(2);
   await importButton.click();
   await expect(page.getByTestId("import-result")).toContainText("2 of 2 rows accepted", { timeout: 30_000 });
+});
+
+test("an admin imports a wide usage file, a column per metric, counted in values", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/imports");
+  await page.getByLabel("What the file holds").selectOption("observations");
+  await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/usage-wide.csv");
+  await page.getByRole("button", { name: "Upload" }).click();
+
+  // Columns named as metrics are mapped to them by themselves; the others stay for the user to choose.
+  const column = (header: string) =>
+    page
+      .locator("label.field")
+      .filter({ hasText: new RegExp(`^${header}`) })
+      .locator("select");
+  await expect(column("Support CSAT")).toHaveValue("metric:csat");
+  await expect(column("CSM sentiment")).toHaveValue("metric:csm_sentiment");
+  await expect(column("Plan")).toHaveValue("");
+  const preview = page.getByRole("region", { name: "First rows, checked with this mapping" });
+  await expect(preview).toContainText('Support CSAT: "five" is not a number');
+
+  await page.getByRole("button", { name: "Import 3 rows" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("4 of 5 values accepted; 1 rejected.", {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole("region", { name: "Not imported" })).toContainText("Support CSAT");
 });
 
 test("a CSM cannot import", async ({ page }) => {

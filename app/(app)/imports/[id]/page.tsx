@@ -35,7 +35,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   if (!id.success) notFound();
   const job = await orNotFound(getImportJobOrThrow(tenant, id.data));
   const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
-  const rejections = job.rejectedRows > 0 ? await firstRejections(tenant, job.id, SHOWN_REJECTIONS) : [];
+  // One more than shown, to tell whether the report holds more.
+  const rejections = job.rejectedRows > 0 ? await firstRejections(tenant, job.id, SHOWN_REJECTIONS + 1) : [];
+  const wide = metricFields(job.mapping).length > 0;
   const [preview, mappedLike, metrics] = reviewing
     ? await Promise.all([
         previewImport(tenant, job.id).catch(() => null),
@@ -71,8 +73,18 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             writing={job.checkedAt ? job.acceptedRows : null}
           />
         )}
-        {job.status === "committed" && <ImportResult job={job} wide={metricFields(job.mapping).length > 0} />}
-        {rejections.length > 0 && <RejectionsTable importId={job.id} rejections={rejections} rows={job.rejectedRows} />}
+        {job.status === "committed" && <ImportResult job={job} wide={wide} />}
+        {rejections.length > 0 && (
+          <RejectionsTable
+            importId={job.id}
+            rejections={rejections.slice(0, SHOWN_REJECTIONS)}
+            more={rejections.length > SHOWN_REJECTIONS}
+            count={{
+              n: job.rejectedRows,
+              ...(wide ? { unit: "value", units: "values" } : { unit: "row", units: "rows" }),
+            }}
+          />
+        )}
         {preview && (
           <>
             <MappingForm
