@@ -33,6 +33,7 @@ import {
   type MappedRow,
   type ObservationRecord,
   type OutcomeRecord,
+  type RowError,
 } from "./rows";
 import { RecordKeys, REPEATED } from "./repeats";
 import { uploadPath } from "./uploads";
@@ -99,6 +100,28 @@ export async function commitImport(organizationId: string, importId: string, opt
 
   try {
     const written = await inOneTransaction(organizationId, kind, async (writer) => {
+      // Checks one row of a long file, or one value of a wide one, and writes or reports it.
+      const take = (row: MappedRow, line: number, cells: string[], extra: RowError | null) => {
+        total++;
+        const result = extra ? { errors: [extra] } : checkRow(kind, row, lookups);
+        const repeat = result.record ? (repeats?.check(result.record, line) ?? null) : null;
+        if (repeat && !repeat.same) {
+          rejected++;
+          rejections.push({
+            line,
+            column: row.column(KEY_FIELD[kind]),
+            reason: `repeats ${REPEATED[kind]} of line ${repeat.of} with other values`,
+            raw: cells.map(csvField).join(","),
+          });
+        } else if (result.record) {
+          accepted++;
+          if (!repeat) writer.add(result.record, line);
+        } else {
+          rejected++;
+          for (const e of result.errors)
+            rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
+        }
+      };
       // The file arrives in batches of rows (64 KB of it at a time).
       for await (const rows of readCsvBatches(file, format)) {
         for (const { line, cells } of rows) {
@@ -110,30 +133,11 @@ export async function commitImport(organizationId: string, importId: string, opt
             continue;
           }
           rowsRead++;
-          const mapped = toRow!(cells);
+          const row = toRow!(cells);
           const extra = extraCellsProblem(headers, cells, format);
           // A wide row holds a value per metric column; each is checked and counted as a row of a long file.
-          for (const row of wide && !extra ? wideValues(mapped, wide) : [mapped]) {
-            total++;
-            const result = extra ? { errors: [extra] } : checkRow(kind, row, lookups);
-            const repeat = result.record ? (repeats?.check(result.record, line) ?? null) : null;
-            if (repeat && !repeat.same) {
-              rejected++;
-              rejections.push({
-                line,
-                column: row.column(KEY_FIELD[kind]),
-                reason: `repeats ${REPEATED[kind]} of line ${repeat.of} with other values`,
-                raw: cells.map(csvField).join(","),
-              });
-            } else if (result.record) {
-              accepted++;
-              if (!repeat) writer.add(result.record, line);
-            } else {
-              rejected++;
-              for (const e of result.errors)
-                rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
-            }
-          }
+          if (wide && !extra) for (const value of wideValues(row, wide)) take(value, line, cells, null);
+          else take(row, line, cells, extra);
           if (options.failAfterRows !== undefined && rowsRead >= options.failAfterRows)
             throw new Error("Simulated failure part-way through the import.");
         }
