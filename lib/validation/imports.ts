@@ -156,6 +156,12 @@ export { METRIC_COLUMN };
 export const metricFields = (mapping: Record<string, string>) =>
   Object.values(mapping).filter((target) => target.startsWith(METRIC_COLUMN));
 
+/** A wide observations file's metric fields (one per column mapped to a metric); null for any other file. */
+export function wideMetricFields(kind: ImportKind, mapping: Record<string, string>): string[] | null {
+  const fields = kind === "observations" ? metricFields(mapping) : [];
+  return fields.length ? fields : null;
+}
+
 /** What is wrong with mapping some columns to metrics and others to Metric key and Value, if that is done. */
 export function mixedObservationLayout(mapping: Record<string, string>): string | null {
   const targets = new Set(Object.values(mapping));

@@ -22,7 +22,7 @@ import {
 import type { Tx } from "../../db/client";
 import type { OpenCopy } from "../../db/copy";
 import type { TenantContext } from "../../tenant";
-import { METRIC_COLUMN, metricFields, missingRequiredFields, type ImportKind } from "../../validation/imports";
+import { METRIC_COLUMN, missingRequiredFields, wideMetricFields, type ImportKind } from "../../validation/imports";
 import { dateConvention, detectCsvFormat } from "./csv-format";
 import { extraCellsProblem, mapRow, readCsvBatches } from "./csv-stream";
 import {
@@ -86,7 +86,7 @@ export async function commitImport(organizationId: string, importId: string, opt
   let firstRejections = true;
   // Observation files can hold millions of rows: their repeated keys are found in the database, at the end.
   const repeats = kind === "observations" ? null : new RecordKeys(kind);
-  const wide = kind === "observations" && metricFields(job.mapping).length ? metricFields(job.mapping) : null;
+  const wide = wideMetricFields(kind, job.mapping);
   // Each progress report tells whether someone asked to stop; the transaction then rolls back, writing nothing.
   const report = async (data: Parameters<typeof reportImportProgress>[2]) => {
     if ((await reportImportProgress(organizationId, importId, data)).cancelRequested)

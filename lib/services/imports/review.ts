@@ -13,9 +13,9 @@ import {
   IMPORT_FIELDS,
   IMPORT_KINDS,
   METRIC_COLUMN,
-  metricFields,
   missingRequiredFields,
   mixedObservationLayout,
+  wideMetricFields,
   type ImportKind,
 } from "../../validation/imports";
 import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
@@ -46,7 +46,7 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
   const { headers, rows } = await readHeaderAndPreview(file, format, limit);
   const toRow = mapRow(headers, job.mapping);
   const missing = missingRequiredFields(kind, job.mapping);
-  const wide = kind === "observations" && metricFields(job.mapping).length ? metricFields(job.mapping) : null;
+  const wide = wideMetricFields(kind, job.mapping);
   const referenced = rows.map((r) => toRow(r.cells).get("account_external_id").trim()).filter(Boolean);
   const lookups = {
     ...(await loadImportLookups(ctx.organizationId, referenced)),

@@ -15,7 +15,7 @@ import { firstRejections, getImportJobOrThrow } from "@/lib/db/imports";
 import { listLiveMetrics } from "@/lib/db/metrics";
 import { formatDateTime } from "@/lib/format";
 import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
-import { IMPORT_FIELDS, IMPORT_KIND_LABELS, metricFields, type ImportKind } from "@/lib/validation/imports";
+import { IMPORT_FIELDS, IMPORT_KIND_LABELS, wideMetricFields, type ImportKind } from "@/lib/validation/imports";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -37,7 +37,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
   // One more than shown, to tell whether the report holds more.
   const rejections = job.rejectedRows > 0 ? await firstRejections(tenant, job.id, SHOWN_REJECTIONS + 1) : [];
-  const wide = metricFields(job.mapping).length > 0;
+  const wide = wideMetricFields(job.kind as ImportKind, job.mapping) !== null;
   const [preview, mappedLike, metrics] = reviewing
     ? await Promise.all([
         previewImport(tenant, job.id).catch(() => null),
