@@ -8,12 +8,12 @@ const KINDS = [
   {
     value: "observations",
     label: IMPORT_KIND_LABELS.observations,
-    hint: "account_external_id, metric, observed_at, value — one row per value",
+    hint: "account_external_id, metric, observed_at, value — one row per value; or account_external_id, observed_at and a column per metric (named as the metric), as usage exports write them",
   },
   {
     value: "accounts",
     label: IMPORT_KIND_LABELS.accounts,
-    hint: "external_id, name, owner_email, team, arr, seats, plan, start_date, renewal_date; other columns become custom traits",
+    hint: "external_id, name, owner_email (or the owner's name), team, arr, seats, plan, start_date, renewal_date; other columns become custom traits",
   },
   {
     value: "outcomes",
