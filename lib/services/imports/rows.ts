@@ -86,6 +86,12 @@ function parseDate(text: string, convention: DateConvention): DateReading {
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** What exports write in a cell that has no value: "N/A", Excel's "#N/A", a dash, "null". */
+const NO_VALUE = new Set(["n/a", "#n/a", "-", "–", "—", "null"]);
+
+/** Whether a (trimmed) cell says it has no value. */
+export const saysNoValue = (text: string) => NO_VALUE.has(text.toLowerCase());
+
 class RowChecker {
   errors: RowError[] = [];
   constructor(
@@ -99,11 +105,19 @@ class RowChecker {
     return v || null;
   }
 
+  /** A number's or date's cell: one that says it has no value ("N/A", "-") counts as empty. */
+  private filled(field: string, required = false): string | null {
+    const v = this.text(field);
+    if (v !== null && !saysNoValue(v)) return v;
+    if (required) this.fail(field, v === null ? "is required" : `is required ("${v}" is no value)`);
+    return null;
+  }
+
   number(
     field: string,
     options: { required?: boolean; integer?: boolean; min?: number; percent?: boolean } = {},
   ): number | null {
-    const v = this.text(field, options.required);
+    const v = this.filled(field, options.required);
     if (v === null) return null;
     // A percent metric's reading may carry its sign, as spreadsheets format it: 55% is 55.
     const read = readNumber(options.percent && v.endsWith("%") ? v.slice(0, -1).trimEnd() : v, this.format.decimal);
@@ -116,7 +130,7 @@ class RowChecker {
   }
 
   date(field: string, required = false): Date | null {
-    const v = this.text(field, required);
+    const v = this.filled(field, required);
     if (v === null) return null;
     const read = parseDate(v, this.format.dates);
     return read.ok ? read.date : this.fail(field, read.reason);
@@ -160,7 +174,8 @@ function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRe
   if (key && !metric) c.fail("metric", `unknown metric "${key}"`);
   const observedAt = c.date("observed_at", true);
   if (observedAt && observedAt.getTime() > l.now.getTime() + 86_400_000) c.fail("observed_at", "is in the future");
-  const raw = c.text("value", true);
+  const cell = c.text("value", true);
+  const raw = cell !== null && saysNoValue(cell) ? c.fail("value", `is required ("${cell}" is no value)`) : cell;
   let value: number | null = null;
   let text: string | null = null;
   if (raw !== null && metric) {

@@ -1,5 +1,5 @@
 import { METRIC_COLUMN } from "../../validation/imports";
-import type { MappedRow } from "./rows";
+import { saysNoValue, type MappedRow } from "./rows";
 
 /**
  * One value of a wide observations row (a column per metric), seen as a row of
@@ -24,7 +24,15 @@ class WideValue implements MappedRow {
   }
 }
 
-/** The values of a wide row, one per metric column (`fields`) whose cell is not empty: an empty cell is no reading. */
+/**
+ * The values of a wide row, one per metric column (`fields`) with a value in its
+ * cell: an empty cell, or one that says it has none ("N/A", "-"), is no reading.
+ */
 export function wideValues(row: MappedRow, fields: string[]): MappedRow[] {
-  return fields.filter((field) => row.get(field).trim() !== "").map((field) => new WideValue(row, field));
+  return fields
+    .filter((field) => {
+      const cell = row.get(field).trim();
+      return cell !== "" && !saysNoValue(cell);
+    })
+    .map((field) => new WideValue(row, field));
 }

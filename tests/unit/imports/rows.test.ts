@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkRow, type ImportLookups, type MappedRow } from "@/lib/services/imports/rows";
+import { wideValues } from "@/lib/services/imports/wide";
 import { memberLookup } from "@/lib/validation/imports";
 
 const OLIVIA = "0196f1a2-0000-7000-8000-000000000001";
@@ -72,6 +73,40 @@ describe("an outcome's kind", () => {
         column: "kind",
         reason: '"Won" is not one of renewed, churned, expanded, contracted (or renewal, churn, upsell, downsell…)',
       },
+    ]);
+  });
+});
+
+describe("a cell that says it has no value", () => {
+  const row = (cells: Record<string, string>): MappedRow => ({
+    get: (field) => cells[field] ?? "",
+    column: (field) => field,
+    traits: [],
+  });
+
+  it("leaves an account's number or date empty, as a blank cell does", () => {
+    const checked = checkRow(
+      "accounts",
+      row({ external_id: "A-1", name: "Acme", arr: "N/A", renewal_date: "-" }),
+      lookups,
+    );
+    expect(checked.record).toMatchObject({ arr: null, renewalDate: null });
+  });
+
+  it("is no observation: required in a row per reading, skipped in a column per metric", () => {
+    const metrics = new Map([["csat", { id: "m-csat", valueType: "number", options: [] }]]);
+    const reading = row({ account_external_id: "A-1", metric: "csat", observed_at: "2026-06-01", value: "#N/A" });
+    expect(
+      checkRow("observations", reading, { ...lookups, metrics, accounts: new Map([["A-1", "a-1"]]) }).errors,
+    ).toEqual([{ column: "value", reason: 'is required ("#N/A" is no value)' }]);
+    const wide = row({
+      account_external_id: "A-1",
+      observed_at: "2026-06-01",
+      "metric:csat": "n/a",
+      "metric:nps": "40",
+    });
+    expect(wideValues(wide, ["metric:csat", "metric:nps"]).map((v) => [v.get("metric"), v.get("value")])).toEqual([
+      ["nps", "40"],
     ]);
   });
 });
