@@ -195,6 +195,10 @@ export function guessMapping(
       mapping[header] = target;
     } else mapping[header] = kind === "accounts" && name ? `trait:${name}` : "";
   }
+  // A file with Metric key and Value columns has a row per reading: a column that happens to be named as a metric
+  // is not one of its values.
+  if (mixedObservationLayout(mapping))
+    for (const [header, target] of Object.entries(mapping)) if (target.startsWith(METRIC_COLUMN)) mapping[header] = "";
   return mapping;
 }
 

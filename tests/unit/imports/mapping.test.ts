@@ -74,6 +74,8 @@ describe("guessMapping", () => {
     expect(missingRequiredFields("observations", { ...mapping, Date: "" }).map((f) => f.label)).toEqual([
       "Observed at",
     ]);
+    // A row-per-reading file's column that happens to be named as a metric is left alone.
+    expect(guessMapping("observations", ["account", "metric", "date", "value", "nps"], metrics).nps).toBe("");
   });
 
   it("maps an observation export's columns, and leaves unknown ones unmapped rather than guessing", () => {
