@@ -87,7 +87,14 @@ export function UploadForm() {
         Expected columns: {KINDS.find((k) => k.value === kind)!.hint}. Separated by commas, semicolons (with decimal
         commas) or tabs, as spreadsheets save them. You review the column mapping and the first rows before anything is
         written. <a href={`/api/imports/template?kind=${kind}`}>Download a template</a> with these columns and example
-        rows from your own data.
+        rows from your own data
+        {kind === "observations" && (
+          <>
+            {" "}
+            (or <a href="/api/imports/template?kind=observations&layout=columns">one with a column per metric</a>)
+          </>
+        )}
+        .
       </p>
       {progress !== null && (
         <progress max={100} value={progress} aria-label="Upload progress" style={{ width: "100%" }} />

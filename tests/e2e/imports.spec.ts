@@ -97,6 +97,10 @@ test("an admin imports a wide usage file, a column per metric, counted in values
   await signIn(page, "admin@acme.example");
   await page.goto("/imports");
   await page.getByLabel("What the file holds").selectOption("observations");
+  const templateDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "one with a column per metric" }).click();
+  const template = readFileSync((await (await templateDownload).path())!, "utf8").split("\n");
+  expect(template[0]).toMatch(/^account_external_id,observed_at,\w+,/);
   await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/usage-wide.csv");
   await page.getByRole("button", { name: "Upload" }).click();
 

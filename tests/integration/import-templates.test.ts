@@ -30,4 +30,16 @@ describe("import templates", () => {
     expect(rejected).toEqual([]);
     expect(job).toMatchObject({ status: "committed", acceptedRows: rows.length, rejectedRows: 0 });
   });
+
+  it("an observations template with a column per metric imports as it is, a value per metric", async () => {
+    const csv = await importTemplate(admin, "observations", NOW, "columns");
+    const [header, row] = csv.trim().split("\n");
+    const metrics = header!.split(",").slice(2);
+    expect(metrics).toContain("csat");
+    expect(row!.split(",")).toHaveLength(metrics.length + 2);
+    const { job, rejected } = await uploadAndCommit(admin, "observations", csv, NOW);
+    expect(job.mapping).toMatchObject({ account_external_id: "account_external_id", csat: "metric:csat" });
+    expect(rejected).toEqual([]);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: metrics.length, rejectedRows: 0 });
+  });
 });

@@ -5,15 +5,35 @@ import { IMPORT_FIELDS, type ImportKind } from "../../validation/imports";
 
 const line = (cells: (string | number)[]) => cells.map(csvField).join(",");
 
+/** Observations a row per reading (account, metric, time, value), or a column per metric. */
+export type TemplateLayout = "rows" | "columns";
+
+/** An example reading a metric of this type takes. */
+function sampleValue(metric: { valueType: string; options: string[] }): string | number {
+  if (metric.valueType === "boolean") return "true";
+  if (metric.valueType === "categorical") return metric.options[0] ?? "";
+  return 42;
+}
+
 /**
  * A CSV to start an import from: every column the kind takes, and example rows
  * that name the organisation's own account, metrics, CSM and team, so that the
  * file imports as it is before it is filled in.
  */
-export async function importTemplate(ctx: TenantContext, kind: ImportKind, today: Date): Promise<string> {
+export async function importTemplate(
+  ctx: TenantContext,
+  kind: ImportKind,
+  today: Date,
+  layout: TemplateLayout = "rows",
+): Promise<string> {
   const s = await loadImportSamples(ctx.organizationId);
   const day = today.toISOString().slice(0, 10);
   const account = s.accountId ?? "ACCOUNT-ID";
+  if (kind === "observations" && layout === "columns") {
+    // A wide file: the account, the day, and a column per metric, named by its key.
+    const header = line(["account_external_id", "observed_at", ...s.metrics.map((m) => m.key)]);
+    return [header, line([account, day, ...s.metrics.map(sampleValue)])].join("\n") + "\n";
+  }
   const header = line(IMPORT_FIELDS[kind].map((f) => f.field));
   let rows: (string | number)[][];
   if (kind === "observations") {
