@@ -12,7 +12,7 @@ import {
   type ObservationRecord,
   type OutcomeRecord,
 } from "../imports/rows";
-import { RecordKeys, REPEATED } from "../imports/repeats";
+import { RecordKeys, REPEAT_FIELD, repeatReason } from "../imports/repeats";
 
 export interface IngestResult {
   accepted: number;
@@ -67,18 +67,12 @@ export async function ingest(
   const rejected: IngestResult["rejected"] = [];
   const keys = new RecordKeys(kind);
   items.forEach((item, index) => {
-    const result = checkRow(kind, asRow(item), lookups);
+    const row = asRow(item);
+    const result = checkRow(kind, row, lookups);
     const repeat = result.record ? keys.check(result.record, index) : null;
     if (repeat && !repeat.same) {
-      // An observation's only other field is its value; accounts and outcomes differ in any of theirs.
-      const [field, other] =
-        kind === "observations"
-          ? ["value", "another value"]
-          : [kind === "accounts" ? "externalId" : "account", "other values"];
-      rejected.push({
-        index,
-        errors: [{ field, reason: `repeats ${REPEATED[kind]} of item ${repeat.of} with ${other}` }],
-      });
+      const reason = repeatReason(kind, `item ${repeat.of}`);
+      rejected.push({ index, errors: [{ field: row.column(REPEAT_FIELD[kind]), reason }] });
     } else if (result.record) {
       // The same item twice is written once, as when it is sent again.
       if (!repeat) accepted.push(result.record);

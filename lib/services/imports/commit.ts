@@ -35,19 +35,12 @@ import {
   type OutcomeRecord,
   type RowError,
 } from "./rows";
-import { RecordKeys, REPEATED } from "./repeats";
+import { RecordKeys, REPEAT_FIELD, repeatReason } from "./repeats";
 import { uploadPath } from "./uploads";
 import { wideValues } from "./wide";
 
 const BATCH = 10_000;
 const PROGRESS_EVERY = 10_000;
-
-/** The field whose column a repeated key's rejection names. */
-const KEY_FIELD: Record<ImportKind, string> = {
-  accounts: "external_id",
-  outcomes: "account_external_id",
-  observations: "account_external_id",
-};
 
 export interface CommitOptions {
   now?: Date;
@@ -109,8 +102,8 @@ export async function commitImport(organizationId: string, importId: string, opt
           rejected++;
           rejections.push({
             line,
-            column: row.column(KEY_FIELD[kind]),
-            reason: `repeats ${REPEATED[kind]} of line ${repeat.of} with other values`,
+            column: row.column(REPEAT_FIELD[kind]),
+            reason: repeatReason(kind, `line ${repeat.of}`),
             raw: cells.map(csvField).join(","),
           });
         } else if (result.record) {
@@ -164,7 +157,7 @@ export async function commitImport(organizationId: string, importId: string, opt
       rejections.push({
         line: c.line,
         column: valueColumn(c.metricId),
-        reason: `repeats ${REPEATED.observations} of line ${c.of} with another value`,
+        reason: repeatReason("observations", `line ${c.of}`),
         raw: "",
       });
     }

@@ -14,11 +14,26 @@ function keyOf(kind: ImportKind, record: ImportRecord): string {
 }
 
 /** What a repeat of `kind`'s key is, in a reason: "the account", "the outcome", "the observation". */
-export const REPEATED: Record<ImportKind, string> = {
+const REPEATED: Record<ImportKind, string> = {
   accounts: "the account (same id)",
   outcomes: "the outcome (same account, kind and date)",
   observations: "the observation (same account, metric and time)",
 };
+
+/**
+ * Where a record that repeats an earlier one's key with other values is
+ * rejected: an observation at its value (its only other field), an account or
+ * outcome at its key.
+ */
+export const REPEAT_FIELD: Record<ImportKind, string> = {
+  accounts: "external_id",
+  outcomes: "account_external_id",
+  observations: "value",
+};
+
+/** The reason a repeat with other values is rejected: `of` names the earlier one ("line 2", "item 0"). */
+export const repeatReason = (kind: ImportKind, of: string) =>
+  `repeats ${REPEATED[kind]} of ${of} with ${kind === "observations" ? "another value" : "other values"}`;
 
 /**
  * The records of one file or request by their natural key: the first line (or
