@@ -109,8 +109,8 @@ class RowChecker {
     return v || null;
   }
 
-  /** A number's or date's cell: one that says it has no value ("N/A", "-") counts as empty. */
-  private filled(field: string, required = false): string | null {
+  /** A cell that holds a value: one that says it has none ("N/A", "-") counts as empty. */
+  filled(field: string, required = false): string | null {
     const v = this.text(field);
     if (v !== null && !saysNoValue(v)) return v;
     if (required) this.fail(field, v === null ? "is required" : `is required ("${v}" is no value)`);
@@ -138,6 +138,12 @@ class RowChecker {
     if (v === null) return null;
     const read = parseDate(v, this.format.dates);
     return read.ok ? read.date : this.fail(field, read.reason);
+  }
+
+  /** A date that has happened by `now` (a day's grace for time zones), else null with `reason`. */
+  past(field: string, now: Date, reason: string, required = false): Date | null {
+    const date = this.date(field, required);
+    return date && date.getTime() > now.getTime() + 86_400_000 ? this.fail(field, reason) : date;
   }
 
   lookup(
@@ -176,10 +182,8 @@ function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRe
   const key = c.text("metric", true);
   const metric = key ? l.metrics.get(key) : undefined;
   if (key && !metric) c.fail("metric", `unknown metric "${key}"`);
-  const observedAt = c.date("observed_at", true);
-  if (observedAt && observedAt.getTime() > l.now.getTime() + 86_400_000) c.fail("observed_at", "is in the future");
-  const cell = c.text("value", true);
-  const raw = cell !== null && saysNoValue(cell) ? c.fail("value", `is required ("${cell}" is no value)`) : cell;
+  const observedAt = c.past("observed_at", l.now, "is in the future", true);
+  const raw = c.filled("value", true);
   let value: number | null = null;
   let text: string | null = null;
   if (raw !== null && metric) {
@@ -259,12 +263,15 @@ function outcome(row: MappedRow, l: ImportLookups): { record?: OutcomeRecord; er
   const kind = word === null ? null : (OUTCOME_WORDS.get(word.toLowerCase()) ?? null);
   if (word !== null && !kind)
     c.fail("kind", `"${word}" is not one of ${OUTCOMES.join(", ")} (or renewal, churn, upsell, downsell…)`);
-  const occurredOn = c.date("occurred_on", true);
+  const occurredOn = c.past(
+    "occurred_on",
+    l.now,
+    "is in the future: an outcome is recorded once it has happened",
+    true,
+  );
   const arrBefore = c.number("arr_before", { min: 0 });
   const arrAfter = c.number("arr_after", { min: 0 });
   const note = c.text("note");
-  if (occurredOn && occurredOn.getTime() > l.now.getTime() + 86_400_000)
-    c.fail("occurred_on", "is in the future: an outcome is recorded once it has happened");
   const arrProblem = kind && arrAfter !== null ? outcomeArrProblem(kind, arrBefore, arrAfter) : null;
   if (arrProblem) c.fail("arr_after", arrProblem);
   if (c.errors.length) return { errors: c.errors };
