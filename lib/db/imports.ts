@@ -189,22 +189,24 @@ export async function replaceRejections(
     ON CONFLICT DO NOTHING`;
 }
 
-/** Rejected rows of lines afterLine+1 .. afterLine+lines, in order (a window of the report). */
-export async function listRejections(ctx: TenantContext, importJobId: string, afterLine: number, lines: number) {
+/**
+ * Rejected rows in order (line, column): those of lines afterLine+1 .. afterLine+lines (a window of the
+ * report, as the download streams it), or the first `take` (what the import's page shows).
+ */
+export async function listRejections(
+  ctx: TenantContext,
+  importJobId: string,
+  window: { afterLine: number; lines: number } | { take: number },
+) {
   return db().importRejectedRow.findMany({
-    where: { organizationId: ctx.organizationId, importJobId, line: { gt: afterLine, lte: afterLine + lines } },
+    where: {
+      organizationId: ctx.organizationId,
+      importJobId,
+      ...("take" in window ? {} : { line: { gt: window.afterLine, lte: window.afterLine + window.lines } }),
+    },
     orderBy: [{ line: "asc" }, { column: "asc" }],
     select: { line: true, column: true, reason: true, raw: true },
-  });
-}
-
-/** The first `limit` rejections of an import, by line: what its page shows before the download. */
-export async function firstRejections(ctx: TenantContext, importJobId: string, limit: number) {
-  return db().importRejectedRow.findMany({
-    where: { organizationId: ctx.organizationId, importJobId },
-    orderBy: [{ line: "asc" }, { column: "asc" }],
-    select: { line: true, column: true, reason: true },
-    take: limit,
+    ...("take" in window ? { take: window.take } : {}),
   });
 }
 

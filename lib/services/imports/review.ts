@@ -125,8 +125,6 @@ export async function requestImportCommit(ctx: TenantContext, importId: string) 
   const job = await getImportJobOrThrow(ctx, importId);
   const missing = missingRequiredFields(job.kind as ImportKind, job.mapping);
   if (missing.length) throw new ValidationError(`Map a column to ${missing.map((m) => m.label).join(", ")} first.`);
-  const mixed = mixedObservationLayout(job.mapping);
-  if (mixed) throw new ValidationError(mixed);
   if (needsDateOrder(await detectCsvFormat(uploadPath(ctx.organizationId, importId)), job.dateOrder))
     throw new ValidationError(DATE_ORDER_NEEDED);
   if (!(await transitionImportJob(ctx.organizationId, importId, EDITABLE, "queued"))) {

@@ -11,7 +11,7 @@ import { RejectionsTable } from "@/components/imports/rejections-table";
 import { ImportStatusBadge } from "@/components/imports/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
-import { firstRejections, getImportJobOrThrow } from "@/lib/db/imports";
+import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
 import { listLiveMetrics } from "@/lib/db/metrics";
 import { formatDateTime } from "@/lib/format";
 import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
@@ -36,7 +36,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const job = await orNotFound(getImportJobOrThrow(tenant, id.data));
   const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
   // One more than shown, to tell whether the report holds more.
-  const rejections = job.rejectedRows > 0 ? await firstRejections(tenant, job.id, SHOWN_REJECTIONS + 1) : [];
+  const rejections = job.rejectedRows > 0 ? await listRejections(tenant, job.id, { take: SHOWN_REJECTIONS + 1 }) : [];
   const wide = wideMetricFields(job.kind as ImportKind, job.mapping) !== null;
   const [preview, mappedLike, metrics] = reviewing
     ? await Promise.all([

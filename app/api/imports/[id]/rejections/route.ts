@@ -21,7 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       async pull(controller) {
         // Windows of line numbers, so every error of a line lands in one window.
         while (after <= job.totalRows + 1) {
-          const page = await listRejections(ctx, job.id, after, 5000);
+          const page = await listRejections(ctx, job.id, { afterLine: after, lines: 5000 });
           after += 5000;
           if (page.length) {
             controller.enqueue(
