@@ -1,13 +1,13 @@
 import { formatNumber } from "@/lib/format";
 
-/** What an accepted row that was not new did, by kind of import. */
+/** What a new record is called, and what an accepted row that was not new did, by kind of import. */
 const REPEATS: Record<string, [string, string]> = {
   observations: [
-    "new observations",
+    "new observation",
     "repeated an observation already stored or on an earlier line (same account, metric and time) and changed nothing",
   ],
-  accounts: ["new accounts", "updated an account already stored or repeated an earlier line"],
-  outcomes: ["new outcomes", "updated an outcome already stored or repeated an earlier line"],
+  accounts: ["new account", "updated an account already stored or repeated an earlier line"],
+  outcomes: ["new outcome", "updated an outcome already stored or repeated an earlier line"],
 };
 
 interface CommittedJob {
@@ -20,7 +20,7 @@ interface CommittedJob {
 
 /** The summary of a committed import: rows (or values) accepted and rejected, and how many of the accepted were new. */
 export function ImportResult({ job, wide = false }: { job: CommittedJob; wide?: boolean }) {
-  const [newNoun, repeated] = REPEATS[job.kind] ?? ["new rows", "repeated what was stored"];
+  const [newNoun, repeated] = REPEATS[job.kind] ?? ["new row", "repeated what was stored"];
   // A wide file (a column per metric) is counted in values, one per non-empty metric cell.
   const [unit, units] = wide ? ["value", "values"] : ["row", "rows"];
   const others = job.newRows === null ? 0 : job.acceptedRows - job.newRows;
@@ -36,7 +36,7 @@ export function ImportResult({ job, wide = false }: { job: CommittedJob; wide?: 
         {job.newRows !== null && (
           <>
             {" "}
-            {formatNumber(job.newRows)} {newNoun}
+            {formatNumber(job.newRows)} {job.newRows === 1 ? newNoun : `${newNoun}s`}
             {others > 0 && (
               <>
                 ; {formatNumber(others)} {others === 1 ? unit : units} {repeated}
