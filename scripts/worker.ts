@@ -9,9 +9,12 @@ import { disconnectDb } from "../lib/db/client";
 import { failInterruptedImports } from "../lib/db/imports";
 import { failStaleRuns } from "../lib/db/scoring-runs";
 import { listenForQueuedWork } from "../lib/db/work-signal";
+import { sweepUploads } from "../lib/services/imports/retention";
 import { runDueWork } from "../lib/services/scoring/scheduler";
 
 const INTERVAL_MS = Number(process.env.PULSEBOARD_WORKER_INTERVAL_MS ?? 5000);
+const SWEEP_EVERY_MS = 60 * 60_000;
+let sweptAt = 0;
 let stopping = false;
 
 async function main() {
@@ -33,6 +36,14 @@ async function main() {
     signalled = false;
     try {
       for (const line of await runDueWork()) console.log(`[worker] ${line}`);
+      if (Date.now() - sweptAt >= SWEEP_EVERY_MS) {
+        sweptAt = Date.now();
+        const swept = await sweepUploads(new Date());
+        if (swept.discarded + swept.leftovers > 0)
+          console.log(
+            `[worker] uploads: ${swept.discarded} left uncommitted discarded, ${swept.leftovers} leftover files removed`,
+          );
+      }
     } catch (error) {
       console.error("[worker] pass failed:", error instanceof Error ? error.message : error);
     }

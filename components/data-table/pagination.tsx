@@ -11,6 +11,7 @@ export function Pagination({
   page: number;
   size: number;
   total: number;
+  /** Page sizes to choose from; with one, no choice is offered. */
   sizes: readonly number[];
 }) {
   const { update } = useUrlState();
@@ -23,20 +24,22 @@ export function Pagination({
         {from}–{to} of {total.toLocaleString("en-US")}
       </span>
       <div className="row">
-        <label className="row">
-          Rows
-          <select
-            className="input"
-            value={size}
-            onChange={(e) => update({ size: e.target.value }, { resetPage: true })}
-          >
-            {sizes.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        {sizes.length > 1 && (
+          <label className="row">
+            Rows
+            <select
+              className="input"
+              value={size}
+              onChange={(e) => update({ size: e.target.value }, { resetPage: true })}
+            >
+              {sizes.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button className="btn" type="button" disabled={page <= 1} onClick={() => update({ page: page - 1 })}>
           Previous
         </button>

@@ -4,6 +4,7 @@ const LABELS: Record<string, [string, string]> = {
   committing: ["Importing", "badge badge-warn"],
   committed: ["Imported", "badge badge-ok"],
   failed: ["Failed", "badge badge-danger"],
+  discarded: ["Discarded", "badge badge-muted"],
 };
 
 export function ImportStatusBadge({ status }: { status: string }) {

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { cancelImport, requestImportCommit, saveImportMapping } from "../services/imports/review";
+import { discardUpload } from "../services/imports/retention";
 import { importIdSchema, saveMappingSchema } from "../validation/imports";
 import { defineAction } from "./define-action";
 
@@ -26,5 +27,14 @@ export const cancelImportAction = defineAction(
   async ({ importId }, ctx) => {
     await cancelImport(ctx, importId);
     revalidatePath(`/imports/${importId}`);
+  },
+);
+
+export const discardImportAction = defineAction(
+  { permission: "imports:run", input: importIdSchema },
+  async ({ importId }, ctx) => {
+    await discardUpload(ctx, importId);
+    revalidatePath(`/imports/${importId}`);
+    revalidatePath("/imports");
   },
 );

@@ -54,19 +54,28 @@ export async function getImportJobOrThrow(ctx: TenantContext, id: string) {
 
 export type ImportJobRow = Awaited<ReturnType<typeof getImportJobOrThrow>>;
 
-export async function listImportJobs(ctx: TenantContext, limit = 20) {
-  const rows = await db().importJob.findMany({
-    where: { organizationId: ctx.organizationId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: jobSelect,
-  });
-  return rows.map((r) => ({
+export const IMPORTS_PAGE_SIZE = 20;
+
+/** The organisation's imports, newest first, one page at a time, with how many there are. */
+export async function listImportJobs(ctx: TenantContext, page = 1) {
+  const where = { organizationId: ctx.organizationId };
+  const [rows, total] = await Promise.all([
+    db().importJob.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * IMPORTS_PAGE_SIZE,
+      take: IMPORTS_PAGE_SIZE,
+      select: jobSelect,
+    }),
+    db().importJob.count({ where }),
+  ]);
+  const items = rows.map((r) => ({
     ...r,
     mapping: r.mapping as Record<string, string>,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
   }));
+  return { items, total };
 }
 
 export async function updateImportJob(organizationId: string, id: string, data: Prisma.ImportJobUpdateInput) {

@@ -123,6 +123,28 @@ test("an admin imports a wide usage file, a column per metric, counted in values
   await expect(page.getByRole("region", { name: "Not imported" })).toContainText("Support CSAT");
 });
 
+test("an admin discards an upload instead of importing it", async ({ page }, testInfo) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/imports");
+  await page.getByLabel("What the file holds").selectOption("observations");
+  await page.getByLabel("File", { exact: true }).setInputFiles("tests/e2e/fixtures/observations-us-dates.csv");
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("heading", { name: "Column mapping" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Discard upload" }).click();
+  await expect(page.getByText("Discarded before it was imported")).toBeVisible();
+  await expect(page.locator(".badge", { hasText: "Discarded" })).toBeVisible();
+  // Nothing is left to review or commit.
+  await expect(page.getByRole("heading", { name: "Column mapping" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  await checkPage(page, testInfo, "import-discarded");
+
+  await page.getByRole("link", { name: "← Imports" }).click();
+  // Listed as discarded (another test imports the same file, so the row is told by its status).
+  const rows = page.locator("tbody tr").filter({ hasText: "observations-us-dates.csv" });
+  await expect(rows.filter({ hasText: "Discarded" })).toHaveCount(1);
+});
+
 test("a CSM cannot import", async ({ page }) => {
   await signIn(page, "csm1.scale@acme.example");
   await expect(page.getByRole("link", { name: "Imports" })).toHaveCount(0);

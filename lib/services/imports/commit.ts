@@ -36,7 +36,7 @@ import {
   type RowError,
 } from "./rows";
 import { RecordKeys, REPEAT_FIELD, repeatReason } from "./repeats";
-import { uploadPath } from "./uploads";
+import { removeUpload, uploadPath } from "./uploads";
 import { wideValues } from "./wide";
 
 const BATCH = 10_000;
@@ -171,6 +171,8 @@ export async function commitImport(organizationId: string, importId: string, opt
       rejectedRows: rejected,
       finishedAt: new Date(),
     });
+    // The file has served (the report keeps each rejected row's text); if it cannot go now, the worker's sweep removes it.
+    await removeUpload(organizationId, importId).catch(() => {});
     if (accepted >= 10_000) await analyzeAfterImport(kind, accepted);
     if (written.ids.length > 0) await queueScoringRun(ctx, "import", written.ids);
     return { total, accepted, created: written.created, rejected };

@@ -88,6 +88,12 @@ function otherKindByColumns(kind: ImportKind, headers: string[]): ImportKind | n
 
 const EDITABLE = ["uploaded", "failed"];
 
+/** Why an import that has left review cannot be mapped or committed any more. */
+const notEditable = (status: string) =>
+  status === "discarded"
+    ? "This upload was discarded and its file removed: upload the file again to import it."
+    : "This import is already being committed or has been committed.";
+
 export const DATE_ORDER_NEEDED =
   "Choose whether the file's dates are day/month/year or month/day/year first: some, like 06/07/2026, read both ways.";
 
@@ -98,7 +104,7 @@ export async function saveImportMapping(
   dateOrder: DateOrder | null = null,
 ) {
   const job = await getImportJobOrThrow(ctx, importId);
-  if (!EDITABLE.includes(job.status)) throw new ValidationError("This import has already been committed.");
+  if (!EDITABLE.includes(job.status)) throw new ValidationError(notEditable(job.status));
   const allowed = new Set(IMPORT_FIELDS[job.kind as ImportKind].map((f) => f.field));
   if (job.kind === "observations")
     for (const metric of await listLiveMetrics(ctx)) allowed.add(`${METRIC_COLUMN}${metric.key}`);
@@ -123,13 +129,13 @@ export async function saveImportMapping(
 /** Queues the import for the worker to commit; refuses while required fields are unmapped. */
 export async function requestImportCommit(ctx: TenantContext, importId: string) {
   const job = await getImportJobOrThrow(ctx, importId);
+  if (!EDITABLE.includes(job.status)) throw new ValidationError(notEditable(job.status));
   const missing = missingRequiredFields(job.kind as ImportKind, job.mapping);
   if (missing.length) throw new ValidationError(`Map a column to ${missing.map((m) => m.label).join(", ")} first.`);
   if (needsDateOrder(await detectCsvFormat(uploadPath(ctx.organizationId, importId)), job.dateOrder))
     throw new ValidationError(DATE_ORDER_NEEDED);
-  if (!(await transitionImportJob(ctx.organizationId, importId, EDITABLE, "queued"))) {
-    throw new ValidationError("This import is already being committed or has been committed.");
-  }
+  if (!(await transitionImportJob(ctx.organizationId, importId, EDITABLE, "queued")))
+    throw new ValidationError(notEditable((await getImportJobOrThrow(ctx, importId)).status));
 }
 
 /** Stops an import that is waiting or being committed; nothing of it is written. */

@@ -59,11 +59,14 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         }
       />
       <div className="stack">
-        {job.error && (
-          <div role="alert" className="alert alert-error">
-            {job.error}
-          </div>
-        )}
+        {job.error &&
+          (job.status === "discarded" ? (
+            <p className="card muted">{job.error}</p>
+          ) : (
+            <div role="alert" className="alert alert-error">
+              {job.error}
+            </div>
+          ))}
         {(job.status === "validated" || job.status === "committing") && (
           <ImportProgress
             importId={job.id}
