@@ -2,7 +2,7 @@ import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
 import { memberLookup } from "../validation/imports";
 import { analyzeIfGrown } from "./statistics";
-import { db, Prisma, type Tx } from "./client";
+import { db, Prisma, type SqlTx, type Tx } from "./client";
 import { signalQueuedWork } from "./work-signal";
 
 export type ImportKind = "accounts" | "observations" | "outcomes";
@@ -80,6 +80,20 @@ export async function listImportJobs(ctx: TenantContext, page = 1) {
 
 export async function updateImportJob(organizationId: string, id: string, data: Prisma.ImportJobUpdateInput) {
   await db().importJob.update({ where: { organizationId_id: { organizationId, id } }, data });
+}
+
+/** Marks an import committed with its counts, by `tx`: the transaction that writes its rows. */
+export async function markImportCommitted(
+  tx: SqlTx,
+  organizationId: string,
+  id: string,
+  counts: { total: number; accepted: number; created: number; rejected: number; finishedAt: Date },
+) {
+  await tx.$executeRaw`
+    UPDATE "ImportJob" SET "status" = 'committed', "totalRows" = ${counts.total}, "processedRows" = ${counts.total},
+      "acceptedRows" = ${counts.accepted}, "newRows" = ${counts.created}, "rejectedRows" = ${counts.rejected},
+      "finishedAt" = ${counts.finishedAt}
+    WHERE "organizationId" = ${organizationId}::uuid AND "id" = ${id}::uuid`;
 }
 
 /** Moves a job from one status to another only if it is still in the first (one committer wins). */

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { failInterruptedImports, getImportJobOrThrow } from "@/lib/db/imports";
+import { withBulkTransaction } from "@/lib/db/bulk-observations";
+import { sqlTxFor } from "@/lib/db/client";
+import { failInterruptedImports, getImportJobOrThrow, markImportCommitted } from "@/lib/db/imports";
 import { requestImportCommit } from "@/lib/services/imports/review";
 import { receiveUpload } from "@/lib/services/imports/upload";
 import { createTestOrg } from "../support/factories";
@@ -53,5 +55,22 @@ describe("an import killed part-way", () => {
     const job = await getImportJobOrThrow(admin, id);
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/interrupted.*nothing was written/);
+  });
+
+  it("is never marked committed without its rows: the mark is written by the transaction that writes them", async () => {
+    const org = await createTestOrg({ accounts: 1, days: 1, seed: 52 });
+    const admin = await org.contextFor("admin");
+    const { id } = await receiveUpload(admin, { kind: "accounts", fileName: "a.csv", body: uploadBody("a\n1\n") });
+    const counts = { total: 1, accepted: 1, created: 1, rejected: 0, finishedAt: new Date() };
+    // The process dies (here: the transaction fails) after the mark, before the commit.
+    await expect(
+      withBulkTransaction(async (client) => {
+        await markImportCommitted(sqlTxFor(client), org.organizationId, id, counts);
+        throw new Error("cut off");
+      }),
+    ).rejects.toThrow("cut off");
+    expect((await getImportJobOrThrow(admin, id)).status).toBe("uploaded");
+    await withBulkTransaction((client) => markImportCommitted(sqlTxFor(client), org.organizationId, id, counts));
+    expect(await getImportJobOrThrow(admin, id)).toMatchObject({ status: "committed", acceptedRows: 1, newRows: 1 });
   });
 });

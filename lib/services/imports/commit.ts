@@ -1,45 +1,26 @@
 import { queueScoringRun } from "../../db/scoring-runs";
 import { csvField } from "../../csv";
-import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes, type Upserted } from "../../db/import-writes";
 import {
   analyzeAfterImport,
   getImportJobOrThrow,
+  markImportCommitted,
   reportImportProgress,
   loadImportLookups,
   replaceRejections,
   updateImportJob,
-  withImportTransaction,
 } from "../../db/imports";
-import {
-  applyObservationStaging,
-  createObservationStaging,
-  ObservationCopyText,
-  openObservationStaging,
-  withBulkTransaction,
-  type BulkClient,
-  type RepeatedLine,
-} from "../../db/bulk-observations";
-import type { Tx } from "../../db/client";
-import type { OpenCopy } from "../../db/copy";
 import type { TenantContext } from "../../tenant";
 import { METRIC_COLUMN, missingRequiredFields, wideMetricFields, type ImportKind } from "../../validation/imports";
 import { dateConvention, detectCsvFormat } from "./csv-format";
 import { extraCellsProblem, mapRow, readCsvBatches } from "./csv-stream";
-import {
-  checkRow,
-  type AccountRecord,
-  type ImportLookups,
-  type ImportRecord,
-  type MappedRow,
-  type ObservationRecord,
-  type OutcomeRecord,
-  type RowError,
-} from "./rows";
+import { checkRow, type ImportLookups, type MappedRow, type RowError } from "./rows";
 import { RecordKeys, REPEAT_FIELD, repeatReason } from "./repeats";
 import { removeUpload, uploadPath } from "./uploads";
 import { wideValues } from "./wide";
+import { inOneTransaction, type Writer } from "./writers";
 
-const BATCH = 10_000;
+/** Rejected rows are stored this many at a time. */
+const REJECTIONS_EVERY = 10_000;
 const PROGRESS_EVERY = 10_000;
 
 export interface CommitOptions {
@@ -91,8 +72,9 @@ export async function commitImport(organizationId: string, importId: string, opt
     rejections = [];
   };
 
+  let written: Awaited<ReturnType<Writer["finish"]>>;
   try {
-    const written = await inOneTransaction(organizationId, kind, async (writer) => {
+    written = await inOneTransaction(organizationId, kind, async (writer) => {
       // Checks one row of a long file, or one value of a wide one, and writes or reports it.
       const take = (row: MappedRow, line: number, cells: string[], extra: RowError | null) => {
         total++;
@@ -135,7 +117,7 @@ export async function commitImport(organizationId: string, importId: string, opt
             throw new Error("Simulated failure part-way through the import.");
         }
         await writer.flush();
-        if (rejections.length >= BATCH) await flushRejections();
+        if (rejections.length >= REJECTIONS_EVERY) await flushRejections();
         if (rowsRead - reported >= PROGRESS_EVERY) {
           reported = rowsRead;
           await report({ processedRows: rowsRead });
@@ -147,35 +129,18 @@ export async function commitImport(organizationId: string, importId: string, opt
       const result = await writer.finish(now);
       // A cancel that came during the write still undoes it: the transaction has not committed yet.
       await report({});
+      // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
+      const left = result.conflicts?.length ?? 0;
+      // Marked committed by the transaction that writes its rows: a crash leaves both or neither.
+      await markImportCommitted(writer.sql, organizationId, importId, {
+        total,
+        accepted: accepted - left,
+        created: result.created,
+        rejected: rejected + left,
+        finishedAt: new Date(),
+      });
       return result;
     });
-    // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
-    const valueColumn = conflictColumns(toRow!([]), wide, lookups);
-    for (const c of written.conflicts ?? []) {
-      accepted--;
-      rejected++;
-      rejections.push({
-        line: c.line,
-        column: valueColumn(c.metricId),
-        reason: repeatReason("observations", `line ${c.of}`),
-        raw: "",
-      });
-    }
-    await flushRejections();
-    await updateImportJob(organizationId, importId, {
-      status: "committed",
-      totalRows: total,
-      processedRows: total,
-      acceptedRows: accepted,
-      newRows: written.created,
-      rejectedRows: rejected,
-      finishedAt: new Date(),
-    });
-    // The file has served (the report keeps each rejected row's text); if it cannot go now, the worker's sweep removes it.
-    await removeUpload(organizationId, importId).catch(() => {});
-    if (accepted >= 10_000) await analyzeAfterImport(kind, accepted);
-    if (written.ids.length > 0) await queueScoringRun(ctx, "import", written.ids);
-    return { total, accepted, created: written.created, rejected };
   } catch (error) {
     await flushRejections().catch(() => {});
     await updateImportJob(organizationId, importId, {
@@ -189,6 +154,24 @@ export async function commitImport(organizationId: string, importId: string, opt
     });
     throw error;
   }
+  // Committed. The report's last rows: the lines left out of the write for repeating another's key.
+  const valueColumn = conflictColumns(toRow!([]), wide, lookups);
+  for (const c of written.conflicts ?? []) {
+    accepted--;
+    rejected++;
+    rejections.push({
+      line: c.line,
+      column: valueColumn(c.metricId),
+      reason: repeatReason("observations", `line ${c.of}`),
+      raw: "",
+    });
+  }
+  await flushRejections();
+  // The file has served (the report keeps each rejected row's text); if it cannot go now, the worker's sweep removes it.
+  await removeUpload(organizationId, importId).catch(() => {});
+  if (accepted >= 10_000) await analyzeAfterImport(kind, accepted);
+  if (written.ids.length > 0) await queueScoringRun(ctx, "import", written.ids);
+  return { total, accepted, created: written.created, rejected };
 }
 
 /** The column a conflicting observation's value came from: Value, or in a wide file its metric's column. */
@@ -197,94 +180,4 @@ function conflictColumns(header: MappedRow, wide: string[] | null, lookups: Impo
     (wide ?? []).map((field) => [lookups.metrics.get(field.slice(METRIC_COLUMN.length))?.id, header.column(field)]),
   );
   return (metricId: string) => byMetric.get(metricId) ?? header.column("value");
-}
-
-interface Writer {
-  /** Buffers one accepted record (from `line` of the file). */
-  add(record: ImportRecord, line: number): void;
-  /** Called after each batch of the file: observations stream on at once, upserts wait for a batch's worth. */
-  flush(): Promise<void>;
-  /**
-   * Writes what is left and runs the follow-up updates; returns the accounts touched, how many rows were new,
-   * and the lines left out for repeating an earlier line's key with another value.
-   */
-  finish(now: Date): Promise<Upserted & { conflicts?: RepeatedLine[] }>;
-}
-
-/** Observations go through COPY into a staging table; accounts and outcomes through set-based upserts. */
-function inOneTransaction<T>(
-  organizationId: string,
-  kind: ImportKind,
-  work: (writer: Writer) => Promise<T>,
-): Promise<T> {
-  if (kind === "observations") {
-    return withBulkTransaction(async (client) => {
-      await createObservationStaging(client);
-      const writer = copyWriter(organizationId, client);
-      try {
-        return await work(writer);
-      } catch (error) {
-        await writer.abort(error as Error);
-        throw error;
-      }
-    });
-  }
-  return withImportTransaction((tx) => work(upsertWriter(organizationId, kind, tx)));
-}
-
-/**
- * Accepted rows stream into the staging table through one COPY while the file
- * is read — the database takes in one batch while the next is checked — and go
- * in with one statement at the end.
- */
-function copyWriter(organizationId: string, client: BulkClient): Writer & { abort(error: Error): Promise<void> } {
-  const text = new ObservationCopyText();
-  let copy: OpenCopy | null = null;
-  const send = () => (copy ??= openObservationStaging(client)).write(text.take());
-  return {
-    add(record, line) {
-      text.add(record as ObservationRecord, line);
-    },
-    flush: send,
-    async finish() {
-      await send();
-      await copy!.end();
-      copy = null;
-      return applyObservationStaging(client, organizationId);
-    },
-    async abort(error) {
-      await copy?.abort(error);
-    },
-  };
-}
-
-function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer {
-  let batch: ImportRecord[] = [];
-  const touched = new Set<string>();
-  let created = 0;
-  const write = async () => {
-    if (batch.length === 0) return;
-    if (kind === "accounts") {
-      const accounts = await upsertAccounts(organizationId, batch as AccountRecord[], tx);
-      for (const id of accounts.ids) touched.add(id);
-      created += accounts.created;
-    } else {
-      // Outcomes are what backtests score against; they change no score.
-      created += await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx);
-    }
-    batch = [];
-  };
-  return {
-    add(record) {
-      batch.push(record);
-    },
-    async flush() {
-      if (batch.length >= BATCH) await write();
-    },
-    async finish(now) {
-      await write();
-      if (kind === "accounts") await assignSegmentsAndStages(organizationId, [...touched], now, tx);
-      return { ids: [...touched], created };
-    },
-  };
 }
