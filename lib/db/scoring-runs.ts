@@ -39,6 +39,16 @@ export async function listScoringRuns(ctx: TenantContext, limit = 10): Promise<S
   return rows.map(runRow);
 }
 
+/** The organisation's latest finished run of every account (daily, "recompute now", after a publish), if any. */
+export async function lastFullRun(ctx: TenantContext): Promise<ScoringRunRow | null> {
+  const run = await db().scoringRun.findFirst({
+    where: { organizationId: ctx.organizationId, full: true, finishedAt: { not: null } },
+    orderBy: { startedAt: "desc" },
+    select: runSelect,
+  });
+  return run && runRow(run);
+}
+
 /** One run of the organisation; another organisation's is not found. */
 export async function getScoringRun(ctx: TenantContext, id: string): Promise<ScoringRunRow> {
   const run = await db().scoringRun.findUnique({

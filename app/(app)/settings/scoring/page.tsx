@@ -5,16 +5,35 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listScorecards } from "@/lib/db/scorecards";
-import { listScoringRuns } from "@/lib/db/scoring-runs";
+import { lastFullRun, listScoringRuns, type ScoringRunRow } from "@/lib/db/scoring-runs";
 import { formatDateTime } from "@/lib/format";
 import { scheduleWindow } from "@/lib/services/scoring/scheduler";
 
 export const metadata: Metadata = { title: "Scoring" };
 
+const accountCount = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "account" : "accounts"}`;
+
+/** A finished run in one line: when, how it went, how many accounts, and (unless it is the schedule's) what started it. */
+const runSummary = (run: ScoringRunRow) =>
+  [
+    formatDateTime(run.finishedAt!),
+    run.status,
+    accountCount(run.accounts),
+    run.trigger === "schedule" ? "" : run.trigger,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+
 export default async function ScoringPage() {
   const { tenant } = await requirePageTenant("models:read");
-  const [scorecards, runs] = await Promise.all([listScorecards(tenant), listScoringRuns(tenant, 15)]);
+  const [scorecards, runs, full] = await Promise.all([
+    listScorecards(tenant),
+    listScoringRuns(tenant, 15),
+    lastFullRun(tenant),
+  ]);
+  // A later run of only the accounts a data change touched, if there is one.
   const lastFinished = runs.find((r) => r.finishedAt);
+  const partial = lastFinished && lastFinished.id !== full?.id ? lastFinished : null;
   const active = runs.some((r) => r.status === "queued" || r.status === "running");
   const now = new Date();
   const { next } = scheduleWindow(now);
@@ -29,12 +48,16 @@ export default async function ScoringPage() {
         <section className="card" aria-labelledby="schedule-heading">
           <h2 id="schedule-heading">Schedule</h2>
           <dl className="facts">
-            <dt>Last run</dt>
-            <dd data-testid="last-run">
-              {lastFinished
-                ? `${formatDateTime(lastFinished.finishedAt!)} · ${lastFinished.status} · ${lastFinished.accounts} accounts`
-                : "Not run yet"}
-            </dd>
+            <dt>Last run of every account</dt>
+            <dd data-testid="last-run">{full ? runSummary(full) : "Not run yet"}</dd>
+            {partial && (
+              <>
+                <dt>Since then</dt>
+                <dd>
+                  {runSummary(partial)} <span className="muted">(only the accounts it touched)</span>
+                </dd>
+              </>
+            )}
             <dt>Next scheduled run</dt>
             <dd>{formatDateTime(next.toISOString())}</dd>
           </dl>
