@@ -23,6 +23,10 @@ export const formatMoney = (n: number) => money.format(n);
 export const formatMoneyCompact = (n: number) => compactMoney.format(n);
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? "—" : number.format(n));
 
+/** "1 account", "1,204 accounts": a count with its noun, singular for one. */
+export const formatCount = (n: number, noun: string, plural = `${noun}s`) =>
+  `${number.format(n)} ${n === 1 ? noun : plural}`;
+
 /** "2026-11-22" → "22 Nov 2026" (dates are calendar days, shown in UTC). */
 export function formatDay(iso: string | null): string {
   if (!iso) return "—";

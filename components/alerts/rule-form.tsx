@@ -10,6 +10,7 @@ import { InputField } from "@/components/ui/input-field";
 import { Options } from "@/components/ui/options";
 import { createAlertRuleAction, previewAlertRuleAction, updateAlertRuleAction } from "@/lib/actions/alerts";
 import { ALERT_KIND_LABELS, ALERT_KINDS, type AlertKind } from "@/lib/alerts/rules";
+import { formatCount } from "@/lib/format";
 import type { RulePreviewView } from "@/lib/services/alerts/rules";
 
 type Named = { id: string; name: string };
@@ -329,8 +330,8 @@ function PreviewResult({ preview }: { preview: RulePreviewView }) {
     <div className="stack" aria-live="polite" data-testid="rule-preview">
       <p>
         Over the last 90 days ({preview.from} – {preview.to}) this rule would have raised{" "}
-        <strong>{preview.alerts} alerts</strong> on <strong>{preview.accounts}</strong> of {preview.accountsWatched}{" "}
-        accounts it watches — about {perDay.toFixed(1)} a day.
+        <strong>{formatCount(preview.alerts, "alert")}</strong> on <strong>{preview.accounts}</strong> of{" "}
+        {formatCount(preview.accountsWatched, "account")} it watches — about {perDay.toFixed(1)} a day.
         {perDay > 20 &&
           " That is a lot for a team to work; consider a stricter threshold, a margin or a longer cooldown."}
       </p>

@@ -7,6 +7,7 @@ import { TableCard } from "@/components/ui/table-card";
 import { deleteAlertRuleAction, toggleAlertRuleAction } from "@/lib/actions/alerts";
 import { ALERT_KIND_LABELS, type AlertKind } from "@/lib/alerts/rules";
 import type { RuleWithOutcomes } from "@/lib/db/alert-rules";
+import { formatCount } from "@/lib/format";
 import { SeverityBadge } from "./severity-badge";
 
 const percent = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((100 * n) / of)} %`);
@@ -80,7 +81,7 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
                   </Link>
                   <SwitchAndDelete
                     enabled={r.enabled}
-                    confirm={`Delete "${r.name}" and its ${r.raised} alerts?`}
+                    confirm={`Delete "${r.name}" and its ${formatCount(r.raised, "alert")}?`}
                     onToggle={() => toggleAlertRuleAction({ ruleId: r.id, enabled: !r.enabled })}
                     onDelete={() => deleteAlertRuleAction({ ruleId: r.id })}
                   />

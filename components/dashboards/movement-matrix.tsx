@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatMoneyCompact } from "@/lib/format";
+import { formatCount, formatMoneyCompact } from "@/lib/format";
 
 interface Props {
   from: string;
@@ -64,7 +64,7 @@ export function MovementMatrix({ from, to, tiers, cells, hrefFor, keep }: Props)
                       {cell.accounts ? (
                         <Link
                           href={hrefFor(row.key, col.key)}
-                          aria-label={`${cell.accounts} accounts from ${row.label} to ${col.label}`}
+                          aria-label={`${formatCount(cell.accounts, "account")} from ${row.label} to ${col.label}`}
                         >
                           {cell.accounts}
                           <span className="muted"> · {formatMoneyCompact(cell.arr)}</span>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { commitImportAction, discardImportAction } from "@/lib/actions/imports";
+import { formatCount } from "@/lib/format";
 
 /** Queues the import (`blockedBy` says what must be settled first, if anything), or discards the upload. */
 export function CommitButton({
@@ -33,7 +34,7 @@ export function CommitButton({
         disabled={pending || blockedBy !== null}
         onClick={() => run(commitImportAction)}
       >
-        {pending && !discarding ? "Starting…" : `Import ${rows.toLocaleString("en-US")} rows`}
+        {pending && !discarding ? "Starting…" : `Import ${formatCount(rows, "row")}`}
       </button>
       <button className="btn" type="button" disabled={pending} onClick={() => run(discardImportAction)}>
         {pending && discarding ? "Discarding…" : "Discard upload"}

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { previewRuleAction } from "@/lib/actions/segments";
 import { flatRule, OP_LABELS, RULE_FIELDS, RULE_OPS } from "@/lib/segments/rules";
-import { formatMoneyCompact } from "@/lib/format";
+import { formatCount, formatMoneyCompact } from "@/lib/format";
 
 interface Row {
   field: string;
@@ -145,7 +145,7 @@ export function RuleBuilder({ initial, noRule }: { initial: unknown; noRule: str
             {preview?.ok ? (
               <p>
                 <strong>{preview.data.matching.toLocaleString("en-US")}</strong> of{" "}
-                {preview.data.total.toLocaleString("en-US")} accounts match
+                {formatCount(preview.data.total, "account")} match
                 {preview.data.sample.length > 0 && (
                   <span className="muted small">
                     {" "}

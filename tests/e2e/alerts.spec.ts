@@ -114,7 +114,7 @@ test.describe("admin", () => {
     await form.getByLabel("Coverage below (%)").fill("50");
     await form.getByRole("button", { name: "Preview last 90 days" }).click();
     const preview = page.getByTestId("rule-preview");
-    await expect(preview).toContainText(/would have raised \d+ alerts on \d+ of \d+ accounts/);
+    await expect(preview).toContainText(/would have raised [\d,]+ alerts? on \d+ of [\d,]+ accounts?/);
     await expect(preview.getByRole("img", { name: "Alerts per day the rule would have raised" })).toBeVisible();
     await checkPage(page, testInfo, "alert-rules-admin");
     await form.getByRole("button", { name: "Save rule" }).click();

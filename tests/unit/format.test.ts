@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatAge,
+  formatCount,
   formatDateTime,
   formatDay,
   formatMoney,
@@ -23,6 +24,12 @@ describe("display formatting", () => {
     expect(formatNumber(71.26)).toBe("71.3");
     expect(formatNumber(null)).toBe("—");
     expect([formatAge(0), formatAge(1), formatAge(9)]).toEqual(["today", "1 day ago", "9 days ago"]);
+    expect([formatCount(1, "account"), formatCount(0, "row"), formatCount(1204, "account")]).toEqual([
+      "1 account",
+      "0 rows",
+      "1,204 accounts",
+    ]);
+    expect(formatCount(2, "index", "indices")).toBe("2 indices");
   });
 
   it("says how long a scoring run took, or has been running so far", () => {

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageTenant } from "@/lib/auth/page";
 import { listMovedAccounts } from "@/lib/db/dashboards";
-import { formatDay, formatMoney, formatNumber } from "@/lib/format";
+import { formatCount, formatDay, formatMoney, formatNumber } from "@/lib/format";
 import { filtersOf } from "@/lib/services/dashboards/overview";
 import { dayDate, resolveScorecard } from "@/lib/services/dashboards/scorecard";
 import { movementQuerySchema } from "@/lib/validation/dashboards";
@@ -49,7 +49,7 @@ export default async function MovementPage({ searchParams }: { searchParams: Pro
       </p>
       <PageHeader
         title={`${label(q.fromTier)} → ${label(q.toTier)}`}
-        description={`${result.total} accounts between ${formatDay(q.from ?? null)} and ${formatDay(q.to ?? null)}`}
+        description={`${formatCount(result.total, "account")} between ${formatDay(q.from ?? null)} and ${formatDay(q.to ?? null)}`}
       />
       {result.items.length === 0 ? (
         <EmptyState title="No account made this move">

@@ -6,19 +6,17 @@ import { requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listScorecards } from "@/lib/db/scorecards";
 import { lastFullRun, listScoringRuns, type ScoringRunRow } from "@/lib/db/scoring-runs";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { scheduleWindow } from "@/lib/services/scoring/scheduler";
 
 export const metadata: Metadata = { title: "Scoring" };
-
-const accountCount = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "account" : "accounts"}`;
 
 /** A finished run in one line: when, how it went, how many accounts, and (unless it is the schedule's) what started it. */
 const runSummary = (run: ScoringRunRow) =>
   [
     formatDateTime(run.finishedAt!),
     run.status,
-    accountCount(run.accounts),
+    formatCount(run.accounts, "account"),
     run.trigger === "schedule" ? "" : run.trigger,
   ]
     .filter(Boolean)
