@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/format";
+import { formatCount, formatNumber } from "@/lib/format";
 
 /** What a new record is called, and what an accepted row that was not new did, by kind of import. */
 const REPEATS: Record<string, [string, string]> = {
@@ -36,10 +36,10 @@ export function ImportResult({ job, wide = false }: { job: CommittedJob; wide?: 
         {job.newRows !== null && (
           <>
             {" "}
-            {formatNumber(job.newRows)} {job.newRows === 1 ? newNoun : `${newNoun}s`}
+            {formatCount(job.newRows, newNoun)}
             {others > 0 && (
               <>
-                ; {formatNumber(others)} {others === 1 ? unit : units} {repeated}
+                ; {formatCount(others, unit, units)} {repeated}
               </>
             )}
             .
