@@ -1,3 +1,4 @@
+import type { PoolClient } from "pg";
 import { db, pool, withBulkTransaction } from "./client";
 import { copyLinesIn, copyOutBinary } from "./copy";
 import { isUuid } from "../ids";
@@ -69,40 +70,76 @@ export async function loadMetricKeys(organizationId: string): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.key]));
 }
 
-export interface ValueRows {
-  accountId: string[];
-  metricId: string[];
-  value: (number | null)[];
+/** Observations in time order, with their account's position and metric's column (as `ValueCells` lay them out). */
+export interface ObservationBatch {
+  length: number;
+  account: Int32Array;
+  column: Int32Array;
+  value: Float64Array;
   text: (string | null)[];
-  /** Milliseconds since the epoch (numbers, not Date objects: there are millions of them). */
-  observedAt: number[];
+  /** Milliseconds since the epoch. */
+  observedAt: Float64Array;
 }
+
+const HISTORY_BATCH = 20_000;
 
 /**
- * Reads value rows straight through the pool in array mode: these reads are the
- * bulk of a recompute (accounts × metrics rows), and skipping per-row objects
- * roughly halves their cost.
+ * Hands every observation of `accountIds` up to `until` to `onBatch`, in time
+ * order, a batch at a time, through a cursor: a year of daily readings of 100k
+ * accounts is far more than memory holds, and the backfill replays them day by
+ * day. Each batch is handled before the next is fetched.
  */
-async function readValueRows(text: string, values: unknown[]): Promise<ValueRows> {
-  const result = await pool().query({ text, values, rowMode: "array" });
-  const rows = result.rows as [string, string, number | null, string | null, number][];
-  return {
-    accountId: rows.map((r) => r[0]),
-    metricId: rows.map((r) => r[1]),
-    value: rows.map((r) => r[2]),
-    text: rows.map((r) => r[3]),
-    observedAt: rows.map((r) => r[4]),
-  };
+export async function forEachObservationInTime(
+  organizationId: string,
+  until: Date,
+  accountIds: string[],
+  columnOf: Map<string, number>,
+  onBatch: (batch: ObservationBatch) => Promise<void>,
+) {
+  if (!isUuid(organizationId)) throw new Error("organisation id must be a uuid");
+  if (accountIds.length === 0 || columnOf.size === 0) return;
+  await withBulkTransaction(async (client) => {
+    await createPositionTables(client, accountIds, columnOf);
+    await client.query(
+      `DECLARE history NO SCROLL CURSOR FOR
+       SELECT a.ord, m.ord, o."value", o."textValue", (extract(epoch FROM o."observedAt") * 1000)::float8
+         FROM "MetricObservation" o
+         JOIN scoring_accounts a ON a.id = o."accountId"
+         JOIN scoring_metrics m ON m.id = o."metricId"
+        WHERE o."organizationId" = '${organizationId}' AND o."observedAt" <= '${until.toISOString()}'
+        ORDER BY o."observedAt"`,
+    );
+    for (;;) {
+      const { rows } = await client.query({ text: `FETCH ${HISTORY_BATCH} FROM history`, rowMode: "array" });
+      if (rows.length === 0) break;
+      const typed = rows as [number, number, number | null, string | null, number][];
+      await onBatch({
+        length: typed.length,
+        account: Int32Array.from(typed, (r) => r[0]),
+        column: Int32Array.from(typed, (r) => r[1]),
+        value: Float64Array.from(typed, (r) => r[2] ?? NaN),
+        text: typed.map((r) => r[3]),
+        observedAt: Float64Array.from(typed, (r) => r[4]),
+      });
+    }
+  });
 }
 
-/** Every observation up to `until`, ordered by account, metric and time (for point-in-time history). */
-export async function loadObservationHistory(organizationId: string, until: Date): Promise<ValueRows> {
-  return readValueRows(
-    `SELECT "accountId", "metricId", "value", "textValue", (extract(epoch FROM "observedAt") * 1000)::float8 FROM "MetricObservation"
-     WHERE "organizationId" = $1 AND "observedAt" <= $2
-     ORDER BY "accountId", "metricId", "observedAt"`,
-    [organizationId, until],
+/** Temporary tables of the accounts' positions and the metrics' columns, for reads to join to. */
+async function createPositionTables(client: PoolClient, accountIds: string[], columnOf: Map<string, number>) {
+  await client.query(`CREATE TEMP TABLE scoring_accounts (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
+  await client.query(`CREATE TEMP TABLE scoring_metrics (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
+  await copyLinesIn(
+    client,
+    "scoring_accounts",
+    accountIds.map((id, i) => `${id}\t${i}`),
   );
+  await copyLinesIn(
+    client,
+    "scoring_metrics",
+    [...columnOf].map(([id, j]) => `${id}\t${j}`),
+  );
+  await client.query(`ANALYZE scoring_accounts, scoring_metrics`);
 }
 
 /** A portfolio's value cells: row-major, one row per account, `width` metric columns. */
@@ -137,19 +174,7 @@ export async function readCurrentValuesInto(
   if (accountIds.length === 0 || columnOf.size === 0) return 0;
   const { width, values, observedAt, texts } = cells;
   return withBulkTransaction(async (client) => {
-    await client.query(`CREATE TEMP TABLE scoring_accounts (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
-    await client.query(`CREATE TEMP TABLE scoring_metrics (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
-    await copyLinesIn(
-      client,
-      "scoring_accounts",
-      accountIds.map((id, i) => `${id}\t${i}`),
-    );
-    await copyLinesIn(
-      client,
-      "scoring_metrics",
-      [...columnOf].map(([id, j]) => `${id}\t${j}`),
-    );
-    await client.query(`ANALYZE scoring_accounts, scoring_metrics`);
+    await createPositionTables(client, accountIds, columnOf);
     return copyOutBinary(
       client,
       `COPY (SELECT a.ord, m.ord, v."value", v."textValue", v."observedAt"

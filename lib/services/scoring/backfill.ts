@@ -8,8 +8,8 @@ import {
   writeSnapshots,
 } from "../../db/score-writes";
 import { getPriorityWeights } from "../../db/priorities";
-import { loadMetricKeys, loadObservationHistory, loadPortfolioAccounts } from "../../db/scoring-inputs";
-import { scorePortfolio, validateModel, variantCompiler, type PortfolioInput } from "../../scoring";
+import { forEachObservationInTime, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
+import { scorePortfolio, validateModel, variantCompiler } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
 import { utcDay } from "../../dates";
 import { appendSnapshotRows } from "./snapshot-rows";
@@ -22,20 +22,26 @@ const FLUSH_ROWS = 20_000;
  * `today`, every account that was a customer that day is scored with only the
  * observations made at or before the end of that day (point-in-time), and the
  * snapshots, rollups and current scores are written. Existing snapshots of past
- * days are kept (they are immutable).
+ * days are kept (they are immutable). The observations are replayed in time
+ * order, a batch at a time, so memory holds one portfolio and one batch however
+ * long the history; `onDay` hears of each day scored (the run's progress).
  */
-export async function backfillHistory(organizationId: string, options: { days: number; today: Date }) {
-  const lastDay = utcDay(options.today);
-  const firstDay = new Date(lastDay.getTime() - (options.days - 1) * DAY);
+export async function backfillHistory(
+  organizationId: string,
+  options: { days: number; today: Date; onDay?: (done: number, days: number) => Promise<void> },
+) {
+  const lastDay = utcDay(options.today).getTime();
+  const firstDay = lastDay - (options.days - 1) * DAY;
   const [models, accounts, metricKeyById, weights] = await Promise.all([
     listPublishedModels(organizationId),
     loadPortfolioAccounts(organizationId),
     loadMetricKeys(organizationId),
     getPriorityWeights(organizationId),
   ]);
-  const history = await loadObservationHistory(organizationId, new Date(lastDay.getTime() + DAY - 1));
   const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
-  const cursor = historyCursor(portfolio, new Map(accounts.ids.map((id, i) => [id, i])), metricKeyById, history);
+  const width = portfolio.metricKeys.length;
+  const column = new Map(portfolio.metricKeys.map((k, j) => [k, j]));
+  const columnOf = new Map([...metricKeyById].map(([id, key]) => [id, column.get(key)!]));
   const parsed = models.map((m) => {
     const validation = validateModel(m.definition);
     if (!validation.ok) throw new Error(`${m.scorecardName} v${m.versionNumber} is not a valid model`);
@@ -49,72 +55,50 @@ export async function backfillHistory(organizationId: string, options: { days: n
   };
 
   let written = 0;
-  for (let t = firstDay.getTime(); t <= lastDay.getTime(); t += DAY) {
-    const asOf = t + DAY - 1;
-    cursor.advanceTo(asOf);
-    // Customers that day: started on or before it, and not churned before it.
-    const customers = accounts.ids.flatMap((_, a) => {
-      const started = accounts.startedAt[a]!;
-      const churned = accounts.churnedAt[a]!;
-      return (Number.isNaN(started) || started <= asOf) && (Number.isNaN(churned) || churned >= t) ? [a] : [];
-    });
-    // Only that day's customers are scored, and only they are each other's percentile peers.
-    const day = subPortfolio(portfolio, customers);
-    const ids = customers.map((a) => accounts.ids[a]!);
-    for (const entry of parsed) {
-      const scores = scorePortfolio(entry.model, day, asOf, entry.scorecardName, entry.compiledFor);
-      appendSnapshotRows(entry.rows, new Date(t), ids, ids.keys(), scores, entry.versionNumber);
-      written += customers.length;
-      if (entry.rows.accountId.length >= FLUSH_ROWS) await flush(entry);
+  // The next day to score: each is scored once every observation made by its end is in the portfolio.
+  let next = firstDay;
+  const scoreDaysEndingBefore = async (time: number) => {
+    for (; next <= lastDay && next + DAY - 1 < time; next += DAY) {
+      const asOf = next + DAY - 1;
+      // Customers that day: started on or before it, and not churned before it.
+      const customers = accounts.ids.flatMap((_, a) => {
+        const started = accounts.startedAt[a]!;
+        const churned = accounts.churnedAt[a]!;
+        return (Number.isNaN(started) || started <= asOf) && (Number.isNaN(churned) || churned >= next) ? [a] : [];
+      });
+      // Only that day's customers are scored, and only they are each other's percentile peers.
+      const day = subPortfolio(portfolio, customers);
+      const ids = customers.map((a) => accounts.ids[a]!);
+      for (const entry of parsed) {
+        const scores = scorePortfolio(entry.model, day, asOf, entry.scorecardName, entry.compiledFor);
+        appendSnapshotRows(entry.rows, new Date(next), ids, ids.keys(), scores, entry.versionNumber);
+        written += customers.length;
+        if (entry.rows.accountId.length >= FLUSH_ROWS) await flush(entry);
+      }
+      await options.onDay?.((next - firstDay) / DAY + 1, options.days);
     }
-  }
+  };
+  await forEachObservationInTime(organizationId, new Date(lastDay + DAY - 1), accounts.ids, columnOf, async (batch) => {
+    for (let i = 0; i < batch.length; i++) {
+      const at = batch.observedAt[i]!;
+      if (at >= next + DAY) await scoreDaysEndingBefore(at);
+      const cell = batch.account[i]! * width + batch.column[i]!;
+      portfolio.values[cell] = batch.value[i]!;
+      portfolio.texts[cell] = batch.text[i]!;
+      portfolio.observedAt[cell] = at;
+    }
+  });
+  await scoreDaysEndingBefore(Infinity);
   for (const entry of parsed) {
     await flush(entry);
     await withScoringTransaction(async (tx) => {
       // The last day's rollups come with the current ones: its snapshots are the current scores.
-      await rebuildRollups(organizationId, entry.scorecardId, firstDay, new Date(lastDay.getTime() - DAY), tx);
-      await refreshCurrentScores(organizationId, entry.scorecardId, lastDay, null, tx, {
-        priority: { range: entry.model.range, weights, today: lastDay },
+      await rebuildRollups(organizationId, entry.scorecardId, new Date(firstDay), new Date(lastDay - DAY), tx);
+      await refreshCurrentScores(organizationId, entry.scorecardId, new Date(lastDay), null, tx, {
+        priority: { range: entry.model.range, weights, today: new Date(lastDay) },
       });
-      await rebuildCurrentRollups(organizationId, entry.scorecardId, entry.model.range, lastDay, tx);
+      await rebuildCurrentRollups(organizationId, entry.scorecardId, entry.model.range, new Date(lastDay), tx);
     });
   }
   return { days: options.days, snapshots: written };
 }
-
-/** Walks every (account, metric) series forward in time, keeping each cell at its latest observation. */
-function historyCursor(
-  portfolio: PortfolioInput,
-  accountIndex: Map<string, number>,
-  metricKeyById: Map<string, string>,
-  rows: SnapshotHistory,
-) {
-  const column = new Map(portfolio.metricKeys.map((k, j) => [k, j]));
-  const width = portfolio.metricKeys.length;
-  const times = rows.observedAt;
-  // Series are contiguous runs of one account and metric (the rows are sorted).
-  const series: { cell: number; next: number; end: number }[] = [];
-  for (let r = 0; r < times.length;) {
-    let end = r + 1;
-    while (end < times.length && rows.accountId[end] === rows.accountId[r] && rows.metricId[end] === rows.metricId[r])
-      end++;
-    const a = accountIndex.get(rows.accountId[r]!);
-    const j = column.get(metricKeyById.get(rows.metricId[r]!) ?? "");
-    if (a !== undefined && j !== undefined) series.push({ cell: a * width + j, next: r, end });
-    r = end;
-  }
-  return {
-    advanceTo(asOf: number) {
-      for (const s of series) {
-        while (s.next < s.end && times[s.next]! <= asOf) {
-          portfolio.values[s.cell] = rows.value[s.next] ?? NaN;
-          portfolio.texts[s.cell] = rows.text[s.next] ?? null;
-          portfolio.observedAt[s.cell] = times[s.next]!;
-          s.next++;
-        }
-      }
-    },
-  };
-}
-
-type SnapshotHistory = Awaited<ReturnType<typeof loadObservationHistory>>;
