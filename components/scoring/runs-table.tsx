@@ -51,7 +51,16 @@ export function RunsTable({ runs, active, now }: { runs: ScoringRunRow[]; active
         {runs.map((r) => (
           <tr key={r.id}>
             <td>{formatDateTime(r.startedAt)}</td>
-            <td>{r.trigger}</td>
+            <td>
+              {r.trigger}
+              {r.backfillDays !== null && (
+                <div className="small muted">
+                  {r.status === "running"
+                    ? `${r.daysDone} of ${r.backfillDays} days scored`
+                    : `the past ${r.backfillDays} days`}
+                </div>
+              )}
+            </td>
             <td className={r.error ? "text" : undefined}>
               <span className={STATUS_BADGE[r.status] ?? "badge"}>{r.status}</span>
               {r.error && <div className="small text-danger">{r.error}</div>}

@@ -62,8 +62,15 @@ const snapshots = z.object({
 const recompute = z.object({ runId: z.string(), status: z.string() });
 const run = z.object({
   runId: z.string(),
-  trigger: z.string().describe("What asked for it: api, manual, schedule, import, publish, …"),
+  trigger: z.string().describe("What asked for it: api, manual, schedule, import, publish, backfill, …"),
   status: z.enum(["queued", "running", "succeeded", "failed"]),
+  full: z.boolean().describe("Whether it scores every account; false: only those a data change touched."),
+  backfillDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe("A history backfill's days (\"score the past\", up to the day it runs); null for a recompute."),
+  daysDone: z.number().int().describe("Days of a backfill scored so far."),
   accounts: z.number().int().describe("Accounts scored (0 until it has succeeded)."),
   startedAt: z.string().describe("When it was queued, then when it started running."),
   finishedAt: z.string().nullable(),

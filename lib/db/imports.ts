@@ -113,7 +113,7 @@ export async function transitionImportJob(
       error: null,
     },
   });
-  if (count === 1 && to === "queued") await signalQueuedWork();
+  if (count === 1 && to === "queued") await signalQueuedWork(organizationId);
   return count === 1;
 }
 

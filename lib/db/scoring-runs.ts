@@ -7,7 +7,12 @@ export interface ScoringRunRow {
   id: string;
   trigger: string;
   status: string;
+  /** Whether it scored every account (false: only those a data change touched). */
+  full: boolean;
   accounts: number;
+  /** A backfill's days, and how many of them are scored so far; null for a recompute. */
+  backfillDays: number | null;
+  daysDone: number;
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
@@ -17,7 +22,10 @@ const runSelect = {
   id: true,
   trigger: true,
   status: true,
+  full: true,
   accounts: true,
+  backfillDays: true,
+  daysDone: true,
   startedAt: true,
   finishedAt: true,
   error: true,
@@ -39,10 +47,10 @@ export async function listScoringRuns(ctx: TenantContext, limit = 10): Promise<S
   return rows.map(runRow);
 }
 
-/** The organisation's latest finished run of every account (daily, "recompute now", after a publish), if any. */
+/** The organisation's latest finished recompute of every account (daily, "recompute now", after a publish), if any. */
 export async function lastFullRun(ctx: TenantContext): Promise<ScoringRunRow | null> {
   const run = await db().scoringRun.findFirst({
-    where: { organizationId: ctx.organizationId, full: true, finishedAt: { not: null } },
+    where: { organizationId: ctx.organizationId, full: true, backfillDays: null, finishedAt: { not: null } },
     orderBy: { startedAt: "desc" },
     select: runSelect,
   });
@@ -79,6 +87,7 @@ export async function queueScoringRun(ctx: TenantContext, trigger: string, accou
                           ELSE ARRAY(SELECT DISTINCT x FROM unnest(r."accountIds" || ${ids}::uuid[]) x) END
     WHERE ("organizationId", "id") = (
       SELECT "organizationId", "id" FROM "ScoringRun" WHERE "organizationId" = ${ctx.organizationId}::uuid AND "status" = 'queued'
+        AND "backfillDays" IS NULL
       ORDER BY "startedAt" LIMIT 1 FOR UPDATE)
     RETURNING "id", "status"`;
   const run =
@@ -87,8 +96,32 @@ export async function queueScoringRun(ctx: TenantContext, trigger: string, accou
       data: { organizationId: ctx.organizationId, trigger, status: "queued", full, accountIds: ids },
       select: { id: true, status: true },
     }));
-  await signalQueuedWork();
+  await signalQueuedWork(ctx.organizationId);
   return run;
+}
+
+/** Whether the organisation has a backfill waiting or running. */
+export async function backfillUnderWay(ctx: TenantContext): Promise<boolean> {
+  const run = await db().scoringRun.findFirst({
+    where: { organizationId: ctx.organizationId, backfillDays: { not: null }, status: { in: ["queued", "running"] } },
+    select: { id: true },
+  });
+  return run !== null;
+}
+
+/** Queues a history backfill of `days` days for the worker; it is never merged with a recompute. */
+export async function queueBackfillRun(ctx: TenantContext, days: number) {
+  const run = await db().scoringRun.create({
+    data: { organizationId: ctx.organizationId, trigger: "backfill", status: "queued", full: true, backfillDays: days },
+    select: { id: true, status: true },
+  });
+  await signalQueuedWork(ctx.organizationId);
+  return run;
+}
+
+/** Records how many days of a backfill are scored. */
+export async function reportBackfillProgress(organizationId: string, id: string, daysDone: number) {
+  await db().scoringRun.update({ where: { organizationId_id: { organizationId, id } }, data: { daysDone } });
 }
 
 export interface ClaimedRun {
@@ -97,6 +130,7 @@ export interface ClaimedRun {
   trigger: string;
   full: boolean;
   accountIds: string[];
+  backfillDays: number | null;
 }
 
 /** Claims the oldest queued run of any organisation (one worker at a time gets each). */
@@ -107,7 +141,7 @@ export async function claimQueuedRun(organizationIds: string[] | null = null): P
       SELECT "organizationId", "id" FROM "ScoringRun" WHERE "status" = 'queued'
         AND (${organizationIds}::uuid[] IS NULL OR "organizationId" = ANY(${organizationIds}::uuid[]))
       ORDER BY "startedAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING "organizationId", "id", "trigger", "full", "accountIds"`;
+    RETURNING "organizationId", "id", "trigger", "full", "accountIds", "backfillDays"`;
   return rows[0] ?? null;
 }
 

@@ -6,23 +6,26 @@ const CHANNEL = "pulseboard_work";
 
 /**
  * Tells the worker that work is queued, so it starts now rather than at its next
- * look. Sent after the queueing statement has committed; a worker that misses it
- * (not running, reconnecting) still finds the work when it next looks.
+ * look. Sent after the queueing statement has committed, naming the organisation
+ * whose work it is; a worker that misses it (not running, reconnecting) still
+ * finds the work when it next looks.
  */
-export async function signalQueuedWork(): Promise<void> {
+export async function signalQueuedWork(organizationId: string): Promise<void> {
   await pool()
-    .query("SELECT pg_notify($1, '')", [CHANNEL])
+    .query("SELECT pg_notify($1, $2)", [CHANNEL, organizationId])
     .catch((error: Error) =>
       console.error(`Could not signal queued work (the worker finds it later): ${error.message}`),
     );
 }
 
 /**
- * Calls `onWork` whenever work is signalled, on a connection of its own that
- * holds `LISTEN`; a lost connection is opened again after `reconnectMs`. `stop` closes it.
+ * Calls `onWork` whenever work is signalled (with the organisation it is for), on
+ * a connection of its own that holds `LISTEN`, and once when it starts listening
+ * (with null: work of anyone's may have been queued before). A lost connection is
+ * opened again after `reconnectMs`. `stop` closes it.
  */
 export function listenForQueuedWork(
-  onWork: () => void,
+  onWork: (organizationId: string | null) => void,
   log: (line: string) => void = console.error,
   reconnectMs = 5_000,
 ) {
@@ -46,7 +49,7 @@ export function listenForQueuedWork(
     const next = new pg.Client({ connectionString: process.env.DATABASE_URL });
     client = next;
     next.on("notification", (message) => {
-      if (message.channel === CHANNEL) onWork();
+      if (message.channel === CHANNEL) onWork(message.payload || null);
     });
     next.on("error", (error) => reconnect(error.message));
     next.on("end", () => reconnect("the connection closed"));
@@ -54,7 +57,7 @@ export function listenForQueuedWork(
       await next.connect();
       await next.query(`LISTEN ${CHANNEL}`);
       // Work queued while no one listened is not lost: the caller looks once now.
-      onWork();
+      onWork(null);
     } catch (error) {
       reconnect(error instanceof Error ? error.message : String(error));
     }

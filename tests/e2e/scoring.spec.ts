@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { checkPage } from "./a11y";
 import { signIn } from "./helpers";
 
 test("an admin recomputes now and sees the run finish", async ({ page }) => {
@@ -14,9 +15,23 @@ test("an admin recomputes now and sees the run finish", async ({ page }) => {
   await expect(page.getByTestId("last-run")).toContainText(/succeeded · [\d,]+ accounts · manual/);
 });
 
+test("an admin has the past scored from the stored observations", async ({ page }, testInfo) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/settings/scoring");
+  const backfill = page.getByRole("region", { name: "Score the past" });
+  await backfill.getByLabel("How far back").selectOption("30");
+  await backfill.getByRole("button", { name: "Score the past 30 days" }).click();
+  const run = page.locator("table.data tbody tr", { hasText: "backfill" }).first();
+  await expect(run).toContainText("the past 30 days", { timeout: 30_000 });
+  await expect(run).toContainText("succeeded", { timeout: 30_000 });
+  await expect(backfill.getByRole("button", { name: "Score the past 30 days" })).toBeEnabled();
+  await checkPage(page, testInfo, "scoring-backfill");
+});
+
 test("a manager sees scoring runs but cannot trigger one", async ({ page }) => {
   await signIn(page, "manager.growth@acme.example");
   await page.getByRole("link", { name: "Scoring" }).click();
   await expect(page.getByRole("heading", { name: "Scoring", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Recompute now" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Score the past" })).toHaveCount(0);
 });

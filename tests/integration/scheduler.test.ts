@@ -59,7 +59,10 @@ describe("scoring worker", () => {
   it("is signalled the moment an import or a recompute is queued, not at its next look", async () => {
     const admin = await org.contextFor("admin");
     let signals = 0;
-    const listener = listenForQueuedWork(() => signals++);
+    // Only this organisation's work counts: other test files queue theirs meanwhile.
+    const listener = listenForQueuedWork((organizationId) => {
+      if (organizationId === null || organizationId === org.organizationId) signals++;
+    });
     try {
       // Once listening, it asks for a look straight away (work queued while no one listened).
       await vi.waitFor(() => expect(signals).toBe(1));
@@ -84,7 +87,9 @@ describe("scoring worker", () => {
     let signals = 0;
     const lines: string[] = [];
     const listener = listenForQueuedWork(
-      () => signals++,
+      (organizationId) => {
+        if (organizationId === null || organizationId === org.organizationId) signals++;
+      },
       (line) => lines.push(line),
       50,
     );

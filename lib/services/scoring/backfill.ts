@@ -1,6 +1,7 @@
 import { listPublishedModels } from "../../db/scorecards";
 import {
   emptySnapshotRows,
+  finishScoringRun,
   rebuildCurrentRollups,
   rebuildRollups,
   refreshCurrentScores,
@@ -8,6 +9,9 @@ import {
   writeSnapshots,
 } from "../../db/score-writes";
 import { getPriorityWeights } from "../../db/priorities";
+import { backfillUnderWay, queueBackfillRun, reportBackfillProgress } from "../../db/scoring-runs";
+import { ValidationError } from "../../errors";
+import type { TenantContext } from "../../tenant";
 import { forEachObservationInTime, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
 import { scorePortfolio, validateModel, variantCompiler } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
@@ -55,6 +59,7 @@ export async function backfillHistory(
   };
 
   let written = 0;
+  let lastCustomers = 0;
   // The next day to score: each is scored once every observation made by its end is in the portfolio.
   let next = firstDay;
   const scoreDaysEndingBefore = async (time: number) => {
@@ -69,6 +74,7 @@ export async function backfillHistory(
       // Only that day's customers are scored, and only they are each other's percentile peers.
       const day = subPortfolio(portfolio, customers);
       const ids = customers.map((a) => accounts.ids[a]!);
+      lastCustomers = ids.length;
       for (const entry of parsed) {
         const scores = scorePortfolio(entry.model, day, asOf, entry.scorecardName, entry.compiledFor);
         appendSnapshotRows(entry.rows, new Date(next), ids, ids.keys(), scores, entry.versionNumber);
@@ -100,5 +106,37 @@ export async function backfillHistory(
       await rebuildCurrentRollups(organizationId, entry.scorecardId, entry.model.range, new Date(lastDay), tx);
     });
   }
-  return { days: options.days, snapshots: written };
+  return { days: options.days, snapshots: written, accounts: lastCustomers };
+}
+
+/** "Score the past": queues a backfill of `days` days for the worker, one at a time per organisation. */
+export async function requestBackfill(ctx: TenantContext, days: number) {
+  if (await backfillUnderWay(ctx)) throw new ValidationError("A backfill is already under way: wait for it to finish.");
+  if ((await listPublishedModels(ctx.organizationId)).length === 0)
+    throw new ValidationError("Publish a scorecard first: the past is scored with the published scorecards.");
+  return queueBackfillRun(ctx, days);
+}
+
+const PROGRESS_EVERY_MS = 1000;
+
+/** Runs a queued backfill as of `now`, keeping its run's progress (days scored) and marking it finished. */
+export async function runBackfill(run: { organizationId: string; id: string; days: number }, now = new Date()) {
+  let reportedAt = 0;
+  try {
+    const result = await backfillHistory(run.organizationId, {
+      days: run.days,
+      today: now,
+      onDay: async (done, days) => {
+        if (done < days && Date.now() - reportedAt < PROGRESS_EVERY_MS) return;
+        reportedAt = Date.now();
+        await reportBackfillProgress(run.organizationId, run.id, done);
+      },
+    });
+    await finishScoringRun(run.organizationId, run.id, { status: "succeeded", accounts: result.accounts });
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishScoringRun(run.organizationId, run.id, { status: "failed", accounts: 0, error: message });
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { claimQueuedRun, failStaleRuns, listOrganizationsDueSince } from "../../
 import { commitImport } from "../imports/commit";
 import { sendDueDigests } from "../alerts/digest";
 import { deliverDueWebhooks } from "../webhooks/deliver";
+import { runBackfill } from "./backfill";
 import { recomputeOrganization } from "./recompute";
 
 /** Hour (UTC) of the daily recompute; PULSEBOARD_DAILY_RECOMPUTE_HOUR overrides. */
@@ -21,7 +22,7 @@ export function scheduleWindow(now: Date, hour = dailyHour()): { last: Date; nex
 
 /**
  * One pass of the worker: fail runs orphaned by a crash, run what admins queued
- * ("recompute now"), then the daily recompute of every organisation that has not
+ * ("recompute now", "score the past"), then the daily recompute of every organisation that has not
  * had today's (`organizationIds` narrows both, for tests); then reopen snoozed
  * alerts that are due, send due webhook
  * deliveries (those of this pass included) and the daily digests. Returns what it did.
@@ -39,6 +40,18 @@ export async function runDueWork(now = new Date(), organizationIds: string[] | n
     );
   }
   for (let claimed = await claimQueuedRun(organizationIds); claimed; claimed = await claimQueuedRun(organizationIds)) {
+    if (claimed.backfillDays !== null) {
+      const days = claimed.backfillDays;
+      const b = await runBackfill({ organizationId: claimed.organizationId, id: claimed.id, days }, now).catch(
+        (e: Error) => e,
+      );
+      done.push(
+        b instanceof Error
+          ? `backfill ${claimed.id} failed: ${b.message}`
+          : `backfill ${claimed.id}: ${days} days, ${b.snapshots} snapshots`,
+      );
+      continue;
+    }
     const r = await recomputeOrganization(claimed.organizationId, {
       trigger: claimed.trigger,
       runId: claimed.id,

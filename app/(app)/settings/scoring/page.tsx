@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { BackfillForm } from "@/components/scoring/backfill-form";
 import { RecomputeButton } from "@/components/scoring/recompute-button";
 import { RunsTable } from "@/components/scoring/runs-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listScorecards } from "@/lib/db/scorecards";
-import { lastFullRun, listScoringRuns, type ScoringRunRow } from "@/lib/db/scoring-runs";
+import { backfillUnderWay, lastFullRun, listScoringRuns, type ScoringRunRow } from "@/lib/db/scoring-runs";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { scheduleWindow } from "@/lib/services/scoring/scheduler";
 
@@ -24,14 +25,15 @@ const runSummary = (run: ScoringRunRow) =>
 
 export default async function ScoringPage() {
   const { tenant } = await requirePageTenant("models:read");
-  const [scorecards, runs, full] = await Promise.all([
+  const admin = can(tenant.role, "scores:recompute");
+  const [scorecards, runs, full, backfilling] = await Promise.all([
     listScorecards(tenant),
     listScoringRuns(tenant, 15),
     lastFullRun(tenant),
+    admin && backfillUnderWay(tenant),
   ]);
   // A later run of only the accounts a data change touched, if there is one.
-  const lastFinished = runs.find((r) => r.finishedAt);
-  const partial = lastFinished && lastFinished.id !== full?.id ? lastFinished : null;
+  const partial = runs.find((r) => r.finishedAt && !r.full && (!full || r.startedAt > full.startedAt));
   const active = runs.some((r) => r.status === "queued" || r.status === "running");
   const now = new Date();
   const { next } = scheduleWindow(now);
@@ -40,7 +42,7 @@ export default async function ScoringPage() {
       <PageHeader
         title="Scoring"
         description="Every account is scored by every published scorecard daily, and after data or model changes."
-        actions={can(tenant.role, "scores:recompute") ? <RecomputeButton active={active} /> : undefined}
+        actions={admin ? <RecomputeButton active={active} /> : undefined}
       />
       <div className="grid grid-2" style={{ marginBottom: 16 }}>
         <section className="card" aria-labelledby="schedule-heading">
@@ -77,6 +79,11 @@ export default async function ScoringPage() {
           )}
         </section>
       </div>
+      {admin && (
+        <div style={{ marginBottom: 16 }}>
+          <BackfillForm underWay={backfilling} />
+        </div>
+      )}
       <RunsTable runs={runs} active={active} now={now.toISOString()} />
     </>
   );

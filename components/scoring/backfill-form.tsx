@@ -1,0 +1,54 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { requestBackfillAction } from "@/lib/actions/scoring";
+import { BACKFILL_DAYS } from "@/lib/validation/backfill";
+
+/** "Score the past": an admin has past days scored from the observations stored, e.g. after importing history. */
+export function BackfillForm({ underWay }: { underWay: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [days, setDays] = useState<number>(90);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="card" aria-labelledby="backfill-heading">
+      <h2 id="backfill-heading">Score the past</h2>
+      <p className="muted">
+        Imported history? Each past day is scored with only the observations made by its end, by the published
+        scorecards, so trends and score histories reach back. Days already scored are kept as they are.
+      </p>
+      <div className="row">
+        <label className="row">
+          How far back
+          <select className="input" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {BACKFILL_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {d} days
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          className="btn"
+          type="button"
+          disabled={pending || underWay}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await requestBackfillAction({ days });
+              setError(result.ok ? null : result.error.message);
+              router.refresh();
+            })
+          }
+        >
+          {underWay ? "Scoring the past…" : `Score the past ${days} days`}
+        </button>
+        {error && (
+          <span role="alert" className="field-error">
+            {error}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

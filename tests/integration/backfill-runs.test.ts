@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getScoringRun, queueScoringRun } from "@/lib/db/scoring-runs";
+import { ValidationError } from "@/lib/errors";
+import { requestBackfill } from "@/lib/services/scoring/backfill";
+import { runDueWork } from "@/lib/services/scoring/scheduler";
+import type { TenantContext } from "@/lib/tenant";
+import { createTestOrg, publishHealthScorecard, TEST_TODAY, type TestOrg } from "../support/factories";
+
+const DAY = 86_400_000;
+// Past the daily run's hour, on the test data's last day.
+const NOW = new Date(TEST_TODAY.getTime() + 12 * 3600_000);
+let org: TestOrg;
+let admin: TenantContext;
+let scorecardId: string;
+
+beforeAll(async () => {
+  org = await createTestOrg({ accounts: 12, days: 40, seed: 71 });
+  admin = await org.contextFor("admin");
+  scorecardId = (await publishHealthScorecard(org.organizationId)).scorecardId;
+});
+
+const snapshotDays = async () =>
+  (
+    await db().scoreSnapshot.groupBy({
+      by: ["day"],
+      where: { organizationId: org.organizationId, scorecardId },
+      orderBy: { day: "asc" },
+    })
+  ).map((d) => d.day.toISOString().slice(0, 10));
+
+describe("scoring the past from the app", () => {
+  it("queues a backfill the worker runs, which scores each past day and keeps the days already scored", async () => {
+    // A day scored before (here by hand), which the backfill must leave as it is.
+    const kept = new Date(TEST_TODAY.getTime() - 10 * DAY);
+    const account = org.accountIds[0]!;
+    const version = await db().modelVersion.findFirstOrThrow({
+      where: { organizationId: org.organizationId, scorecardId },
+      select: { id: true },
+    });
+    await db().scoreSnapshot.create({
+      data: {
+        organizationId: org.organizationId,
+        scorecardId,
+        accountId: account,
+        day: kept,
+        modelVersionId: version.id,
+        score: 12.5,
+        tierKey: "at_risk",
+        coverage: 1,
+      },
+    });
+
+    const run = await requestBackfill(admin, 30);
+    await expect(requestBackfill(admin, 90)).rejects.toThrow(
+      new ValidationError("A backfill is already under way: wait for it to finish."),
+    );
+    // A recompute asked for meanwhile is a run of its own, not merged into the backfill.
+    const recompute = await queueScoringRun(admin, "api", [account]);
+    expect(recompute.id).not.toBe(run.id);
+
+    const done = await runDueWork(NOW, [org.organizationId]);
+    expect(done).toContainEqual(expect.stringMatching(new RegExp(`^backfill ${run.id}: 30 days, \\d+ snapshots$`)));
+    const finished = await getScoringRun(admin, run.id);
+    expect(finished).toMatchObject({ trigger: "backfill", status: "succeeded", backfillDays: 30, daysDone: 30 });
+    expect(finished.accounts).toBeGreaterThan(0);
+
+    // The 30 days up to the test data's last day (the daily run of the same pass scores the real today too).
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const past = (await snapshotDays()).filter((d) => d <= iso(TEST_TODAY.getTime()));
+    expect(past).toEqual(Array.from({ length: 30 }, (_, i) => iso(TEST_TODAY.getTime() - (29 - i) * DAY)));
+    const still = await db().scoreSnapshot.findUniqueOrThrow({
+      where: {
+        organizationId_scorecardId_accountId_day: {
+          organizationId: org.organizationId,
+          scorecardId,
+          accountId: account,
+          day: kept,
+        },
+      },
+      select: { score: true },
+    });
+    expect(still.score).toBe(12.5);
+    // Past days are rolled up for the trends.
+    expect(
+      await db().scoreRollup.count({ where: { organizationId: org.organizationId, scorecardId, day: kept } }),
+    ).toBeGreaterThan(0);
+    // Nothing is under way any more: another may be asked for.
+    await expect(requestBackfill(admin, 30)).resolves.toMatchObject({ status: "queued" });
+  });
+
+  it("is refused while no scorecard is published, since the past is scored with the published ones", async () => {
+    const bare = await createTestOrg({ accounts: 2, days: 2, seed: 72 });
+    await expect(requestBackfill(await bare.contextFor("admin"), 30)).rejects.toThrow(
+      "Publish a scorecard first: the past is scored with the published scorecards.",
+    );
+  });
+});
