@@ -85,8 +85,18 @@ describe("scoring the past from the app", () => {
     expect(
       await db().scoreRollup.count({ where: { organizationId: org.organizationId, scorecardId, day: kept } }),
     ).toBeGreaterThan(0);
-    // Nothing is under way any more: another may be asked for.
-    await expect(requestBackfill(admin, 30)).resolves.toMatchObject({ status: "queued" });
+    // Nothing is under way any more: another may be asked for. Further back than the data goes, it starts at the
+    // first observation's day: before it, there was nothing to score.
+    const longer = await requestBackfill(admin, 90);
+    await runDueWork(NOW, [org.organizationId]);
+    expect(await getScoringRun(admin, longer.id)).toMatchObject({ status: "succeeded", daysDone: 90 });
+    const first = await db().metricObservation.aggregate({
+      where: { organizationId: org.organizationId },
+      _min: { observedAt: true },
+    });
+    const firstDay = iso(first._min.observedAt!.getTime());
+    expect(firstDay > iso(TEST_TODAY.getTime() - 89 * DAY)).toBe(true);
+    expect((await snapshotDays())[0]).toBe(firstDay);
   });
 
   it("is refused while no scorecard is published, since the past is scored with the published ones", async () => {

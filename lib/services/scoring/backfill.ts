@@ -26,7 +26,8 @@ const FLUSH_ROWS = 20_000;
  * `today`, every account that was a customer that day is scored with only the
  * observations made at or before the end of that day (point-in-time), and the
  * snapshots, rollups and current scores are written. Existing snapshots of past
- * days are kept (they are immutable). The observations are replayed in time
+ * days are kept (they are immutable), and days before the first observation are
+ * not scored (nothing would score them). The observations are replayed in time
  * order, a batch at a time, so memory holds one portfolio and one batch however
  * long the history; `onDay` hears of each day scored (the run's progress).
  */
@@ -60,6 +61,7 @@ export async function backfillHistory(
 
   let written = 0;
   let lastCustomers = 0;
+  let observed = false;
   // The next day to score: each is scored once every observation made by its end is in the portfolio.
   let next = firstDay;
   const scoreDaysEndingBefore = async (time: number) => {
@@ -87,6 +89,11 @@ export async function backfillHistory(
   await forEachObservationInTime(organizationId, new Date(lastDay + DAY - 1), accounts.ids, columnOf, async (batch) => {
     for (let i = 0; i < batch.length; i++) {
       const at = batch.observedAt[i]!;
+      if (!observed) {
+        // The first observation of all: the days before it had nothing to be scored with.
+        observed = true;
+        next = Math.max(next, at - (at % DAY));
+      }
       if (at >= next + DAY) await scoreDaysEndingBefore(at);
       const cell = batch.account[i]! * width + batch.column[i]!;
       portfolio.values[cell] = batch.value[i]!;
@@ -94,7 +101,7 @@ export async function backfillHistory(
       portfolio.observedAt[cell] = at;
     }
   });
-  await scoreDaysEndingBefore(Infinity);
+  if (observed) await scoreDaysEndingBefore(Infinity);
   for (const entry of parsed) {
     await flush(entry);
     await withScoringTransaction(async (tx) => {
