@@ -102,6 +102,21 @@ export function inlineParams(sql: Prisma.Sql): string {
 }
 
 /**
+ * One statement with a large result (the 100k accounts a recompute scores) on a
+ * connection taken from the pool and given back. Through `pool.query()`, a
+ * connection the pool opens for a statement keeps that statement's promise, and
+ * so its rows, reachable for as long as the connection lives.
+ */
+export async function queryLarge(config: pg.QueryConfig & { rowMode?: "array" }) {
+  const client = await pool().connect();
+  try {
+    return await client.query(config);
+  } finally {
+    client.release();
+  }
+}
+
+/**
  * Prisma's raw-statement API over a connection of a bulk transaction, so the
  * same set-based writers run in either.
  */

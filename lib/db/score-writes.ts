@@ -1,4 +1,5 @@
-import { BULK_WORK_MEM, db, Prisma, type SqlTx, type Tx } from "./client";
+import { BULK_WORK_MEM, db, Prisma, sqlTxFor, withBulkTransaction, type SqlTx, type Tx } from "./client";
+import { copyField, copyIn } from "./copy";
 import { priorityExpression, type PriorityParams } from "./priorities";
 import { analyzeIfGrown } from "./statistics";
 
@@ -23,38 +24,55 @@ export const emptySnapshotRows = (): SnapshotRows => ({
   detail: [],
 });
 
-const CHUNK = 5_000;
-
 /**
- * Writes snapshots of past days, with their explanations, set-based; past days
- * are immutable, so a repeat is a no-op. (Today's, still open, are replaced by replaceDaySnapshots.)
+ * Writes snapshots of past days, with their explanations; past days are
+ * immutable, so one already stored is kept and a repeat is a no-op. (Today's,
+ * still open, are replaced by replaceDaySnapshots.) The rows go in through COPY
+ * into a staging table, then one INSERT … ON CONFLICT DO NOTHING per table:
+ * explanations (about a kilobyte each) sent as statement parameters were held
+ * on to by the query layer, and a backfill sends millions.
  */
 export async function writeSnapshots(
   organizationId: string,
   scorecardId: string,
   modelVersionId: string,
   rows: SnapshotRows,
-  tx: SqlTx = db(),
 ) {
-  for (let start = 0; start < rows.accountId.length; start += CHUNK) {
-    const end = start + CHUNK;
-    const slice = <T>(xs: T[]) => xs.slice(start, end);
-    await tx.$executeRaw`
-      INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey", "score", "tierKey", "coverage")
-      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, ${modelVersionId}::uuid, v, s, t, c
-      FROM unnest(${slice(rows.accountId)}::uuid[], ${slice(rows.day)}::date[], ${slice(rows.variantKey)}::text[],
-                  ${slice(rows.score)}::float8[], ${slice(rows.tierKey)}::text[], ${slice(rows.coverage)}::float8[]) AS u(a, d, v, s, t, c)
-      ON CONFLICT DO NOTHING`;
-    await tx.$executeRaw`
-      INSERT INTO "ScoreExplanation" ("organizationId", "scorecardId", "accountId", "day", "detail")
-      SELECT ${organizationId}::uuid, ${scorecardId}::uuid, a, d, x::json
-      FROM unnest(${slice(rows.accountId)}::uuid[], ${slice(rows.day)}::date[], ${slice(rows.detail)}::text[]) AS u(a, d, x)
-      ON CONFLICT DO NOTHING`;
-  }
-  if (rows.accountId.length >= 1000) {
-    await analyzeIfGrown(tx, "ScoreSnapshot", rows.accountId.length);
-    await analyzeIfGrown(tx, "ScoreExplanation", rows.accountId.length);
-  }
+  const count = rows.accountId.length;
+  if (count === 0) return;
+  await withBulkTransaction(async (client) => {
+    await client.query(`CREATE TEMP TABLE past_snapshots (account_id uuid, day date, variant_key text, score float8,
+      tier_key text, coverage float8, detail text) ON COMMIT DROP`);
+    function* chunks() {
+      for (let start = 0; start < count; start += 1_000) {
+        let text = "";
+        for (let i = start; i < Math.min(count, start + 1_000); i++)
+          text += `${rows.accountId[i]}\t${rows.day[i]!.toISOString().slice(0, 10)}\t${copyField(rows.variantKey[i] ?? null)}\t${
+            rows.score[i] ?? "\\N"
+          }\t${copyField(rows.tierKey[i]!)}\t${rows.coverage[i]}\t${copyField(rows.detail[i]!)}\n`;
+        yield text;
+      }
+    }
+    await copyIn(client, `COPY past_snapshots FROM STDIN`, chunks());
+    const target = [organizationId, scorecardId];
+    await client.query(
+      `INSERT INTO "ScoreSnapshot" ("organizationId", "scorecardId", "accountId", "day", "modelVersionId", "variantKey",
+                                    "score", "tierKey", "coverage")
+       SELECT $1, $2, account_id, day, $3, variant_key, score, tier_key, coverage FROM past_snapshots
+       ON CONFLICT DO NOTHING`,
+      [...target, modelVersionId],
+    );
+    await client.query(
+      `INSERT INTO "ScoreExplanation" ("organizationId", "scorecardId", "accountId", "day", "detail")
+       SELECT $1, $2, account_id, day, detail::json FROM past_snapshots
+       ON CONFLICT DO NOTHING`,
+      target,
+    );
+    if (count >= 1000) {
+      await analyzeIfGrown(sqlTxFor(client), "ScoreSnapshot", count);
+      await analyzeIfGrown(sqlTxFor(client), "ScoreExplanation", count);
+    }
+  });
 }
 
 /**

@@ -19,7 +19,12 @@ import { utcDay } from "../../dates";
 import { appendSnapshotRows } from "./snapshot-rows";
 
 const DAY = 86_400_000;
-const FLUSH_ROWS = 20_000;
+/** Snapshot rows (each with its explanation, about a kilobyte) held before they are written. */
+const FLUSH_ROWS = 5_000;
+
+function* range(from: number, to: number) {
+  for (let i = from; i < to; i++) yield i;
+}
 
 /**
  * Scores the past from stored observations: for each of the `days` days ending
@@ -79,9 +84,14 @@ export async function backfillHistory(
       lastCustomers = ids.length;
       for (const entry of parsed) {
         const scores = scorePortfolio(entry.model, day, asOf, entry.scorecardName, entry.compiledFor);
-        appendSnapshotRows(entry.rows, new Date(next), ids, ids.keys(), scores, entry.versionNumber);
+        // A day of 100k accounts is written a few thousand rows at a time; small days share a write.
+        for (let from = 0; from < ids.length;) {
+          const to = Math.min(ids.length, from + FLUSH_ROWS - entry.rows.accountId.length);
+          appendSnapshotRows(entry.rows, new Date(next), ids, range(from, to), scores, entry.versionNumber);
+          from = to;
+          if (entry.rows.accountId.length >= FLUSH_ROWS) await flush(entry);
+        }
         written += customers.length;
-        if (entry.rows.accountId.length >= FLUSH_ROWS) await flush(entry);
       }
       await options.onDay?.((next - firstDay) / DAY + 1, options.days);
     }

@@ -34,7 +34,8 @@ export default async function ScoringPage() {
   ]);
   // A later run of only the accounts a data change touched, if there is one.
   const partial = runs.find((r) => r.finishedAt && !r.full && (!full || r.startedAt > full.startedAt));
-  const active = runs.some((r) => r.status === "queued" || r.status === "running");
+  const unfinished = runs.filter((r) => r.status === "queued" || r.status === "running");
+  const recomputing = unfinished.some((r) => r.backfillDays === null);
   const now = new Date();
   const { next } = scheduleWindow(now);
   return (
@@ -42,7 +43,7 @@ export default async function ScoringPage() {
       <PageHeader
         title="Scoring"
         description="Every account is scored by every published scorecard daily, and after data or model changes."
-        actions={admin ? <RecomputeButton active={active} /> : undefined}
+        actions={admin ? <RecomputeButton active={recomputing} /> : undefined}
       />
       <div className="grid grid-2" style={{ marginBottom: 16 }}>
         <section className="card" aria-labelledby="schedule-heading">
@@ -84,7 +85,7 @@ export default async function ScoringPage() {
           <BackfillForm underWay={backfilling} />
         </div>
       )}
-      <RunsTable runs={runs} active={active} now={now.toISOString()} />
+      <RunsTable runs={runs} active={unfinished.length > 0} now={now.toISOString()} />
     </>
   );
 }
