@@ -20,6 +20,7 @@ import { receiveUpload } from "../lib/services/imports/upload";
 import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
 import { measureAlertEvaluation } from "./lib/alerts";
+import { measureBackfill } from "./lib/backfill";
 import { writeObservationsCsv } from "./lib/csv";
 import { measureImpactPreview } from "./lib/impact";
 import { createThrowawayDatabase, sql } from "./lib/database";
@@ -292,6 +293,7 @@ async function main() {
 
     figures.push(await measureAlertEvaluation(ctx, scorecardId, log));
     figures.push(await measureImpactPreview(ctx, scorecardId, log));
+    figures.push(...(await measureBackfill(database.url, organizationId, now, recompute.ms, log)));
 
     // The same file as the newest readings, as a daily feed brings them: every row moves a current value forward.
     // Measured last, as it changes the current values everything above scores; listed with the import.
