@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { workAlertAction } from "@/lib/actions/alerts";
 import type { AlertWork } from "@/lib/validation/alerts";
+import { ActionError } from "@/components/ui/field-error";
 
 type Mode = "idle" | "snooze" | "assign";
 
@@ -66,11 +67,7 @@ export function AlertActions({
         <button className="btn" type="button" onClick={() => setMode("idle")}>
           Cancel
         </button>
-        {error && (
-          <span role="alert" className="field-error">
-            {error}
-          </span>
-        )}
+        <ActionError message={error} />
       </form>
     );
   }
@@ -109,11 +106,7 @@ export function AlertActions({
           </option>
         ))}
       </select>
-      {error && (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { commitImportAction, discardImportAction } from "@/lib/actions/imports";
 import { formatCount } from "@/lib/format";
+import { ActionError } from "@/components/ui/field-error";
 
 /** Queues the import (`blockedBy` says what must be settled first, if anything), or discards the upload. */
 export function CommitButton({
@@ -42,11 +43,7 @@ export function CommitButton({
       <span className="muted">
         {blockedBy ?? "Every valid row is written in one go; rows with problems are skipped and listed in a report."}
       </span>
-      {error && (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      )}
+      <ActionError message={error} />
     </section>
   );
 }

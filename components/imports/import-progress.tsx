@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { cancelImportAction } from "@/lib/actions/imports";
 import { formatNumber } from "@/lib/format";
+import { ActionError } from "@/components/ui/field-error";
 
 /**
  * Progress of a commit; refreshes until it is done. `writing` (the accepted
@@ -63,11 +64,7 @@ export function ImportProgress({
           {cancelling ? "Cancelling…" : "Cancel import"}
         </button>
         <span className="muted">Cancelling writes nothing; you can change the mapping and import again.</span>
-        {error && (
-          <span role="alert" className="field-error">
-            {error}
-          </span>
-        )}
+        <ActionError message={error} />
       </div>
     </section>
   );

@@ -11,6 +11,7 @@ import {
 import type { ActionResult } from "@/lib/actions/result";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import type { MemberRow } from "@/lib/db/memberships";
+import { ActionError } from "@/components/ui/field-error";
 
 export function MemberActions({
   member,
@@ -76,11 +77,7 @@ export function MemberActions({
       >
         Remove
       </button>
-      {error && (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }

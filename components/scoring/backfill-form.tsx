@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { requestBackfillAction } from "@/lib/actions/scoring";
 import { BACKFILL_DAYS } from "@/lib/validation/backfill";
+import { ActionError } from "@/components/ui/field-error";
 
 /** "Score the past": an admin has past days scored from the observations stored, e.g. after importing history. */
 export function BackfillForm({ underWay }: { underWay: boolean }) {
@@ -43,11 +44,7 @@ export function BackfillForm({ underWay }: { underWay: boolean }) {
         >
           {underWay ? "Scoring the past…" : `Score the past ${days} days`}
         </button>
-        {error && (
-          <span role="alert" className="field-error">
-            {error}
-          </span>
-        )}
+        <ActionError message={error} />
       </div>
     </section>
   );

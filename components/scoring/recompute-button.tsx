@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { requestRecomputeAction } from "@/lib/actions/scoring";
+import { ActionError } from "@/components/ui/field-error";
 
 export function RecomputeButton({ active }: { active: boolean }) {
   const router = useRouter();
@@ -10,11 +11,7 @@ export function RecomputeButton({ active }: { active: boolean }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="row">
-      {error && (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      )}
+      <ActionError message={error} />
       <button
         className="btn btn-primary"
         type="button"
