@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { ScoringRunRow } from "@/lib/db/scoring-runs";
 import { formatDateTime, formatRunDuration } from "@/lib/format";
 import { TableCard } from "@/components/ui/table-card";
+import { StopBackfillButton } from "./stop-backfill-button";
 
 const STATUS_BADGE: Record<string, string> = {
   succeeded: "badge badge-ok",
@@ -15,7 +16,18 @@ const STATUS_BADGE: Record<string, string> = {
 };
 
 /** Recent runs; refreshes itself while a run is queued or running. A failed run says why. */
-export function RunsTable({ runs, active, now }: { runs: ScoringRunRow[]; active: boolean; now: string }) {
+export function RunsTable({
+  runs,
+  active,
+  now,
+  canStop,
+}: {
+  runs: ScoringRunRow[];
+  active: boolean;
+  now: string;
+  /** Whether the viewer may stop a backfill under way. */
+  canStop: boolean;
+}) {
   const router = useRouter();
   useEffect(() => {
     if (!active) return;
@@ -59,6 +71,9 @@ export function RunsTable({ runs, active, now }: { runs: ScoringRunRow[]; active
                     ? `${r.daysDone} of ${r.backfillDays} days scored`
                     : `the past ${r.backfillDays} days`}
                 </div>
+              )}
+              {canStop && r.backfillDays !== null && !r.finishedAt && (
+                <StopBackfillButton runId={r.id} stopping={r.stopping} />
               )}
             </td>
             <td className={r.error ? "text" : undefined}>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { queueScoringRun } from "../db/scoring-runs";
-import { requestBackfill } from "../services/scoring/backfill";
+import { cancelBackfill, requestBackfill } from "../services/scoring/backfill";
 import { backfillSchema } from "../validation/backfill";
 import { defineAction } from "./define-action";
 
@@ -24,5 +24,14 @@ export const requestBackfillAction = defineAction(
     const run = await requestBackfill(ctx, days);
     revalidatePath("/settings/scoring");
     return run;
+  },
+);
+
+/** Stops a backfill under way; the days it has scored are kept. */
+export const cancelBackfillAction = defineAction(
+  { permission: "scores:recompute", input: z.object({ runId: z.uuid({ error: "is not a run" }) }) },
+  async ({ runId }, ctx) => {
+    await cancelBackfill(ctx, runId);
+    revalidatePath("/settings/scoring");
   },
 );

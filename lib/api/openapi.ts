@@ -69,8 +69,9 @@ const run = z.object({
     .number()
     .int()
     .nullable()
-    .describe("A history backfill's days (\"score the past\", up to the day it runs); null for a recompute."),
+    .describe('A history backfill\'s days ("score the past", up to the day it runs); null for a recompute.'),
   daysDone: z.number().int().describe("Days of a backfill scored so far."),
+  stopping: z.boolean().describe("An admin asked to stop this backfill; it stops after the day it is scoring."),
   accounts: z.number().int().describe("Accounts scored (0 until it has succeeded)."),
   startedAt: z.string().describe("When it was queued, then when it started running."),
   finishedAt: z.string().nullable(),

@@ -87,14 +87,15 @@ const HISTORY_BATCH = 20_000;
  * Hands every observation of `accountIds` up to `until` to `onBatch`, in time
  * order, a batch at a time, through a cursor: a year of daily readings of 100k
  * accounts is far more than memory holds, and the backfill replays them day by
- * day. Each batch is handled before the next is fetched.
+ * day. Each batch is handled before the next is fetched; `onBatch` answering
+ * false stops there.
  */
 export async function forEachObservationInTime(
   organizationId: string,
   until: Date,
   accountIds: string[],
   columnOf: Map<string, number>,
-  onBatch: (batch: ObservationBatch) => Promise<void>,
+  onBatch: (batch: ObservationBatch) => Promise<boolean | void>,
 ) {
   if (!isUuid(organizationId)) throw new Error("organisation id must be a uuid");
   if (accountIds.length === 0 || columnOf.size === 0) return;
@@ -113,7 +114,7 @@ export async function forEachObservationInTime(
       const { rows } = await client.query({ text: `FETCH ${HISTORY_BATCH} FROM history`, rowMode: "array" });
       if (rows.length === 0) break;
       const typed = rows as [number, number, number | null, string | null, number][];
-      await onBatch({
+      const more = await onBatch({
         length: typed.length,
         account: Int32Array.from(typed, (r) => r[0]),
         column: Int32Array.from(typed, (r) => r[1]),
@@ -121,6 +122,7 @@ export async function forEachObservationInTime(
         text: typed.map((r) => r[3]),
         observedAt: Float64Array.from(typed, (r) => r[4]),
       });
+      if (more === false) break;
     }
   });
 }

@@ -13,6 +13,8 @@ export interface ScoringRunRow {
   /** A backfill's days, and how many of them are scored so far; null for a recompute. */
   backfillDays: number | null;
   daysDone: number;
+  /** An admin asked to stop this backfill; it stops after the day it is scoring. */
+  stopping: boolean;
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
@@ -26,13 +28,18 @@ const runSelect = {
   accounts: true,
   backfillDays: true,
   daysDone: true,
+  cancelRequestedAt: true,
   startedAt: true,
   finishedAt: true,
   error: true,
 } satisfies Prisma.ScoringRunSelect;
 
-const runRow = (r: Prisma.ScoringRunGetPayload<{ select: typeof runSelect }>): ScoringRunRow => ({
+const runRow = ({
+  cancelRequestedAt,
+  ...r
+}: Prisma.ScoringRunGetPayload<{ select: typeof runSelect }>): ScoringRunRow => ({
   ...r,
+  stopping: cancelRequestedAt !== null,
   startedAt: r.startedAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
 });
@@ -119,9 +126,32 @@ export async function queueBackfillRun(ctx: TenantContext, days: number) {
   return run;
 }
 
-/** Records how many days of a backfill are scored. */
+/** Records how many days of a backfill are scored, and answers in the same statement whether to stop. */
 export async function reportBackfillProgress(organizationId: string, id: string, daysDone: number) {
-  await db().scoringRun.update({ where: { organizationId_id: { organizationId, id } }, data: { daysDone } });
+  const run = await db().scoringRun.update({
+    where: { organizationId_id: { organizationId, id } },
+    data: { daysDone },
+    select: { cancelRequestedAt: true },
+  });
+  return { cancelRequested: run.cancelRequestedAt !== null };
+}
+
+/**
+ * Stops a backfill: a waiting one fails at once; a running one is marked, and
+ * stops after the day it is scoring. Answers whether there was one to stop.
+ */
+export async function cancelBackfillRun(ctx: TenantContext, id: string): Promise<boolean> {
+  const where = { organizationId: ctx.organizationId, id, backfillDays: { not: null } };
+  const waiting = await db().scoringRun.updateMany({
+    where: { ...where, status: "queued" },
+    data: { status: "failed", error: "Cancelled before it started.", finishedAt: new Date() },
+  });
+  if (waiting.count === 1) return true;
+  const running = await db().scoringRun.updateMany({
+    where: { ...where, status: "running" },
+    data: { cancelRequestedAt: new Date() },
+  });
+  return running.count === 1;
 }
 
 export interface ClaimedRun {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getScoringRun, queueScoringRun } from "@/lib/db/scoring-runs";
-import { ValidationError } from "@/lib/errors";
-import { requestBackfill } from "@/lib/services/scoring/backfill";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { cancelBackfill, requestBackfill, runBackfill } from "@/lib/services/scoring/backfill";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
 import type { TenantContext } from "@/lib/tenant";
 import { createTestOrg, publishHealthScorecard, TEST_TODAY, type TestOrg } from "../support/factories";
@@ -104,5 +104,48 @@ describe("scoring the past from the app", () => {
     await expect(requestBackfill(await bare.contextFor("admin"), 30)).rejects.toThrow(
       "Publish a scorecard first: the past is scored with the published scorecards.",
     );
+  });
+
+  it("stops when asked: a waiting backfill at once, a running one after the day it is scoring, keeping that day", async () => {
+    const fresh = await createTestOrg({ accounts: 6, days: 40, seed: 73 });
+    const ctx = await fresh.contextFor("admin");
+    const { scorecardId: card } = await publishHealthScorecard(fresh.organizationId);
+    const waiting = await requestBackfill(ctx, 30);
+    await cancelBackfill(ctx, waiting.id);
+    expect(await getScoringRun(ctx, waiting.id)).toMatchObject({
+      status: "failed",
+      error: "Cancelled before it started.",
+    });
+
+    const running = await requestBackfill(ctx, 30);
+    // As the worker has it: claimed and running, when an admin presses Stop.
+    await db().scoringRun.update({
+      where: { organizationId_id: { organizationId: fresh.organizationId, id: running.id } },
+      data: { status: "running" },
+    });
+    await cancelBackfill(ctx, running.id);
+    expect(await getScoringRun(ctx, running.id)).toMatchObject({ status: "running", stopping: true });
+    const result = await runBackfill({ organizationId: fresh.organizationId, id: running.id, days: 30 }, NOW);
+    expect(result.stopped).toBe(true);
+    expect(await getScoringRun(ctx, running.id)).toMatchObject({
+      status: "failed",
+      daysDone: 1,
+      error: "Stopped on request after 1 of 30 days; the days scored are kept.",
+    });
+    const first = new Date(TEST_TODAY.getTime() - 29 * DAY);
+    const days = await db().scoreSnapshot.groupBy({
+      by: ["day"],
+      where: { organizationId: fresh.organizationId, scorecardId: card },
+    });
+    expect(days.map((d) => d.day)).toEqual([first]);
+    expect(
+      await db().scoreRollup.count({ where: { organizationId: fresh.organizationId, day: first } }),
+    ).toBeGreaterThan(0);
+
+    // Nothing left to stop; another organisation's run is not found.
+    await expect(cancelBackfill(ctx, running.id)).rejects.toThrow(
+      new ValidationError("This is not a backfill under way, so there is nothing to stop."),
+    );
+    await expect(cancelBackfill(admin, running.id)).rejects.toThrow(NotFoundError);
   });
 });

@@ -9,7 +9,13 @@ import {
   writeSnapshots,
 } from "../../db/score-writes";
 import { getPriorityWeights } from "../../db/priorities";
-import { backfillUnderWay, queueBackfillRun, reportBackfillProgress } from "../../db/scoring-runs";
+import {
+  backfillUnderWay,
+  cancelBackfillRun,
+  getScoringRun,
+  queueBackfillRun,
+  reportBackfillProgress,
+} from "../../db/scoring-runs";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { forEachObservationInTime, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
@@ -34,11 +40,12 @@ function* range(from: number, to: number) {
  * days are kept (they are immutable), and days before the first observation are
  * not scored (nothing would score them). The observations are replayed in time
  * order, a batch at a time, so memory holds one portfolio and one batch however
- * long the history; `onDay` hears of each day scored (the run's progress).
+ * long the history. `onDay` hears of each day scored (the run's progress) and
+ * may answer true to stop there: the days scored are kept, rolled up and trended.
  */
 export async function backfillHistory(
   organizationId: string,
-  options: { days: number; today: Date; onDay?: (done: number, days: number) => Promise<void> },
+  options: { days: number; today: Date; onDay?: (done: number, days: number) => Promise<boolean | void> },
 ) {
   const lastDay = utcDay(options.today).getTime();
   const firstDay = lastDay - (options.days - 1) * DAY;
@@ -67,10 +74,11 @@ export async function backfillHistory(
   let written = 0;
   let lastCustomers = 0;
   let observed = false;
+  let stopped = false;
   // The next day to score: each is scored once every observation made by its end is in the portfolio.
   let next = firstDay;
   const scoreDaysEndingBefore = async (time: number) => {
-    for (; next <= lastDay && next + DAY - 1 < time; next += DAY) {
+    for (; !stopped && next <= lastDay && next + DAY - 1 < time; next += DAY) {
       const asOf = next + DAY - 1;
       // Customers that day: started on or before it, and not churned before it.
       const customers = accounts.ids.flatMap((_, a) => {
@@ -93,7 +101,7 @@ export async function backfillHistory(
         }
         written += customers.length;
       }
-      await options.onDay?.((next - firstDay) / DAY + 1, options.days);
+      stopped = (await options.onDay?.((next - firstDay) / DAY + 1, options.days)) === true;
     }
   };
   await forEachObservationInTime(organizationId, new Date(lastDay + DAY - 1), accounts.ids, columnOf, async (batch) => {
@@ -105,13 +113,14 @@ export async function backfillHistory(
         next = Math.max(next, at - (at % DAY));
       }
       if (at >= next + DAY) await scoreDaysEndingBefore(at);
+      if (stopped) return false;
       const cell = batch.account[i]! * width + batch.column[i]!;
       portfolio.values[cell] = batch.value[i]!;
       portfolio.texts[cell] = batch.text[i]!;
       portfolio.observedAt[cell] = at;
     }
   });
-  if (observed) await scoreDaysEndingBefore(Infinity);
+  if (observed && !stopped) await scoreDaysEndingBefore(Infinity);
   for (const entry of parsed) {
     await flush(entry);
     await withScoringTransaction(async (tx) => {
@@ -123,7 +132,7 @@ export async function backfillHistory(
       await rebuildCurrentRollups(organizationId, entry.scorecardId, entry.model.range, new Date(lastDay), tx);
     });
   }
-  return { days: options.days, snapshots: written, accounts: lastCustomers };
+  return { days: options.days, snapshots: written, accounts: lastCustomers, stopped };
 }
 
 /** "Score the past": queues a backfill of `days` days for the worker, one at a time per organisation. */
@@ -136,24 +145,47 @@ export async function requestBackfill(ctx: TenantContext, days: number) {
 
 const PROGRESS_EVERY_MS = 1000;
 
-/** Runs a queued backfill as of `now`, keeping its run's progress (days scored) and marking it finished. */
+/**
+ * Runs a queued backfill as of `now`, keeping its run's progress (days scored)
+ * and marking it finished; asked to stop, it stops after the day it is scoring.
+ */
 export async function runBackfill(run: { organizationId: string; id: string; days: number }, now = new Date()) {
   let reportedAt = 0;
+  let done = 0;
   try {
     const result = await backfillHistory(run.organizationId, {
       days: run.days,
       today: now,
-      onDay: async (done, days) => {
-        if (done < days && Date.now() - reportedAt < PROGRESS_EVERY_MS) return;
+      onDay: async (day, days) => {
+        done = day;
+        if (day < days && Date.now() - reportedAt < PROGRESS_EVERY_MS) return false;
         reportedAt = Date.now();
-        await reportBackfillProgress(run.organizationId, run.id, done);
+        const { cancelRequested } = await reportBackfillProgress(run.organizationId, run.id, day);
+        return cancelRequested && day < days;
       },
     });
-    await finishScoringRun(run.organizationId, run.id, { status: "succeeded", accounts: result.accounts });
+    await finishScoringRun(
+      run.organizationId,
+      run.id,
+      result.stopped
+        ? {
+            status: "failed",
+            accounts: result.accounts,
+            error: `Stopped on request after ${done} of ${run.days} days; the days scored are kept.`,
+          }
+        : { status: "succeeded", accounts: result.accounts },
+    );
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finishScoringRun(run.organizationId, run.id, { status: "failed", accounts: 0, error: message });
     throw error;
   }
+}
+
+/** Stops a backfill of the organisation: at once if it is waiting, after the day it is scoring if it runs. */
+export async function cancelBackfill(ctx: TenantContext, runId: string) {
+  await getScoringRun(ctx, runId);
+  if (!(await cancelBackfillRun(ctx, runId)))
+    throw new ValidationError("This is not a backfill under way, so there is nothing to stop.");
 }

@@ -1,12 +1,7 @@
 import { getPriorityWeights, refreshPriorities } from "../../db/priorities";
 import { utcDay } from "../../dates";
 import { listPublishedModels } from "../../db/scorecards";
-import {
-  finishScoringRun,
-  rebuildCurrentRollups,
-  refreshCurrentScores,
-  startScoringRun,
-} from "../../db/score-writes";
+import { finishScoringRun, rebuildCurrentRollups, refreshCurrentScores, startScoringRun } from "../../db/score-writes";
 import { replaceDaySnapshots } from "../../db/bulk-snapshots";
 import { sqlTxFor, withBulkTransaction } from "../../db/client";
 import { applyActiveOverrides, queueTierChanges, rememberCurrentTiers } from "../../db/score-events";

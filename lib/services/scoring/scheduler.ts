@@ -48,7 +48,7 @@ export async function runDueWork(now = new Date(), organizationIds: string[] | n
       done.push(
         b instanceof Error
           ? `backfill ${claimed.id} failed: ${b.message}`
-          : `backfill ${claimed.id}: ${days} days, ${b.snapshots} snapshots`,
+          : `backfill ${claimed.id}: ${b.stopped ? "stopped on request" : `${days} days`}, ${b.snapshots} snapshots`,
       );
       continue;
     }

@@ -85,7 +85,7 @@ export default async function ScoringPage() {
           <BackfillForm underWay={backfilling} />
         </div>
       )}
-      <RunsTable runs={runs} active={unfinished.length > 0} now={now.toISOString()} />
+      <RunsTable runs={runs} active={unfinished.length > 0} now={now.toISOString()} canStop={admin} />
     </>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScoringRun" ADD COLUMN     "cancelRequestedAt" TIMESTAMPTZ(3);
