@@ -67,9 +67,11 @@ export function RunsTable({
               {r.trigger}
               {r.backfillDays !== null && (
                 <div className="small muted">
-                  {r.status === "running"
-                    ? `${r.daysDone} of ${r.backfillDays} days scored`
-                    : `the past ${r.backfillDays} days`}
+                  {r.status !== "running"
+                    ? `the past ${r.backfillDays} days`
+                    : r.daysDone === 0
+                      ? "reading the stored observations…"
+                      : `${r.daysDone} of ${r.backfillDays} days scored`}
                 </div>
               )}
               {canStop && r.backfillDays !== null && !r.finishedAt && (
