@@ -1,4 +1,5 @@
-import { formatCount, formatNumber } from "@/lib/format";
+import Link from "next/link";
+import { formatCount, formatDay, formatNumber } from "@/lib/format";
 
 /** What a new record is called, and what an accepted row that was not new did, by kind of import. */
 const REPEATS: Record<string, [string, string]> = {
@@ -18,8 +19,19 @@ interface CommittedJob {
   rejectedRows: number;
 }
 
-/** The summary of a committed import: rows (or values) accepted and rejected, and how many of the accepted were new. */
-export function ImportResult({ job, wide = false }: { job: CommittedJob; wide?: boolean }) {
+/**
+ * The summary of a committed import: rows (or values) accepted and rejected, and how many of the accepted were
+ * new; for history (readings from `pastFrom`, a day before yesterday or earlier), how to bring it into trends.
+ */
+export function ImportResult({
+  job,
+  wide = false,
+  pastFrom = null,
+}: {
+  job: CommittedJob;
+  wide?: boolean;
+  pastFrom?: string | null;
+}) {
   const [newNoun, repeated] = REPEATS[job.kind] ?? ["new row", "repeated what was stored"];
   // A wide file (a column per metric) is counted in values, one per non-empty metric cell.
   const [unit, units] = wide ? ["value", "values"] : ["row", "rows"];
@@ -47,6 +59,16 @@ export function ImportResult({ job, wide = false }: { job: CommittedJob; wide?: 
         )}
         {rescored && " Scores are being recomputed for the accounts it touched."}
       </p>
+      {pastFrom && (
+        <p className="muted" data-testid="import-history">
+          Its readings go back to {formatDay(pastFrom)}. Past days show in trends and score histories once they are
+          scored:{" "}
+          <Link className="inline-link" href="/settings/scoring">
+            score the past
+          </Link>
+          .
+        </p>
+      )}
     </section>
   );
 }

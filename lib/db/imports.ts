@@ -38,6 +38,7 @@ const jobSelect = {
   acceptedRows: true,
   newRows: true,
   rejectedRows: true,
+  earliestAt: true,
   error: true,
   createdAt: true,
   finishedAt: true,
@@ -87,12 +88,19 @@ export async function markImportCommitted(
   tx: SqlTx,
   organizationId: string,
   id: string,
-  counts: { total: number; accepted: number; created: number; rejected: number; finishedAt: Date },
+  counts: {
+    total: number;
+    accepted: number;
+    created: number;
+    rejected: number;
+    earliestAt: Date | null;
+    finishedAt: Date;
+  },
 ) {
   await tx.$executeRaw`
     UPDATE "ImportJob" SET "status" = 'committed', "totalRows" = ${counts.total}, "processedRows" = ${counts.total},
       "acceptedRows" = ${counts.accepted}, "newRows" = ${counts.created}, "rejectedRows" = ${counts.rejected},
-      "finishedAt" = ${counts.finishedAt}
+      "earliestAt" = ${counts.earliestAt}, "finishedAt" = ${counts.finishedAt}
     WHERE "organizationId" = ${organizationId}::uuid AND "id" = ${id}::uuid`;
 }
 

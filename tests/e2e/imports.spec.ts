@@ -32,6 +32,13 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
     { timeout: 30_000 },
   );
 
+  // Readings from January are history: the page says how to bring them into trends.
+  await expect(page.getByTestId("import-history")).toContainText("Its readings go back to 5 Jan 2026.");
+  await expect(page.getByTestId("import-history").getByRole("link", { name: "score the past" })).toHaveAttribute(
+    "href",
+    "/settings/scoring",
+  );
+
   // The rejected rows show on the page too, each with its line, column and reason.
   const notImported = page.getByRole("region", { name: "Not imported" });
   await expect(notImported.locator("tbody tr")).toHaveCount(4);

@@ -45,6 +45,8 @@ describe("a wide observations file (a column per metric)", () => {
     ]);
     // Seven values in four rows (an empty cell is no reading): three rejected.
     expect(job).toMatchObject({ status: "committed", totalRows: 7, acceptedRows: 4, newRows: 4, rejectedRows: 3 });
+    // The earliest reading it accepted (its first row, of 10 June), for "score the past".
+    expect(job.earliestAt).toEqual(new Date("2026-06-10T00:00:00Z"));
     expect(rejected).toEqual([
       { line: 4, column: "Customer ID", reason: 'account "NOPE-1" does not exist (import it first)' },
       { line: 5, column: "Support CSAT", reason: '"lots" is not a number' },

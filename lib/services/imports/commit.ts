@@ -130,13 +130,26 @@ export async function commitImport(organizationId: string, importId: string, opt
       // A cancel that came during the write still undoes it: the transaction has not committed yet.
       await report({});
       // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
-      const left = result.conflicts?.length ?? 0;
+      const valueColumn = conflictColumns(toRow!([]), wide, lookups);
+      for (const c of result.conflicts ?? []) {
+        accepted--;
+        rejected++;
+        rejections.push({
+          line: c.line,
+          column: valueColumn(c.metricId),
+          reason: repeatReason("observations", `line ${c.of}`),
+          raw: "",
+        });
+      }
+      // The whole report is in before the import shows as committed (its page then lists the first rejections).
+      await flushRejections();
       // Marked committed by the transaction that writes its rows: a crash leaves both or neither.
       await markImportCommitted(writer.sql, organizationId, importId, {
         total,
-        accepted: accepted - left,
+        accepted,
         created: result.created,
-        rejected: rejected + left,
+        rejected,
+        earliestAt: result.earliest ?? null,
         finishedAt: new Date(),
       });
       return result;
@@ -154,19 +167,6 @@ export async function commitImport(organizationId: string, importId: string, opt
     });
     throw error;
   }
-  // Committed. The report's last rows: the lines left out of the write for repeating another's key.
-  const valueColumn = conflictColumns(toRow!([]), wide, lookups);
-  for (const c of written.conflicts ?? []) {
-    accepted--;
-    rejected++;
-    rejections.push({
-      line: c.line,
-      column: valueColumn(c.metricId),
-      reason: repeatReason("observations", `line ${c.of}`),
-      raw: "",
-    });
-  }
-  await flushRejections();
   // The file has served (the report keeps each rejected row's text); if it cannot go now, the worker's sweep removes it.
   await removeUpload(organizationId, importId).catch(() => {});
   if (accepted >= 10_000) await analyzeAfterImport(kind, accepted);

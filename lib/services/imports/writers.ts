@@ -24,9 +24,10 @@ export interface Writer {
   flush(): Promise<void>;
   /**
    * Writes what is left and runs the follow-up updates; returns the accounts touched, how many rows were new,
-   * and the lines left out for repeating an earlier line's key with another value.
+   * the lines left out for repeating an earlier line's key with another value, and an observation file's
+   * earliest reading.
    */
-  finish(now: Date): Promise<Upserted & { conflicts?: RepeatedLine[] }>;
+  finish(now: Date): Promise<Upserted & { conflicts?: RepeatedLine[]; earliest?: Date | null }>;
   /** Statements in the same transaction (the import is marked committed in it, so both happen or neither). */
   sql: SqlTx;
 }
@@ -60,18 +61,22 @@ export function inOneTransaction<T>(
 function copyWriter(organizationId: string, client: BulkClient): Writer & { abort(error: Error): Promise<void> } {
   const text = new ObservationCopyText();
   let copy: OpenCopy | null = null;
+  let earliest = Infinity;
   const send = () => (copy ??= openObservationStaging(client)).write(text.take());
   return {
     sql: sqlTxFor(client),
     add(record, line) {
-      text.add(record as ObservationRecord, line);
+      const observation = record as ObservationRecord;
+      earliest = Math.min(earliest, observation.observedAt.getTime());
+      text.add(observation, line);
     },
     flush: send,
     async finish() {
       await send();
       await copy!.end();
       copy = null;
-      return applyObservationStaging(client, organizationId);
+      const applied = await applyObservationStaging(client, organizationId);
+      return { ...applied, earliest: earliest === Infinity ? null : new Date(earliest) };
     },
     async abort(error) {
       await copy?.abort(error);

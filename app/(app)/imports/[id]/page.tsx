@@ -11,6 +11,8 @@ import { RejectionsTable } from "@/components/imports/rejections-table";
 import { ImportStatusBadge } from "@/components/imports/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound, requirePageTenant } from "@/lib/auth/page";
+import { can, type Role } from "@/lib/auth/permissions";
+import { utcDay } from "@/lib/dates";
 import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
 import { listLiveMetrics } from "@/lib/db/metrics";
 import { formatDateTime } from "@/lib/format";
@@ -27,6 +29,13 @@ function blockedBy(preview: ImportPreview): string | null {
     return `These columns fit an import of ${IMPORT_KIND_LABELS[preview.looksLike]}: upload the file again as that, or map a column to ${preview.missing.join(", ")}.`;
   if (preview.missing.length) return `Map a column to ${preview.missing.join(", ")} first.`;
   return preview.dates.choiceNeeded ? "Choose how the file's slash dates read first." : null;
+}
+
+/** Where an observations import brought readings older than yesterday, the day they start, for "score the past". */
+function historyFrom(job: { kind: string; earliestAt: Date | null }, role: Role): string | null {
+  if (job.kind !== "observations" || !job.earliestAt || !can(role, "scores:recompute")) return null;
+  const yesterday = utcDay(new Date()).getTime() - 86_400_000;
+  return job.earliestAt.getTime() < yesterday ? job.earliestAt.toISOString() : null;
 }
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -76,7 +85,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             writing={job.checkedAt ? job.acceptedRows : null}
           />
         )}
-        {job.status === "committed" && <ImportResult job={job} wide={wide} />}
+        {job.status === "committed" && <ImportResult job={job} wide={wide} pastFrom={historyFrom(job, tenant.role)} />}
         {rejections.length > 0 && (
           <RejectionsTable
             importId={job.id}
