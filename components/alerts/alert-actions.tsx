@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { workAlertAction } from "@/lib/actions/alerts";
 import type { AlertWork } from "@/lib/validation/alerts";
 import { ActionError } from "@/components/ui/field-error";
+import { useAction } from "@/components/ui/use-action";
 
 type Mode = "idle" | "snooze" | "assign";
 
@@ -18,14 +19,12 @@ export function AlertActions({
   today: string;
 }) {
   const [mode, setMode] = useState<Mode>("idle");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { pending, error, run: runAction } = useAction();
   const run = (work: AlertWork) =>
-    start(async () => {
-      const result = await workAlertAction(work);
-      setError(result.ok ? null : result.error.message);
-      if (result.ok) setMode("idle");
-    });
+    runAction(
+      () => workAlertAction(work),
+      () => setMode("idle"),
+    );
   const id = alert.id;
   const label = (what: string) => `${what}: ${alert.title}`;
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

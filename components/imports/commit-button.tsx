@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { commitImportAction, discardImportAction } from "@/lib/actions/imports";
 import { formatCount } from "@/lib/format";
 import { ActionError } from "@/components/ui/field-error";
+import { useAction } from "@/components/ui/use-action";
 
 /** Queues the import (`blockedBy` says what must be settled first, if anything), or discards the upload. */
 export function CommitButton({
@@ -16,17 +16,12 @@ export function CommitButton({
   blockedBy: string | null;
   rows: number;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run: runAction } = useAction({ refresh: true });
   const [discarding, setDiscarding] = useState(false);
-  const run = (action: typeof commitImportAction) =>
-    startTransition(async () => {
-      setDiscarding(action === discardImportAction);
-      const result = await action({ importId });
-      if (result.ok) router.refresh();
-      else setError(result.error.message);
-    });
+  const run = (action: typeof commitImportAction) => {
+    setDiscarding(action === discardImportAction);
+    runAction(() => action({ importId }));
+  };
   return (
     <section className="card row" aria-label="Commit">
       <button

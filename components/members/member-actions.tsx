@@ -1,17 +1,16 @@
 "use client";
 
 import { Options } from "@/components/ui/options";
-import { useState, useTransition } from "react";
 import {
   changeMemberRoleAction,
   changeMemberTeamAction,
   removeMemberAction,
   setMemberActiveAction,
 } from "@/lib/actions/members";
-import type { ActionResult } from "@/lib/actions/result";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import type { MemberRow } from "@/lib/db/memberships";
 import { ActionError } from "@/components/ui/field-error";
+import { useAction } from "@/components/ui/use-action";
 
 export function MemberActions({
   member,
@@ -22,13 +21,7 @@ export function MemberActions({
   teams: { id: string; name: string }[];
   roles: readonly Role[];
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (action: () => Promise<ActionResult<unknown>>) =>
-    startTransition(async () => {
-      const result = await action();
-      setError(result.ok ? null : result.error.message);
-    });
+  const { pending, error, run } = useAction();
   const userId = member.userId;
   return (
     <div className="row" aria-busy={pending}>

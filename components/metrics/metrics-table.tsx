@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableCard } from "@/components/ui/table-card";
 import { deleteMetricAction, retireMetricAction } from "@/lib/actions/metrics";
 import type { MetricRow } from "@/lib/db/metrics";
+import { useAction } from "@/components/ui/use-action";
 
 const words = (s: string) => s.replace(/_/g, " ");
 
@@ -19,13 +19,7 @@ export function MetricsTable({
   usage: Record<string, string[]>;
   canEdit: boolean;
 }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) =>
-    start(async () => {
-      const result = await action();
-      setError(result.ok ? null : result.error.message);
-    });
+  const { pending, error, run } = useAction();
   if (metrics.length === 0)
     return (
       <div className="card">

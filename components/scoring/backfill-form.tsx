@@ -1,17 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { requestBackfillAction } from "@/lib/actions/scoring";
 import { BACKFILL_DAYS } from "@/lib/validation/backfill";
 import { ActionError } from "@/components/ui/field-error";
+import { useAction } from "@/components/ui/use-action";
 
 /** "Score the past": an admin has past days scored from the observations stored, e.g. after importing history. */
 export function BackfillForm({ underWay }: { underWay: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, error, run } = useAction({ refresh: true });
   const [days, setDays] = useState<number>(90);
-  const [error, setError] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="backfill-heading">
       <h2 id="backfill-heading">Score the past</h2>
@@ -34,13 +32,7 @@ export function BackfillForm({ underWay }: { underWay: boolean }) {
           className="btn"
           type="button"
           disabled={pending || underWay}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await requestBackfillAction({ days });
-              setError(result.ok ? null : result.error.message);
-              router.refresh();
-            })
-          }
+          onClick={() => run(() => requestBackfillAction({ days }))}
         >
           {underWay ? "Scoring the past…" : `Score the past ${days} days`}
         </button>

@@ -1,14 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { requestRecomputeAction } from "@/lib/actions/scoring";
 import { ActionError } from "@/components/ui/field-error";
+import { useAction } from "@/components/ui/use-action";
+import { requestRecomputeAction } from "@/lib/actions/scoring";
 
 export function RecomputeButton({ active }: { active: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction({ refresh: true });
   return (
     <div className="row">
       <ActionError message={error} />
@@ -16,13 +13,7 @@ export function RecomputeButton({ active }: { active: boolean }) {
         className="btn btn-primary"
         type="button"
         disabled={pending || active}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await requestRecomputeAction({});
-            setError(result.ok ? null : result.error.message);
-            router.refresh();
-          })
-        }
+        onClick={() => run(() => requestRecomputeAction({}))}
       >
         {active ? "Recompute in progress…" : "Recompute now"}
       </button>

@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { ActionError } from "@/components/ui/field-error";
+import { useAction } from "@/components/ui/use-action";
 import { cancelBackfillAction } from "@/lib/actions/scoring";
 
 /** Stops a backfill under way; the days it has scored are kept. */
 export function StopBackfillButton({ runId, stopping }: { runId: string; stopping: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction({ refresh: true });
   return (
     <>
       <button
@@ -17,13 +14,7 @@ export function StopBackfillButton({ runId, stopping }: { runId: string; stoppin
         type="button"
         aria-label={stopping ? "Stopping this backfill" : "Stop this backfill"}
         disabled={pending || stopping}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await cancelBackfillAction({ runId });
-            setError(result.ok ? null : result.error.message);
-            router.refresh();
-          })
-        }
+        onClick={() => run(() => cancelBackfillAction({ runId }))}
       >
         {stopping ? "Stopping…" : "Stop"}
       </button>
