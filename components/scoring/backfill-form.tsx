@@ -9,7 +9,7 @@ import { useAction } from "@/components/ui/use-action";
 /** "Score the past": an admin has past days scored from the observations stored, e.g. after importing history. */
 export function BackfillForm({ underWay }: { underWay: boolean }) {
   const { pending, error, run } = useAction({ refresh: true });
-  const [days, setDays] = useState<number>(90);
+  const [days, setDays] = useState<(typeof BACKFILL_DAYS)[number]>(90);
   return (
     <section className="card" aria-labelledby="backfill-heading">
       <h2 id="backfill-heading">Score the past</h2>
@@ -20,7 +20,7 @@ export function BackfillForm({ underWay }: { underWay: boolean }) {
       <div className="row">
         <label className="row">
           How far back
-          <select className="input" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+          <select className="input" value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof BACKFILL_DAYS)[number])}>
             {BACKFILL_DAYS.map((d) => (
               <option key={d} value={d}>
                 {d} days

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accountsBodySchema, observationsBodySchema, outcomesBodySchema } from "../validation/api";
+import { backfillSchema } from "../validation/backfill";
 
 const nullableNumber = z.number().nullable();
 const errorSchema = z.object({
@@ -155,9 +156,18 @@ export function openApiDocument() {
           responses: { "202": json(recompute, "The queued (or already waiting) run."), ...errors },
         },
       },
+      "/backfill": {
+        post: {
+          summary:
+            "Queue scoring the past: each of the last days from only the observations made by its end (after loading history); days already scored are kept",
+          security: [{ apiKey: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: schema(backfillSchema) } } },
+          responses: { "202": json(recompute, "The queued backfill run."), ...errors },
+        },
+      },
       "/runs/{runId}": {
         get: {
-          summary: "A scoring run's status, to poll after queueing a recompute",
+          summary: "A scoring run's status, to poll after queueing a recompute or a backfill",
           security: [{ apiKey: [] }],
           parameters: [{ name: "runId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
           responses: { "200": json(run, "The run."), ...errors },

@@ -4,7 +4,5 @@ import { z } from "zod";
 export const BACKFILL_DAYS = [30, 90, 180, 365] as const;
 
 export const backfillSchema = z.object({
-  days: z.coerce
-    .number()
-    .refine((d) => (BACKFILL_DAYS as readonly number[]).includes(d), `must be one of ${BACKFILL_DAYS.join(", ")}`),
+  days: z.literal(BACKFILL_DAYS).describe("How many days up to today to score: 30, 90, 180 or 365."),
 });

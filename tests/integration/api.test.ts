@@ -11,9 +11,8 @@ import { db } from "@/lib/db/client";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
 import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
-import { apiRequest } from "../support/api";
+import { apiRequest, conforms } from "../support/api";
 import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
-import { validateJson } from "../support/json-schema";
 
 let a: TestOrg;
 let b: TestOrg;
@@ -43,16 +42,6 @@ afterEach(() => {
 
 const request = apiRequest;
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
-
-/** Checks a response against the served OpenAPI document's schema for that operation and status. */
-async function conforms(response: Response, path: string, method: string) {
-  const doc = await (await getOpenApi()).json();
-  const schema = doc.paths[path][method].responses[String(response.status)]?.content["application/json"].schema;
-  expect(schema, `${method.toUpperCase()} ${path} documents status ${response.status}`).toBeDefined();
-  const body = await response.json();
-  expect(validateJson(schema, body)).toEqual([]);
-  return body;
-}
 
 describe("REST API authentication and scopes", () => {
   it("refuses requests without a valid key, and keys without the scope", async () => {
@@ -281,6 +270,7 @@ describe("REST API scores out", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/accounts",
       "/accounts/{externalId}/snapshots",
+      "/backfill",
       "/observations",
       "/outcomes",
       "/recompute",

@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as postBackfill } from "@/app/api/v1/backfill/route";
+import { GET as getRun } from "@/app/api/v1/runs/[runId]/route";
 import { db } from "@/lib/db/client";
 import { getScoringRun, queueScoringRun } from "@/lib/db/scoring-runs";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { cancelBackfill, requestBackfill, runBackfill } from "@/lib/services/scoring/backfill";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
+import { createApiKey } from "@/lib/services/api-keys";
 import type { TenantContext } from "@/lib/tenant";
+import { apiRequest, conforms } from "../support/api";
 import { createTestOrg, publishHealthScorecard, TEST_TODAY, type TestOrg } from "../support/factories";
 
 const DAY = 86_400_000;
@@ -147,5 +151,40 @@ describe("scoring the past from the app", () => {
       new ValidationError("This is not a backfill under way, so there is nothing to stop."),
     );
     await expect(cancelBackfill(admin, running.id)).rejects.toThrow(NotFoundError);
+  });
+
+  it("is queued through the API too, after loading history, and followed until it has finished", async () => {
+    const fresh = await createTestOrg({ accounts: 5, days: 20, seed: 74 });
+    const ctx = await fresh.contextFor("admin");
+    await publishHealthScorecard(fresh.organizationId);
+    const { key } = await createApiKey(ctx, { name: "loader", scopes: ["read", "write"] });
+    const { key: reader } = await createApiKey(ctx, { name: "reader", scopes: ["read"] });
+    const post = (body: unknown, k = key) => postBackfill(apiRequest("/backfill", k, { method: "POST", body }));
+
+    expect((await post({ days: 30 }, reader)).status).toBe(403);
+    const wrong = await post({ days: 45 });
+    expect(wrong.status).toBe(400);
+    expect((await conforms(wrong, "/backfill", "post")).error.message).toMatch(/days: must be one of 30, 90, 180, 365/);
+
+    const queued = await post({ days: 30 });
+    expect(queued.status).toBe(202);
+    const { runId } = await conforms(queued, "/backfill", "post");
+    const again = await post({ days: 90 });
+    expect(again.status).toBe(400);
+    expect((await conforms(again, "/backfill", "post")).error.message).toBe(
+      "A backfill is already under way: wait for it to finish.",
+    );
+
+    await runDueWork(NOW, [fresh.organizationId]);
+    const run = await getRun(apiRequest(`/runs/${runId}`, reader), { params: Promise.resolve({ runId }) });
+    expect(await conforms(run, "/runs/{runId}", "get")).toMatchObject({
+      runId,
+      trigger: "backfill",
+      status: "succeeded",
+      full: true,
+      backfillDays: 30,
+      daysDone: 30,
+      stopping: false,
+    });
   });
 });
