@@ -102,12 +102,13 @@ export function inlineParams(sql: Prisma.Sql): string {
 }
 
 /**
- * One statement with a large result (the 100k accounts a recompute scores) on a
- * connection taken from the pool and given back. Through `pool.query()`, a
- * connection the pool opens for a statement keeps that statement's promise, and
- * so its rows, reachable for as long as the connection lives.
+ * One statement on a connection taken from the pool and given back: every read
+ * straight on the pool goes through here. Through `pool.query()`, a connection
+ * the pool opens for a statement keeps that statement's promise, and so its
+ * rows, reachable for as long as the connection lives (the 100k accounts a
+ * recompute reads, about 40 MB, per connection).
  */
-export async function queryLarge(config: pg.QueryConfig & { rowMode?: "array" }) {
+export async function queryPool(config: pg.QueryConfig & { rowMode?: "array" }) {
   const client = await pool().connect();
   try {
     return await client.query(config);
@@ -158,5 +159,5 @@ const statementName = (text: string) => `r${createHash("sha1").update(text).dige
 export async function readRows<T extends unknown[]>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
   const sql = Prisma.sql(strings, ...values);
   const query = { name: statementName(sql.text), text: sql.text, values: driverParams(sql), types: readTypes };
-  return (await pool().query(query)).rows as T;
+  return (await queryPool(query)).rows as T;
 }

@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import { db, queryLarge, withBulkTransaction } from "./client";
+import { db, queryPool, withBulkTransaction } from "./client";
 import { copyLinesIn, copyOutBinary } from "./copy";
 import { isUuid } from "../ids";
 
@@ -20,7 +20,7 @@ export interface PortfolioAccounts {
 /** The organisation's accounts (or the given ones), with segment and stage keys. */
 export async function loadPortfolioAccounts(organizationId: string, accountIds?: string[]): Promise<PortfolioAccounts> {
   // Array mode through the pool (100k accounts per organisation); dates as whole days since 1970 (no time zones).
-  const result = await queryLarge({
+  const result = await queryPool({
     rowMode: "array",
     // Segment keys grouped in one pass and joined, not a subquery per account (half the time at 100k).
     text: `
