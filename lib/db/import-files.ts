@@ -8,7 +8,7 @@ import { db, Prisma } from "./client";
 const KEEPS_FILE = Prisma.sql`("status" IN ('uploaded', 'validated', 'committing')
   OR ("status" = 'failed' AND "totalRows" > 0))`;
 
-/** Of those only the ones nobody is committing can be discarded. */
+/** Of those only the ones nobody is committing can be discarded: the imports under review (see `underReview`). */
 const DISCARDABLE = Prisma.sql`("status" = 'uploaded' OR ("status" = 'failed' AND "totalRows" > 0))`;
 
 export type DiscardScope =

@@ -62,6 +62,16 @@ describe("an import's file", () => {
     expect((await getImportJobOrThrow(admin, id)).status).toBe("uploaded");
     expect(existsSync(fileOf(id))).toBe(true);
   });
+
+  it("is removed when the upload fails, and that import cannot be mapped or committed: it has nothing to import", async () => {
+    await expect(upload("account_external_id,metric,observed_at,value\n")).rejects.toThrow(/no rows below it/);
+    const [failed] = (await listImportJobs(admin, 1)).items;
+    expect(failed).toMatchObject({ status: "failed", totalRows: 0 });
+    expect(existsSync(fileOf(failed!.id))).toBe(false);
+    const message = "This upload failed before it could be reviewed: upload the file again to import it.";
+    await expect(requestImportCommit(admin, failed!.id)).rejects.toThrow(new ValidationError(message));
+    await expect(saveImportMapping(admin, failed!.id, {})).rejects.toThrow(new ValidationError(message));
+  });
 });
 
 describe("discarding an upload", () => {

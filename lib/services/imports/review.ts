@@ -86,13 +86,24 @@ function otherKindByColumns(kind: ImportKind, headers: string[]): ImportKind | n
   );
 }
 
+/** Statuses an import can be committed from (again): the transition to "queued" starts only from these. */
 const EDITABLE = ["uploaded", "failed"];
+
+/**
+ * An import open to review, with its file kept: uploaded, or failed with rows and
+ * open to a new commit (an upload that failed has no file). Its page shows the
+ * preview and the commit button; the upload sweep's discardable imports are these.
+ */
+export const underReview = (job: { status: string; totalRows: number }) =>
+  job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
 
 /** Why an import that has left review cannot be mapped or committed any more. */
 const notEditable = (status: string) =>
   status === "discarded"
     ? "This upload was discarded and its file removed: upload the file again to import it."
-    : "This import is already being committed or has been committed.";
+    : status === "failed"
+      ? "This upload failed before it could be reviewed: upload the file again to import it."
+      : "This import is already being committed or has been committed.";
 
 export const DATE_ORDER_NEEDED =
   "Choose whether the file's dates are day/month/year or month/day/year first: some, like 06/07/2026, read both ways.";
@@ -104,7 +115,7 @@ export async function saveImportMapping(
   dateOrder: DateOrder | null = null,
 ) {
   const job = await getImportJobOrThrow(ctx, importId);
-  if (!EDITABLE.includes(job.status)) throw new ValidationError(notEditable(job.status));
+  if (!underReview(job)) throw new ValidationError(notEditable(job.status));
   const allowed = new Set(IMPORT_FIELDS[job.kind as ImportKind].map((f) => f.field));
   if (job.kind === "observations")
     for (const metric of await listLiveMetrics(ctx)) allowed.add(`${METRIC_COLUMN}${metric.key}`);
@@ -129,7 +140,7 @@ export async function saveImportMapping(
 /** Queues the import for the worker to commit; refuses while required fields are unmapped. */
 export async function requestImportCommit(ctx: TenantContext, importId: string) {
   const job = await getImportJobOrThrow(ctx, importId);
-  if (!EDITABLE.includes(job.status)) throw new ValidationError(notEditable(job.status));
+  if (!underReview(job)) throw new ValidationError(notEditable(job.status));
   const missing = missingRequiredFields(job.kind as ImportKind, job.mapping);
   if (missing.length) throw new ValidationError(`Map a column to ${missing.map((m) => m.label).join(", ")} first.`);
   if (needsDateOrder(await detectCsvFormat(uploadPath(ctx.organizationId, importId)), job.dateOrder))

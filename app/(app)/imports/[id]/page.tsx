@@ -16,7 +16,7 @@ import { utcDay } from "@/lib/dates";
 import { getImportJobOrThrow, listRejections } from "@/lib/db/imports";
 import { listLiveMetrics } from "@/lib/db/metrics";
 import { formatDateTime } from "@/lib/format";
-import { previewImport, type ImportPreview } from "@/lib/services/imports/review";
+import { previewImport, underReview, type ImportPreview } from "@/lib/services/imports/review";
 import { IMPORT_FIELDS, IMPORT_KIND_LABELS, wideMetricFields, type ImportKind } from "@/lib/validation/imports";
 
 export const metadata: Metadata = { title: "Import" };
@@ -43,7 +43,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const job = await orNotFound(getImportJobOrThrow(tenant, id.data));
-  const reviewing = job.status === "uploaded" || (job.status === "failed" && job.totalRows > 0);
+  const reviewing = underReview(job);
   // One more than shown, to tell whether the report holds more.
   const rejections = job.rejectedRows > 0 ? await listRejections(tenant, job.id, { take: SHOWN_REJECTIONS + 1 }) : [];
   const wide = wideMetricFields(job.kind as ImportKind, job.mapping) !== null;
