@@ -2,7 +2,8 @@
  * The scoring worker `npm start` runs beside the web server: it commits queued
  * imports and runs queued recomputes ("recompute now", data changes) as soon as
  * the web server signals them, looks again every few seconds in case a signal
- * was missed, and once a day runs every organisation's scheduled recompute.
+ * was missed, and once a day runs every organisation's scheduled recompute. A
+ * long backfill ("score the past") lets the rest of the work run between its days.
  * Stops cleanly on SIGINT/SIGTERM.
  */
 import { disconnectDb } from "../lib/db/client";
@@ -35,7 +36,7 @@ async function main() {
   while (!stopping) {
     signalled = false;
     try {
-      for (const line of await runDueWork()) console.log(`[worker] ${line}`);
+      await runDueWork(new Date(), null, (line) => console.log(`[worker] ${line}`));
       if (Date.now() - sweptAt >= SWEEP_EVERY_MS) {
         sweptAt = Date.now();
         const swept = await sweepUploads(new Date());

@@ -163,12 +163,17 @@ export interface ClaimedRun {
   backfillDays: number | null;
 }
 
-/** Claims the oldest queued run of any organisation (one worker at a time gets each). */
-export async function claimQueuedRun(organizationIds: string[] | null = null): Promise<ClaimedRun | null> {
+/** Claims the oldest queued recompute, or backfill, of any organisation (one worker at a time gets each). */
+export async function claimQueuedRun(
+  kind: "recompute" | "backfill",
+  organizationIds: string[] | null = null,
+): Promise<ClaimedRun | null> {
+  const backfill = kind === "backfill";
   const rows = await db().$queryRaw<ClaimedRun[]>`
     UPDATE "ScoringRun" SET "status" = 'running', "startedAt" = now()
     WHERE ("organizationId", "id") = (
       SELECT "organizationId", "id" FROM "ScoringRun" WHERE "status" = 'queued'
+        AND ("backfillDays" IS NOT NULL) = ${backfill}
         AND (${organizationIds}::uuid[] IS NULL OR "organizationId" = ANY(${organizationIds}::uuid[]))
       ORDER BY "startedAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING "organizationId", "id", "trigger", "full", "accountIds", "backfillDays"`;

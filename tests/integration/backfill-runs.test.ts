@@ -103,6 +103,40 @@ describe("scoring the past from the app", () => {
     expect((await snapshotDays())[0]).toBe(firstDay);
   });
 
+  it("holds no other work up: what falls due while it runs is done between its days", async () => {
+    const scoring = await createTestOrg({ accounts: 6, days: 40, seed: 75 });
+    const other = await createTestOrg({ accounts: 3, days: 5, seed: 76 });
+    await publishHealthScorecard(scoring.organizationId);
+    const ids = [scoring.organizationId, other.organizationId];
+    // Both had yesterday's daily run; today's falls due a moment after the pass starts, while the backfill runs.
+    const justBeforeTheDailyRun = new Date(TEST_TODAY.getTime() + 2 * 3600_000 - 1);
+    for (const organizationId of ids)
+      await db().scoringRun.create({
+        data: {
+          organizationId,
+          trigger: "schedule",
+          status: "succeeded",
+          startedAt: new Date(TEST_TODAY.getTime() - DAY + 3 * 3600_000),
+        },
+      });
+    const backfill = await requestBackfill(await scoring.contextFor("admin"), 30);
+
+    const done = await runDueWork(justBeforeTheDailyRun, ids);
+    const at = (line: RegExp) => done.findIndex((d) => line.test(d));
+    const backfilled = at(new RegExp(`^backfill ${backfill.id}: 30 days`));
+    expect(backfilled).toBeGreaterThan(-1);
+    expect(at(new RegExp(`^daily run for ${other.organizationId}: \\d+ accounts$`))).toBeGreaterThan(-1);
+    expect(at(new RegExp(`^daily run for ${other.organizationId}`))).toBeLessThan(backfilled);
+    const daily = await db().scoringRun.findFirstOrThrow({
+      where: { organizationId: other.organizationId, trigger: "schedule", status: "succeeded" },
+      orderBy: { startedAt: "desc" },
+    });
+    const finished = await db().scoringRun.findUniqueOrThrow({
+      where: { organizationId_id: { organizationId: scoring.organizationId, id: backfill.id } },
+    });
+    expect(daily.finishedAt!.getTime()).toBeLessThan(finished.finishedAt!.getTime());
+  });
+
   it("is refused while no scorecard is published, since the past is scored with the published ones", async () => {
     const bare = await createTestOrg({ accounts: 2, days: 2, seed: 72 });
     await expect(requestBackfill(await bare.contextFor("admin"), 30)).rejects.toThrow(

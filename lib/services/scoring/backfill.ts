@@ -148,8 +148,14 @@ const PROGRESS_EVERY_MS = 1000;
 /**
  * Runs a queued backfill as of `now`, keeping its run's progress (days scored)
  * and marking it finished; asked to stop, it stops after the day it is scoring.
+ * `between` runs after a day whose progress is reported (at most once a second),
+ * so that other work need not wait for the whole backfill.
  */
-export async function runBackfill(run: { organizationId: string; id: string; days: number }, now = new Date()) {
+export async function runBackfill(
+  run: { organizationId: string; id: string; days: number },
+  now = new Date(),
+  between: () => Promise<void> = async () => {},
+) {
   let reportedAt = 0;
   let done = 0;
   try {
@@ -161,7 +167,9 @@ export async function runBackfill(run: { organizationId: string; id: string; day
         if (day < days && Date.now() - reportedAt < PROGRESS_EVERY_MS) return false;
         reportedAt = Date.now();
         const { cancelRequested } = await reportBackfillProgress(run.organizationId, run.id, day);
-        return cancelRequested && day < days;
+        if (cancelRequested && day < days) return true;
+        await between();
+        return false;
       },
     });
     await finishScoringRun(

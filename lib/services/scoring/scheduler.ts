@@ -21,43 +21,76 @@ export function scheduleWindow(now: Date, hour = dailyHour()): { last: Date; nex
 }
 
 /**
- * One pass of the worker: fail runs orphaned by a crash, run what admins queued
- * ("recompute now", "score the past"), then the daily recompute of every organisation that has not
- * had today's (`organizationIds` narrows both, for tests); then reopen snoozed
- * alerts that are due, send due webhook
- * deliveries (those of this pass included) and the daily digests. Returns what it did.
+ * One pass of the worker: fail runs orphaned by a crash, do the work that is
+ * due (see `runWorkBesideBackfills`), then the queued backfills ("score the
+ * past"). A year of a large portfolio takes half an hour, so the due work runs
+ * again between a backfill's days, at most once a second: no organisation's
+ * imports, recomputes or daily run wait for it. `organizationIds` narrows the
+ * pass (for tests); `log` hears each line as it happens. Returns what it did.
  */
-export async function runDueWork(now = new Date(), organizationIds: string[] | null = null): Promise<string[]> {
+export async function runDueWork(
+  now = new Date(),
+  organizationIds: string[] | null = null,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   const done: string[] = [];
+  const report = (line: string) => {
+    done.push(line);
+    log(line);
+  };
+  // The pass's clock: `now` when it started, moving on with the time it takes.
+  const started = Date.now();
+  const clock = () => new Date(now.getTime() + Date.now() - started);
   await failStaleRuns(new Date(now.getTime() - 60 * 60_000));
+  await runWorkBesideBackfills(now, organizationIds, report);
+  for (
+    let claimed = await claimQueuedRun("backfill", organizationIds);
+    claimed;
+    claimed = await claimQueuedRun("backfill", organizationIds)
+  ) {
+    const run = { organizationId: claimed.organizationId, id: claimed.id, days: claimed.backfillDays! };
+    // A failure of the work beside it is reported; it does not end the backfill.
+    const beside = () =>
+      runWorkBesideBackfills(clock(), organizationIds, report).catch((e: Error) =>
+        report(`work beside backfill ${run.id} failed: ${e.message}`),
+      );
+    const b = await runBackfill(run, clock(), beside).catch((e: Error) => e);
+    report(
+      b instanceof Error
+        ? `backfill ${run.id} failed: ${b.message}`
+        : `backfill ${run.id}: ${b.stopped ? "stopped on request" : `${run.days} days`}, ${b.snapshots} snapshots`,
+    );
+  }
+  return done;
+}
+
+/**
+ * Everything due but backfills: queued imports, queued recomputes ("recompute
+ * now", data changes), the daily recompute of every organisation that has not
+ * had today's; then reopening snoozed alerts that are due, sending due webhook
+ * deliveries (those of this pass included) and the daily digests.
+ */
+async function runWorkBesideBackfills(now: Date, organizationIds: string[] | null, report: (line: string) => void) {
   // Imports first: their recompute is queued when they commit.
   for (let job = await claimQueuedImport(organizationIds); job; job = await claimQueuedImport(organizationIds)) {
     const r = await commitImport(job.organizationId, job.id).catch((e: Error) => e);
-    done.push(
+    report(
       r instanceof Error
         ? `import ${job.id} failed: ${r.message}`
         : `import ${job.id}: ${r.accepted} rows accepted (${r.created} new), ${r.rejected} rejected`,
     );
   }
-  for (let claimed = await claimQueuedRun(organizationIds); claimed; claimed = await claimQueuedRun(organizationIds)) {
-    if (claimed.backfillDays !== null) {
-      const days = claimed.backfillDays;
-      const b = await runBackfill({ organizationId: claimed.organizationId, id: claimed.id, days }, now).catch(
-        (e: Error) => e,
-      );
-      done.push(
-        b instanceof Error
-          ? `backfill ${claimed.id} failed: ${b.message}`
-          : `backfill ${claimed.id}: ${b.stopped ? "stopped on request" : `${days} days`}, ${b.snapshots} snapshots`,
-      );
-      continue;
-    }
+  for (
+    let claimed = await claimQueuedRun("recompute", organizationIds);
+    claimed;
+    claimed = await claimQueuedRun("recompute", organizationIds)
+  ) {
     const r = await recomputeOrganization(claimed.organizationId, {
       trigger: claimed.trigger,
       runId: claimed.id,
       accountIds: claimed.full ? undefined : claimed.accountIds,
     }).catch((e: Error) => e);
-    done.push(
+    report(
       r instanceof Error
         ? `queued run ${claimed.id} failed: ${r.message}`
         : `queued run ${claimed.id}: ${r.accounts} accounts`,
@@ -66,17 +99,16 @@ export async function runDueWork(now = new Date(), organizationIds: string[] | n
   const { last } = scheduleWindow(now);
   for (const organizationId of await listOrganizationsDueSince(last, organizationIds)) {
     const r = await recomputeOrganization(organizationId, { trigger: "schedule" }).catch((e: Error) => e);
-    done.push(
+    report(
       r instanceof Error
         ? `daily run for ${organizationId} failed: ${r.message}`
         : `daily run for ${organizationId}: ${r.accounts} accounts`,
     );
   }
   const woken = await wakeSnoozedAlerts(now);
-  if (woken > 0) done.push(`${woken} snoozed alert(s) reopened`);
+  if (woken > 0) report(`${woken} snoozed alert(s) reopened`);
   // Events queued during this pass are due now, not at the pass's start.
   const sent = await deliverDueWebhooks(new Date(Math.max(now.getTime(), Date.now())), organizationIds);
-  if (sent.delivered + sent.failed > 0) done.push(`webhooks: ${sent.delivered} delivered, ${sent.failed} failed`);
-  done.push(...(await sendDueDigests(now, organizationIds)));
-  return done;
+  if (sent.delivered + sent.failed > 0) report(`webhooks: ${sent.delivered} delivered, ${sent.failed} failed`);
+  for (const line of await sendDueDigests(now, organizationIds)) report(line);
 }
