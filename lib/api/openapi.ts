@@ -111,7 +111,10 @@ export function openApiDocument() {
     info: {
       title: "Pulseboard API",
       version: "1.0.0",
-      description: "Per-organisation API keys: Authorization: Bearer pb_…; scopes read and write.",
+      description:
+        "Per-organisation API keys: Authorization: Bearer pb_…; scopes read and write. Every error is JSON, " +
+        "{ error: { code, message, fieldErrors? } }: a path not listed here answers 404, and a method a path does " +
+        "not take 405 (code METHOD_NOT_ALLOWED, the Allow header listing those it takes).",
     },
     servers: [{ url: "/api/v1" }],
     components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },

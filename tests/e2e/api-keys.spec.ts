@@ -14,6 +14,17 @@ test("an admin creates an API key, reads scores with it, and revokes it", async 
   const body = await ok.json();
   expect(body.items).toHaveLength(2);
   expect(body.items[0].account.externalId).toMatch(/^ACME-/);
+  // Outside its routes the API still answers in JSON: a path it lacks, a method a path does not take.
+  const lacking = await page.request.get("/api/v1/accounts/ACME-00001", {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  expect([lacking.status(), (await lacking.json()).error.code]).toEqual([404, "NOT_FOUND"]);
+  const refused = await page.request.delete("/api/v1/scores", { headers: { authorization: `Bearer ${key}` } });
+  expect([refused.status(), refused.headers().allow, (await refused.json()).error.code]).toEqual([
+    405,
+    "GET, HEAD, OPTIONS",
+    "METHOD_NOT_ALLOWED",
+  ]);
   // A read-only key cannot write.
   const write = await page.request.post("/api/v1/recompute", { headers: { authorization: `Bearer ${key}` } });
   expect(write.status()).toBe(403);

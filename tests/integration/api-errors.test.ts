@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postObservations } from "@/app/api/v1/observations/route";
 import { GET as getScores } from "@/app/api/v1/scores/route";
+import * as unknownPath from "@/app/api/v1/[...path]/route";
+import { openApiDocument } from "@/lib/api/openapi";
 import { db } from "@/lib/db/client";
 import { createApiKey } from "@/lib/services/api-keys";
 import { apiRequest } from "../support/api";
@@ -63,5 +65,38 @@ describe("REST API mistakes an integration makes", () => {
     expect(await error(await scores("limit=abc"))).toBe("limit: must be a number");
     expect(await error(await scores("limit=0"))).toBe("limit: must be at least 1");
     expect(await error(await scores("limit=5000"))).toBe("limit: must be at most 1000");
+  });
+
+  it("a path it does not have, or a method a path does not take, answers in the same JSON error shape", async () => {
+    const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+    type Route = Record<(typeof methods)[number] | "OPTIONS", (request: Request) => Promise<Response> | Response>;
+    // Every documented path's route takes exactly the documented methods; the others answer 405, naming those.
+    for (const [path, operations] of Object.entries(openApiDocument().paths)) {
+      const route = (await import(`@/app/api/v1${path.replace(/\{(\w+)\}/g, "[$1]")}/route`)) as Route;
+      const taken = methods.filter((m) => m.toLowerCase() in operations);
+      const url = `/api/v1${path.replace(/\{\w+\}/g, "x1")}`;
+      const allow = [...taken, ...(taken.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+      const options = await route.OPTIONS(new Request(`http://localhost${url}`, { method: "OPTIONS" }));
+      expect([options.status, options.headers.get("allow")]).toEqual([204, allow]);
+      for (const method of methods.filter((m) => !taken.includes(m))) {
+        const response = await route[method](new Request(`http://localhost${url}`, { method }));
+        expect(response.status, `${method} ${path}`).toBe(405);
+        expect(response.headers.get("allow")).toBe(allow);
+        expect(await response.json()).toEqual({
+          error: { code: "METHOD_NOT_ALLOWED", message: `${url} takes ${taken.join(", ")}, not ${method}.` },
+        });
+      }
+      for (const method of taken) {
+        const response = await route[method](new Request(`http://localhost${url}`, { method }));
+        expect(response.status, `${method} ${path}`).not.toBe(405);
+      }
+    }
+    for (const method of [...methods, "OPTIONS"] as const) {
+      const response = unknownPath[method](new Request("http://localhost/api/v1/account/ACME-1", { method }));
+      expect(response.status).toBe(404);
+      expect(await error(response)).toBe(
+        "There is no /api/v1/account/ACME-1; the API's paths are listed in /api/v1/openapi.json.",
+      );
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/unrouted";
 import { ingest } from "@/lib/services/api/ingest";
 import { accountsBodySchema } from "@/lib/validation/api";
 
@@ -6,3 +7,5 @@ import { accountsBodySchema } from "@/lib/validation/api";
 export const POST = apiRoute({ scope: "write", body: accountsBodySchema }, ({ body }, ctx) =>
   ingest(ctx, "accounts", body.accounts),
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/unrouted";
 import { requestBackfill } from "@/lib/services/scoring/backfill";
 import { backfillSchema } from "@/lib/validation/backfill";
 
@@ -7,3 +8,5 @@ export const POST = apiRoute({ scope: "write", body: backfillSchema, status: 202
   const run = await requestBackfill(ctx, body.days);
   return { runId: run.id, status: run.status };
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

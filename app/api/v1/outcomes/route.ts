@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/unrouted";
 import { ingest } from "@/lib/services/api/ingest";
 import { outcomesBodySchema } from "@/lib/validation/api";
 
@@ -6,3 +7,5 @@ import { outcomesBodySchema } from "@/lib/validation/api";
 export const POST = apiRoute({ scope: "write", body: outcomesBodySchema }, ({ body }, ctx) =>
   ingest(ctx, "outcomes", body.outcomes),
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

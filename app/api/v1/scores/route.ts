@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/unrouted";
 import { listCurrentScoresPage } from "@/lib/db/api-reads";
 import { scoresQuerySchema } from "@/lib/validation/api";
 
@@ -6,3 +7,5 @@ import { scoresQuerySchema } from "@/lib/validation/api";
 export const GET = apiRoute({ scope: "read", query: scoresQuerySchema }, ({ query }, ctx) =>
   listCurrentScoresPage(ctx, query),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/unrouted";
 import { getScoringRun } from "@/lib/db/scoring-runs";
 import { ValidationError } from "@/lib/errors";
 
@@ -13,3 +14,5 @@ export const GET = apiRoute({ scope: "read" }, async ({ params }, ctx) => {
   const { id: runId, ...run } = await getScoringRun(ctx, id.data);
   return { runId, ...run };
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/unrouted";
 import { listAccountSnapshots } from "@/lib/db/api-reads";
 import { snapshotsQuerySchema } from "@/lib/validation/api";
 
@@ -6,3 +7,5 @@ import { snapshotsQuerySchema } from "@/lib/validation/api";
 export const GET = apiRoute({ scope: "read", query: snapshotsQuerySchema }, ({ query, params }, ctx) =>
   listAccountSnapshots(ctx, decodeURIComponent(params.externalId ?? ""), query),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,0 +1,3 @@
+import { noSuchPath } from "@/lib/api/unrouted";
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = noSuchPath;
