@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as postAccounts } from "@/app/api/v1/accounts/route";
 import { POST as postObservations } from "@/app/api/v1/observations/route";
 import { GET as getScores } from "@/app/api/v1/scores/route";
 import * as unknownPath from "@/app/api/v1/[...path]/route";
@@ -34,6 +35,29 @@ describe("REST API mistakes an integration makes", () => {
     const value = { ...sent, account: org.plan.accounts[0]!.externalId, value: { score: 4 } };
     expect(await error(await post({ observations: [value] }))).toBe(
       "observations.0.value: must be a number, text or true or false",
+    );
+  });
+
+  it("a field an item does not have is refused by name, with the fields it has, and nothing is written", async () => {
+    const sent = { account: org.plan.accounts[0]!.externalId, metric: "csat", observedAt: "2026-01-03", value: 4 };
+    const response = await post({ observations: [sent, { ...sent, observedAt: "2026-01-04", unit: "points" }] });
+    expect(response.status).toBe(400);
+    expect(await error(response)).toBe(
+      "observations.1: has unknown field unit (its fields: account, metric, observedAt, value)",
+    );
+    // A custom field sent beside the account's own fields, as a CRM export has it, is pointed to traits.
+    const account = { externalId: "API-TYPO-1", name: "Typo Ltd", owner_email: "x@example.com", industry: "Retail" };
+    const accounts = await postAccounts(
+      apiRequest("/accounts", key, { method: "POST", body: { accounts: [account] } }),
+    );
+    expect(await error(accounts)).toMatch(
+      /^accounts\.0: has unknown fields owner_email, industry \(its fields: externalId, name, .*, traits\); custom fields go in traits$/,
+    );
+    const days = [new Date("2026-01-03T00:00:00Z"), new Date("2026-01-04T00:00:00Z")];
+    const written = { organizationId: org.organizationId, observedAt: { in: days } };
+    expect(await db().metricObservation.count({ where: written })).toBe(0);
+    expect(await db().account.count({ where: { organizationId: org.organizationId, externalId: "API-TYPO-1" } })).toBe(
+      0,
     );
   });
 
