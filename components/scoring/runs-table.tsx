@@ -13,6 +13,7 @@ const STATUS_BADGE: Record<string, string> = {
   failed: "badge badge-danger",
   running: "badge badge-warn",
   queued: "badge badge-muted",
+  stopped: "badge badge-muted",
 };
 
 /** Recent runs; refreshes itself while a run is queued or running. A failed run says why. */
@@ -80,7 +81,8 @@ export function RunsTable({
             </td>
             <td className={r.error ? "text" : undefined}>
               <span className={STATUS_BADGE[r.status] ?? "badge"}>{r.status}</span>
-              {r.error && <div className="small text-danger">{r.error}</div>}
+              {/* A stopped backfill's note says how far it got; it is not an error. */}
+              {r.error && <div className={`small ${r.status === "stopped" ? "muted" : "text-danger"}`}>{r.error}</div>}
             </td>
             <td className="num">{r.finishedAt ? r.accounts : "—"}</td>
             {/* `now` is the server's time, so the server's render and the browser's agree. */}

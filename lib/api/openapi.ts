@@ -64,7 +64,9 @@ const recompute = z.object({ runId: z.string(), status: z.string() });
 const run = z.object({
   runId: z.string(),
   trigger: z.string().describe("What asked for it: api, manual, schedule, import, publish, backfill, …"),
-  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  status: z
+    .enum(["queued", "running", "succeeded", "failed", "stopped"])
+    .describe("stopped: a backfill an admin stopped; the days it scored are kept."),
   full: z.boolean().describe("Whether it scores every account; false: only those a data change touched."),
   backfillDays: z
     .number()
@@ -76,7 +78,7 @@ const run = z.object({
   accounts: z.number().int().describe("Accounts scored (0 until it has succeeded)."),
   startedAt: z.string().describe("When it was queued, then when it started running."),
   finishedAt: z.string().nullable(),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe("Why it failed, or how far a stopped backfill got."),
 });
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "openapi-3.0", unrepresentable: "any" });

@@ -246,7 +246,7 @@ export async function startScoringRun(organizationId: string, trigger: string, a
 export async function finishScoringRun(
   organizationId: string,
   id: string,
-  result: { status: "succeeded" | "failed"; accounts: number; error?: string },
+  result: { status: "succeeded" | "failed" | "stopped"; accounts: number; error?: string },
 ) {
   await db().scoringRun.update({
     where: { organizationId_id: { organizationId, id } },

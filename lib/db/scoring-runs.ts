@@ -137,14 +137,14 @@ export async function reportBackfillProgress(organizationId: string, id: string,
 }
 
 /**
- * Stops a backfill: a waiting one fails at once; a running one is marked, and
- * stops after the day it is scoring. Answers whether there was one to stop.
+ * Stops a backfill: a waiting one is stopped at once; a running one is marked,
+ * and stops after the day it is scoring. Answers whether there was one to stop.
  */
 export async function cancelBackfillRun(ctx: TenantContext, id: string): Promise<boolean> {
   const where = { organizationId: ctx.organizationId, id, backfillDays: { not: null } };
   const waiting = await db().scoringRun.updateMany({
     where: { ...where, status: "queued" },
-    data: { status: "failed", error: "Cancelled before it started.", finishedAt: new Date() },
+    data: { status: "stopped", error: "Stopped before it started.", finishedAt: new Date() },
   });
   if (waiting.count === 1) return true;
   const running = await db().scoringRun.updateMany({

@@ -151,8 +151,8 @@ describe("scoring the past from the app", () => {
     const waiting = await requestBackfill(ctx, 30);
     await cancelBackfill(ctx, waiting.id);
     expect(await getScoringRun(ctx, waiting.id)).toMatchObject({
-      status: "failed",
-      error: "Cancelled before it started.",
+      status: "stopped",
+      error: "Stopped before it started.",
     });
 
     const running = await requestBackfill(ctx, 30);
@@ -166,7 +166,7 @@ describe("scoring the past from the app", () => {
     const result = await runBackfill({ organizationId: fresh.organizationId, id: running.id, days: 30 }, NOW);
     expect(result.stopped).toBe(true);
     expect(await getScoringRun(ctx, running.id)).toMatchObject({
-      status: "failed",
+      status: "stopped",
       daysDone: 1,
       error: "Stopped on request after 1 of 30 days; the days scored are kept.",
     });

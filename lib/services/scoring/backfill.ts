@@ -177,7 +177,7 @@ export async function runBackfill(
       run.id,
       result.stopped
         ? {
-            status: "failed",
+            status: "stopped",
             accounts: result.accounts,
             error: `Stopped on request after ${done} of ${run.days} days; the days scored are kept.`,
           }
