@@ -20,7 +20,11 @@ export function BackfillForm({ underWay }: { underWay: boolean }) {
       <div className="row">
         <label className="row">
           How far back
-          <select className="input" value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof BACKFILL_DAYS)[number])}>
+          <select
+            className="input"
+            value={days}
+            onChange={(e) => setDays(Number(e.target.value) as (typeof BACKFILL_DAYS)[number])}
+          >
             {BACKFILL_DAYS.map((d) => (
               <option key={d} value={d}>
                 {d} days
