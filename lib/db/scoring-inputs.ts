@@ -70,65 +70,8 @@ export async function loadMetricKeys(organizationId: string): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.key]));
 }
 
-/** Observations in time order, with their account's position and metric's column (as `ValueCells` lay them out). */
-export interface ObservationBatch {
-  length: number;
-  account: Int32Array;
-  column: Int32Array;
-  value: Float64Array;
-  text: (string | null)[];
-  /** Milliseconds since the epoch. */
-  observedAt: Float64Array;
-}
-
-const HISTORY_BATCH = 20_000;
-
-/**
- * Hands every observation of `accountIds` up to `until` to `onBatch`, in time
- * order, a batch at a time, through a cursor: a year of daily readings of 100k
- * accounts is far more than memory holds, and the backfill replays them day by
- * day. Each batch is handled before the next is fetched; `onBatch` answering
- * false stops there.
- */
-export async function forEachObservationInTime(
-  organizationId: string,
-  until: Date,
-  accountIds: string[],
-  columnOf: Map<string, number>,
-  onBatch: (batch: ObservationBatch) => Promise<boolean | void>,
-) {
-  if (!isUuid(organizationId)) throw new Error("organisation id must be a uuid");
-  if (accountIds.length === 0 || columnOf.size === 0) return;
-  await withBulkTransaction(async (client) => {
-    await createPositionTables(client, accountIds, columnOf);
-    await client.query(
-      `DECLARE history NO SCROLL CURSOR FOR
-       SELECT a.ord, m.ord, o."value", o."textValue", (extract(epoch FROM o."observedAt") * 1000)::float8
-         FROM "MetricObservation" o
-         JOIN scoring_accounts a ON a.id = o."accountId"
-         JOIN scoring_metrics m ON m.id = o."metricId"
-        WHERE o."organizationId" = '${organizationId}' AND o."observedAt" <= '${until.toISOString()}'
-        ORDER BY o."observedAt"`,
-    );
-    for (;;) {
-      const { rows } = await client.query({ text: `FETCH ${HISTORY_BATCH} FROM history`, rowMode: "array" });
-      if (rows.length === 0) break;
-      const typed = rows as [number, number, number | null, string | null, number][];
-      const more = await onBatch({
-        length: typed.length,
-        account: Int32Array.from(typed, (r) => r[0]),
-        column: Int32Array.from(typed, (r) => r[1]),
-        value: Float64Array.from(typed, (r) => r[2] ?? NaN),
-        text: typed.map((r) => r[3]),
-        observedAt: Float64Array.from(typed, (r) => r[4]),
-      });
-      if (more === false) break;
-    }
-  });
-}
-
 /** Temporary tables of the accounts' positions and the metrics' columns, for reads to join to. */
-async function createPositionTables(client: PoolClient, accountIds: string[], columnOf: Map<string, number>) {
+export async function createPositionTables(client: PoolClient, accountIds: string[], columnOf: Map<string, number>) {
   await client.query(`CREATE TEMP TABLE scoring_accounts (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
   await client.query(`CREATE TEMP TABLE scoring_metrics (id uuid PRIMARY KEY, ord int4) ON COMMIT DROP`);
   await copyLinesIn(

@@ -18,7 +18,8 @@ import {
 } from "../../db/scoring-runs";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
-import { forEachObservationInTime, loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
+import { loadMetricKeys, loadPortfolioAccounts } from "../../db/scoring-inputs";
+import { forEachObservationInTime } from "../../db/observation-history";
 import { scorePortfolio, validateModel, variantCompiler } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
 import { utcDay } from "../../dates";
@@ -38,9 +39,9 @@ function* range(from: number, to: number) {
  * observations made at or before the end of that day (point-in-time), and the
  * snapshots, rollups and current scores are written. Existing snapshots of past
  * days are kept (they are immutable), and days before the first observation are
- * not scored (nothing would score them). The observations are replayed in time
- * order, a batch at a time, so memory holds one portfolio and one batch however
- * long the history. `onDay` hears of each day scored (the run's progress) and
+ * not scored (nothing would score them). The state before the first day is read
+ * first, then the observations are replayed in time order, a batch at a time, so
+ * memory holds one portfolio and one batch however long the history. `onDay` hears of each day scored (the run's progress) and
  * may answer true to stop there: the days scored are kept, rolled up and trended.
  */
 export async function backfillHistory(
@@ -104,7 +105,8 @@ export async function backfillHistory(
       stopped = (await options.onDay?.((next - firstDay) / DAY + 1, options.days)) === true;
     }
   };
-  await forEachObservationInTime(organizationId, new Date(lastDay + DAY - 1), accounts.ids, columnOf, async (batch) => {
+  const window = { from: new Date(firstDay), until: new Date(lastDay + DAY - 1) };
+  await forEachObservationInTime(organizationId, window, accounts.ids, columnOf, async (batch) => {
     for (let i = 0; i < batch.length; i++) {
       const at = batch.observedAt[i]!;
       if (!observed) {
@@ -115,6 +117,8 @@ export async function backfillHistory(
       if (at >= next + DAY) await scoreDaysEndingBefore(at);
       if (stopped) return false;
       const cell = batch.account[i]! * width + batch.column[i]!;
+      // The state before the window comes in no order: an earlier observation does not replace a later one.
+      if (at < portfolio.observedAt[cell]!) continue;
       portfolio.values[cell] = batch.value[i]!;
       portfolio.texts[cell] = batch.text[i]!;
       portfolio.observedAt[cell] = at;
