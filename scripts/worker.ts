@@ -4,7 +4,8 @@
  * the web server signals them, looks again every few seconds in case a signal
  * was missed, and once a day runs every organisation's scheduled recompute. A
  * long backfill ("score the past") lets the rest of the work run between its days.
- * Stops cleanly on SIGINT/SIGTERM.
+ * Stops cleanly on SIGINT/SIGTERM: a backfill under way stops after the day it
+ * is scoring and goes back in the queue, so the next worker scores it again.
  */
 import { disconnectDb } from "../lib/db/client";
 import { failInterruptedImports } from "../lib/db/imports";
@@ -36,7 +37,10 @@ async function main() {
   while (!stopping) {
     signalled = false;
     try {
-      await runDueWork(new Date(), null, (line) => console.log(`[worker] ${line}`));
+      await runDueWork(new Date(), null, {
+        log: (line) => console.log(`[worker] ${line}`),
+        shuttingDown: () => stopping,
+      });
       if (Date.now() - sweptAt >= SWEEP_EVERY_MS) {
         sweptAt = Date.now();
         const swept = await sweepUploads(new Date());
@@ -68,7 +72,7 @@ const pause = (ms: number) =>
     };
   });
 
-// A pass under way finishes; a wait for the next one does not.
+// A pass under way finishes (a backfill after the day it is scoring, back in the queue); a wait does not.
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
     stopping = true;

@@ -154,6 +154,17 @@ export async function cancelBackfillRun(ctx: TenantContext, id: string): Promise
   return running.count === 1;
 }
 
+/**
+ * Puts a running backfill back in the queue, from its first day, for the next
+ * worker: the one running it is shutting down. The days it scored are kept.
+ */
+export async function requeueBackfillRun(organizationId: string, id: string) {
+  await db().scoringRun.updateMany({
+    where: { organizationId, id, status: "running", backfillDays: { not: null } },
+    data: { status: "queued", daysDone: 0 },
+  });
+}
+
 export interface ClaimedRun {
   organizationId: string;
   id: string;

@@ -187,6 +187,37 @@ describe("scoring the past from the app", () => {
     await expect(cancelBackfill(admin, running.id)).rejects.toThrow(NotFoundError);
   });
 
+  it("goes back in the queue when the worker shuts down, after the day it is scoring, and the next worker runs it", async () => {
+    const fresh = await createTestOrg({ accounts: 6, days: 40, seed: 74 });
+    const ctx = await fresh.contextFor("admin");
+    const { scorecardId: card } = await publishHealthScorecard(fresh.organizationId);
+    const run = await requestBackfill(ctx, 20);
+    const scoredDays = async () =>
+      db().scoreSnapshot.groupBy({
+        by: ["day"],
+        where: { organizationId: fresh.organizationId, scorecardId: card, day: { lte: TEST_TODAY } },
+      });
+
+    // A worker told to stop before its pass claims no backfill.
+    const ids = [fresh.organizationId];
+    await runDueWork(NOW, ids, { shuttingDown: () => true });
+    expect(await getScoringRun(ctx, run.id)).toMatchObject({ status: "queued" });
+    expect(await scoredDays()).toHaveLength(0);
+
+    // Told to stop while the backfill scores its first day: that day is kept, the run waits again.
+    let asked = 0;
+    const stopped = await runDueWork(NOW, ids, { shuttingDown: () => ++asked > 1 });
+    expect(stopped).toContain(`backfill ${run.id}: back in the queue as the worker stops, after 1 of 20 days`);
+    expect(await getScoringRun(ctx, run.id)).toMatchObject({ status: "queued", daysDone: 0, error: null });
+    expect(await scoredDays()).toHaveLength(1);
+    await expect(requestBackfill(ctx, 30)).rejects.toThrow("A backfill is already under way");
+
+    const next = await runDueWork(NOW, ids);
+    expect(next).toContainEqual(expect.stringMatching(new RegExp(`^backfill ${run.id}: 20 days, \\d+ snapshots$`)));
+    expect(await getScoringRun(ctx, run.id)).toMatchObject({ status: "succeeded", daysDone: 20 });
+    expect(await scoredDays()).toHaveLength(20);
+  });
+
   it("is queued through the API too, after loading history, and followed until it has finished", async () => {
     const fresh = await createTestOrg({ accounts: 5, days: 20, seed: 74 });
     const ctx = await fresh.contextFor("admin");

@@ -15,6 +15,7 @@ import {
   getScoringRun,
   queueBackfillRun,
   reportBackfillProgress,
+  requeueBackfillRun,
 } from "../../db/scoring-runs";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
@@ -153,21 +154,26 @@ const PROGRESS_EVERY_MS = 1000;
  * Runs a queued backfill as of `now`, keeping its run's progress (days scored)
  * and marking it finished; asked to stop, it stops after the day it is scoring.
  * `between` runs after a day whose progress is reported (at most once a second),
- * so that other work need not wait for the whole backfill.
+ * so that other work need not wait for the whole backfill. When `shuttingDown`
+ * answers true (the worker is stopping), it stops after the day it is scoring
+ * too, and the run goes back in the queue for the next worker (`requeued`).
  */
 export async function runBackfill(
   run: { organizationId: string; id: string; days: number },
   now = new Date(),
   between: () => Promise<void> = async () => {},
+  shuttingDown: () => boolean = () => false,
 ) {
   let reportedAt = 0;
   let done = 0;
+  let requeued = false;
   try {
     const result = await backfillHistory(run.organizationId, {
       days: run.days,
       today: now,
       onDay: async (day, days) => {
         done = day;
+        if (day < days && shuttingDown()) return (requeued = true);
         if (day < days && Date.now() - reportedAt < PROGRESS_EVERY_MS) return false;
         reportedAt = Date.now();
         const { cancelRequested } = await reportBackfillProgress(run.organizationId, run.id, day);
@@ -176,18 +182,20 @@ export async function runBackfill(
         return false;
       },
     });
-    await finishScoringRun(
-      run.organizationId,
-      run.id,
-      result.stopped
-        ? {
-            status: "stopped",
-            accounts: result.accounts,
-            error: `Stopped on request after ${done} of ${run.days} days; the days scored are kept.`,
-          }
-        : { status: "succeeded", accounts: result.accounts },
-    );
-    return result;
+    if (requeued) await requeueBackfillRun(run.organizationId, run.id);
+    else
+      await finishScoringRun(
+        run.organizationId,
+        run.id,
+        result.stopped
+          ? {
+              status: "stopped",
+              accounts: result.accounts,
+              error: `Stopped on request after ${done} of ${run.days} days; the days scored are kept.`,
+            }
+          : { status: "succeeded", accounts: result.accounts },
+      );
+    return { ...result, requeued, daysDone: done };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finishScoringRun(run.organizationId, run.id, { status: "failed", accounts: 0, error: message });

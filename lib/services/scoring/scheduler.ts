@@ -26,39 +26,43 @@ export function scheduleWindow(now: Date, hour = dailyHour()): { last: Date; nex
  * past"). A year of a large portfolio takes half an hour, so the due work runs
  * again between a backfill's days, at most once a second: no organisation's
  * imports, recomputes or daily run wait for it. `organizationIds` narrows the
- * pass (for tests); `log` hears each line as it happens. Returns what it did.
+ * pass (for tests); `log` hears each line as it happens; a backfill under way
+ * when `shuttingDown` answers true goes back in the queue after the day it is
+ * scoring. Returns what it did.
  */
 export async function runDueWork(
   now = new Date(),
   organizationIds: string[] | null = null,
-  log: (line: string) => void = () => {},
+  options: { log?: (line: string) => void; shuttingDown?: () => boolean } = {},
 ): Promise<string[]> {
   const done: string[] = [];
   const report = (line: string) => {
     done.push(line);
-    log(line);
+    options.log?.(line);
   };
+  const shuttingDown = options.shuttingDown ?? (() => false);
   // The pass's clock: `now` when it started, moving on with the time it takes.
   const started = Date.now();
   const clock = () => new Date(now.getTime() + Date.now() - started);
   await failStaleRuns(new Date(now.getTime() - 60 * 60_000));
   await runWorkBesideBackfills(now, organizationIds, report);
-  for (
-    let claimed = await claimQueuedRun("backfill", organizationIds);
-    claimed;
-    claimed = await claimQueuedRun("backfill", organizationIds)
-  ) {
+  for (;;) {
+    // A worker shutting down leaves the queued backfills to the next one.
+    const claimed = shuttingDown() ? null : await claimQueuedRun("backfill", organizationIds);
+    if (!claimed) break;
     const run = { organizationId: claimed.organizationId, id: claimed.id, days: claimed.backfillDays! };
     // A failure of the work beside it is reported; it does not end the backfill.
     const beside = () =>
       runWorkBesideBackfills(clock(), organizationIds, report).catch((e: Error) =>
         report(`work beside backfill ${run.id} failed: ${e.message}`),
       );
-    const b = await runBackfill(run, clock(), beside).catch((e: Error) => e);
+    const b = await runBackfill(run, clock(), beside, shuttingDown).catch((e: Error) => e);
     report(
       b instanceof Error
         ? `backfill ${run.id} failed: ${b.message}`
-        : `backfill ${run.id}: ${b.stopped ? "stopped on request" : `${run.days} days`}, ${b.snapshots} snapshots`,
+        : b.requeued
+          ? `backfill ${run.id}: back in the queue as the worker stops, after ${b.daysDone} of ${run.days} days`
+          : `backfill ${run.id}: ${b.stopped ? "stopped on request" : `${run.days} days`}, ${b.snapshots} snapshots`,
     );
   }
   return done;
