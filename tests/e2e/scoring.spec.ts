@@ -15,10 +15,23 @@ test("an admin recomputes now and sees the run finish", async ({ page }) => {
   await expect(page.getByTestId("last-run")).toContainText(/succeeded · [\d,]+ accounts · manual/);
 });
 
-test("an admin has the past scored from the stored observations", async ({ page }, testInfo) => {
+test("an admin has the past scored from the stored observations, and stops a long backfill", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "admin@acme.example");
   await page.goto("/settings/scoring");
   const backfill = page.getByRole("region", { name: "Score the past" });
+  // A year takes the worker several seconds on the demo data: stopped at once, waiting or after its first days.
+  await backfill.getByLabel("How far back").selectOption("365");
+  await backfill.getByRole("button", { name: "Score the past 365 days" }).click();
+  const year = page.locator("table.data tbody tr", { hasText: "backfill" }).first();
+  await year.getByRole("button", { name: "Stop this backfill" }).click();
+  await expect(year).toContainText("stopped", { timeout: 30_000 });
+  await expect(year).toContainText(
+    /Stopped before it started\.|Stopped on request after \d+ of 365 days; the days scored are kept\./,
+  );
+  await expect(year.getByRole("button", { name: /Stop/ })).toHaveCount(0);
+
   await backfill.getByLabel("How far back").selectOption("30");
   await backfill.getByRole("button", { name: "Score the past 30 days" }).click();
   const run = page.locator("table.data tbody tr", { hasText: "backfill" }).first();
