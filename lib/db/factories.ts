@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import type { OrgPlan } from "../demo/generate";
+import { placeAccount } from "../segments/placement";
+import type { RuleAccount } from "../segments/rules";
 import { db } from "./client";
 import { insertObservations } from "./observations";
 
@@ -49,13 +51,10 @@ const STAGES = [
   { key: "mature", name: "Mature", rule: null },
 ];
 
-function stageFor(account: { startDate: Date; renewalDate: Date }, today: Date): string {
-  const tenureDays = (today.getTime() - account.startDate.getTime()) / 86_400_000;
-  const daysToRenewal = (account.renewalDate.getTime() - today.getTime()) / 86_400_000;
-  if (tenureDays < 90) return "onboarding";
-  if (daysToRenewal >= 0 && daysToRenewal <= 90) return "renewal";
-  if (tenureDays < 365) return "adoption";
-  return "mature";
+/** The stage the stage rules give an account as of `today` (the demo's stages end with a catch-all). */
+function stageFor(account: RuleAccount, today: Date): string {
+  const rules = { segments: [], stages: STAGES.map((s) => ({ id: s.key, ...s })) };
+  return STAGES[placeAccount(account, rules, today).stage!]!.key;
 }
 
 export interface PersistOptions {

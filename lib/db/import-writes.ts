@@ -1,5 +1,4 @@
 import type { AccountRecord, OutcomeRecord } from "../services/imports/rows";
-import { matchesRule } from "../segments/rules";
 import { Prisma, type Tx } from "./client";
 
 /** Written records: the accounts they touched, and how many of the records were not stored before. */
@@ -60,51 +59,4 @@ export async function upsertOutcomes(organizationId: string, records: OutcomeRec
       "arrBefore" = EXCLUDED."arrBefore", "arrAfter" = EXCLUDED."arrAfter", "note" = EXCLUDED."note"
     RETURNING ${INSERTED}`;
   return rows.filter((r) => r.created).length;
-}
-
-/** Re-evaluates rule segments and (unpinned) lifecycle stages of the given accounts. */
-export async function assignSegmentsAndStages(organizationId: string, accountIds: string[], today: Date, tx: Tx) {
-  if (accountIds.length === 0) return;
-  const [segments, stages, accounts] = await Promise.all([
-    tx.segment.findMany({ where: { organizationId }, select: { id: true, rule: true } }),
-    tx.lifecycleStage.findMany({
-      where: { organizationId },
-      orderBy: { position: "asc" },
-      select: { id: true, rule: true },
-    }),
-    tx.account.findMany({
-      where: { organizationId, id: { in: accountIds } },
-      select: {
-        id: true,
-        arr: true,
-        seats: true,
-        activeUsers: true,
-        plan: true,
-        region: true,
-        startDate: true,
-        renewalDate: true,
-        traits: true,
-        stagePinned: true,
-      },
-    }),
-  ]);
-  const memberships: { segmentId: string; accountId: string }[] = [];
-  const stageOf = new Map<string, string[]>();
-  for (const a of accounts) {
-    const ruleAccount = { ...a, arr: a.arr.toNumber(), traits: (a.traits ?? {}) as Record<string, unknown> };
-    // Hand-kept segments (no rule) are left as they are.
-    for (const s of segments)
-      if (s.rule !== null && matchesRule(s.rule, ruleAccount, today))
-        memberships.push({ segmentId: s.id, accountId: a.id });
-    const stage = stages.find((s) => matchesRule(s.rule, ruleAccount, today));
-    if (stage && !a.stagePinned) stageOf.set(stage.id, [...(stageOf.get(stage.id) ?? []), a.id]);
-  }
-  await tx.accountSegment.deleteMany({ where: { organizationId, accountId: { in: accountIds }, source: "rule" } });
-  await tx.accountSegment.createMany({
-    data: memberships.map((m) => ({ organizationId, ...m, source: "rule" as const })),
-    skipDuplicates: true,
-  });
-  for (const [stageId, ids] of stageOf) {
-    await tx.account.updateMany({ where: { organizationId, id: { in: ids } }, data: { lifecycleStageId: stageId } });
-  }
 }

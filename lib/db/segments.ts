@@ -2,6 +2,7 @@ import { NotFoundError } from "../errors";
 import type { RuleAccount } from "../segments/rules";
 import type { TenantContext } from "../tenant";
 import { db, Prisma, type Tx } from "./client";
+import { RULE_ACCOUNT_FIELDS, toRuleAccount } from "./placements";
 import { uniqueKey } from "./unique-key";
 
 const json = (rule: unknown) => (rule === null ? Prisma.DbNull : (rule as Prisma.InputJsonValue));
@@ -113,25 +114,9 @@ export async function listRuleAccounts(ctx: TenantContext): Promise<(RuleAccount
   const rows = await db().account.findMany({
     where: { organizationId: ctx.organizationId, status: "active" },
     orderBy: { arr: "desc" },
-    select: {
-      id: true,
-      name: true,
-      arr: true,
-      seats: true,
-      activeUsers: true,
-      plan: true,
-      region: true,
-      startDate: true,
-      renewalDate: true,
-      traits: true,
-    },
+    select: { id: true, name: true, ...RULE_ACCOUNT_FIELDS },
   });
-  return rows.map((r) => ({ ...r, arr: r.arr.toNumber(), traits: (r.traits ?? {}) as Record<string, unknown> }));
-}
-
-export async function listAllAccountIds(organizationId: string, tx: Tx = db()): Promise<string[]> {
-  const rows = await tx.account.findMany({ where: { organizationId }, select: { id: true } });
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ ...toRuleAccount(r), id: r.id, name: r.name }));
 }
 
 // ───────────── lifecycle stages ─────────────

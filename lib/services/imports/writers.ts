@@ -1,4 +1,5 @@
-import { assignSegmentsAndStages, upsertAccounts, upsertOutcomes, type Upserted } from "../../db/import-writes";
+import { upsertAccounts, upsertOutcomes, type Upserted } from "../../db/import-writes";
+import { assignSegmentsAndStages } from "../../db/placements";
 import { withImportTransaction } from "../../db/imports";
 import {
   applyObservationStaging,

@@ -2,6 +2,7 @@ import { wakeSnoozedAlerts } from "../../db/alert-writes";
 import { claimQueuedImport } from "../../db/imports";
 import { claimQueuedRun, failStaleRuns, listOrganizationsDueSince } from "../../db/scoring-runs";
 import { commitImport } from "../imports/commit";
+import { placeAsDaysPass } from "../segments/manage";
 import { sendDueDigests } from "../alerts/digest";
 import { deliverDueWebhooks } from "../webhooks/deliver";
 import { runBackfill } from "./backfill";
@@ -102,6 +103,10 @@ async function runWorkBesideBackfills(now: Date, organizationIds: string[] | nul
   }
   const { last } = scheduleWindow(now);
   for (const organizationId of await listOrganizationsDueSince(last, organizationIds)) {
+    // Stages and segments by days as a customer or to renewal first: today's scores use today's variants.
+    const placed = await placeAsDaysPass(organizationId, now).catch((e: Error) => e);
+    if (placed instanceof Error) report(`placing ${organizationId}'s accounts failed: ${placed.message}`);
+    else if (placed > 0) report(`${organizationId}: ${placed} accounts moved stage or segment as the days passed`);
     const r = await recomputeOrganization(organizationId, { trigger: "schedule" }).catch((e: Error) => e);
     report(
       r instanceof Error

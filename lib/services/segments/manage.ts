@@ -1,7 +1,8 @@
 import { getAccountOrThrow } from "../../db/accounts";
 import { writeAudit } from "../../db/audit";
 import { withTransaction, type Tx } from "../../db/client";
-import { assignSegmentsAndStages } from "../../db/import-writes";
+import { assignSegmentsAndStages, loadPlacementRules } from "../../db/placements";
+import { usesDate } from "../../segments/placement";
 import { queueScoringRun } from "../../db/scoring-runs";
 import {
   addManualMembers,
@@ -11,7 +12,6 @@ import {
   getStage,
   insertSegment,
   insertStage,
-  listAllAccountIds,
   listRuleAccounts,
   listStagesWithCounts,
   pinAccountStage,
@@ -49,7 +49,7 @@ export async function previewRule(ctx: TenantContext, rule: unknown, now = new D
 
 /** Re-places every account in the rule segments and (unpinned) stages, then rescoring picks up variant changes. */
 async function reassignAll(ctx: TenantContext, tx: Tx, now: Date) {
-  await assignSegmentsAndStages(ctx.organizationId, await listAllAccountIds(ctx.organizationId, tx), now, tx);
+  await assignSegmentsAndStages(ctx.organizationId, null, now, tx);
 }
 
 async function afterChange(ctx: TenantContext) {
@@ -217,4 +217,17 @@ export async function assignAccountStage(
     );
   });
   await queueScoringRun(ctx, "stage assignment", [accountId]);
+}
+
+/**
+ * Rules on days as a customer or days to renewal answer differently as days
+ * pass (an account leaves "Onboarding" on its 90th day): the daily run places
+ * every account again as of `now` before scoring. Answers how many moved.
+ */
+export async function placeAsDaysPass(organizationId: string, now: Date): Promise<number> {
+  return withTransaction(async (tx) => {
+    const rules = await loadPlacementRules(organizationId, tx);
+    if (![...rules.segments, ...rules.stages].some((r) => usesDate(r.rule))) return 0;
+    return assignSegmentsAndStages(organizationId, null, now, tx);
+  });
 }

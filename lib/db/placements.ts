@@ -1,0 +1,113 @@
+import { placeAccount, type PlacementRules } from "../segments/placement";
+import type { RuleAccount } from "../segments/rules";
+import type { Tx } from "./client";
+
+/** The organisation's rule segments (hand-kept ones have no rule) and its stages in evaluation order. */
+export async function loadPlacementRules(organizationId: string, tx: Tx): Promise<PlacementRules> {
+  const [segments, stages] = await Promise.all([
+    tx.segment.findMany({ where: { organizationId }, select: { id: true, key: true, rule: true } }),
+    tx.lifecycleStage.findMany({
+      where: { organizationId },
+      orderBy: { position: "asc" },
+      select: { id: true, key: true, rule: true },
+    }),
+  ]);
+  return { segments: segments.filter((s) => s.rule !== null), stages };
+}
+
+/** An account's fields as the rules read them. */
+export const RULE_ACCOUNT_FIELDS = {
+  arr: true,
+  seats: true,
+  activeUsers: true,
+  plan: true,
+  region: true,
+  startDate: true,
+  renewalDate: true,
+  traits: true,
+} as const;
+
+type RuleAccountRow = Omit<RuleAccount, "arr" | "traits"> & { arr: { toNumber(): number }; traits: unknown };
+
+export const toRuleAccount = (a: RuleAccountRow): RuleAccount => ({
+  ...a,
+  arr: a.arr.toNumber(),
+  traits: (a.traits ?? {}) as Record<string, unknown>,
+});
+
+interface PlacedRow extends RuleAccount {
+  id: string;
+  stagePinned: boolean;
+  lifecycleStageId: string | null;
+  ruleSegments: string[];
+  manualSegments: string[];
+}
+
+/**
+ * Places the accounts (`null`: all of the organisation's) in the rule segments
+ * and lifecycle stages their rules give as of `today`: an account joins and
+ * leaves rule segments, and takes the first stage whose rule it matches (none:
+ * no stage) unless an admin pinned its stage. Hand-kept memberships stay. Only
+ * what changes is written, set-based (100k accounts: ids go as arrays, not as
+ * one parameter each). Answers how many accounts changed.
+ */
+export async function assignSegmentsAndStages(
+  organizationId: string,
+  accountIds: string[] | null,
+  today: Date,
+  tx: Tx,
+): Promise<number> {
+  if (accountIds?.length === 0) return 0;
+  const rules = await loadPlacementRules(organizationId, tx);
+  const accounts = await tx.$queryRaw<PlacedRow[]>`
+    WITH m AS (
+      SELECT "accountId",
+             array_agg("segmentId") FILTER (WHERE "source" = 'rule') AS "rule",
+             array_agg("segmentId") FILTER (WHERE "source" = 'manual') AS "manual"
+        FROM "AccountSegment" WHERE "organizationId" = ${organizationId}::uuid GROUP BY "accountId")
+    SELECT a."id", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan", a."region", a."startDate",
+           a."renewalDate", a."traits", a."stagePinned", a."lifecycleStageId",
+           coalesce(m."rule", '{}') AS "ruleSegments", coalesce(m."manual", '{}') AS "manualSegments"
+      FROM "Account" a LEFT JOIN m ON m."accountId" = a."id"
+     WHERE a."organizationId" = ${organizationId}::uuid
+       AND (${accountIds}::uuid[] IS NULL OR a."id" = ANY(${accountIds}::uuid[]))`;
+  const moves = { account: [] as string[], stage: [] as (string | null)[] };
+  const joins = { segment: [] as string[], account: [] as string[] };
+  const leaves = { segment: [] as string[], account: [] as string[] };
+  let changed = 0;
+  for (const a of accounts) {
+    const placed = placeAccount({ ...a, traits: a.traits ?? {} }, rules, today);
+    const stageId = placed.stage === null ? null : rules.stages[placed.stage]!.id;
+    const moved = !a.stagePinned && stageId !== a.lifecycleStageId;
+    if (moved) {
+      moves.account.push(a.id);
+      moves.stage.push(stageId);
+    }
+    const now = new Set(placed.segments.map((i) => rules.segments[i]!.id));
+    // A member by hand stays one (and is not made a member by rule as well).
+    const joined = [...now].filter((id) => !a.ruleSegments.includes(id) && !a.manualSegments.includes(id));
+    const left = a.ruleSegments.filter((id) => !now.has(id));
+    joins.segment.push(...joined);
+    joins.account.push(...joined.map(() => a.id));
+    leaves.segment.push(...left);
+    leaves.account.push(...left.map(() => a.id));
+    if (moved || joined.length + left.length > 0) changed++;
+  }
+  if (moves.account.length > 0)
+    await tx.$executeRaw`
+      UPDATE "Account" a SET "lifecycleStageId" = m."stage"
+        FROM unnest(${moves.account}::uuid[], ${moves.stage}::uuid[]) AS m("id", "stage")
+       WHERE a."organizationId" = ${organizationId}::uuid AND a."id" = m."id"`;
+  if (leaves.account.length > 0)
+    await tx.$executeRaw`
+      DELETE FROM "AccountSegment" s USING unnest(${leaves.segment}::uuid[], ${leaves.account}::uuid[]) AS m("segmentId", "accountId")
+       WHERE s."organizationId" = ${organizationId}::uuid AND s."segmentId" = m."segmentId"
+         AND s."accountId" = m."accountId" AND s."source" = 'rule'`;
+  if (joins.account.length > 0)
+    await tx.$executeRaw`
+      INSERT INTO "AccountSegment" ("organizationId", "segmentId", "accountId", "source")
+      SELECT ${organizationId}::uuid, m."segmentId", m."accountId", 'rule'
+        FROM unnest(${joins.segment}::uuid[], ${joins.account}::uuid[]) AS m("segmentId", "accountId")
+      ON CONFLICT DO NOTHING`;
+  return changed;
+}
