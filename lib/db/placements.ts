@@ -1,9 +1,9 @@
 import { placeAccount, type PlacementRules } from "../segments/placement";
 import type { RuleAccount } from "../segments/rules";
-import type { Tx } from "./client";
+import { db, type Tx } from "./client";
 
 /** The organisation's rule segments (hand-kept ones have no rule) and its stages in evaluation order. */
-export async function loadPlacementRules(organizationId: string, tx: Tx): Promise<PlacementRules> {
+export async function loadPlacementRules(organizationId: string, tx: Tx = db()): Promise<PlacementRules> {
   const [segments, stages] = await Promise.all([
     tx.segment.findMany({ where: { organizationId }, select: { id: true, key: true, rule: true } }),
     tx.lifecycleStage.findMany({
@@ -110,4 +110,33 @@ export async function assignSegmentsAndStages(
         FROM unnest(${joins.segment}::uuid[], ${joins.account}::uuid[]) AS m("segmentId", "accountId")
       ON CONFLICT DO NOTHING`;
   return changed;
+}
+
+/** An account as the rules placed it, for placing it again as of a past day. */
+export interface PastPlacementRow extends RuleAccount {
+  id: string;
+  stagePinned: boolean;
+  /** Its stage now (kept on every day when pinned). */
+  stageKey: string | null;
+  /** Segments it is in by hand, which no rule changes. */
+  manualSegmentKeys: string[];
+  /** Days it renewed (its "renewed" outcomes), oldest first: before each, that was its renewal date. */
+  renewals: Date[];
+}
+
+/** Every account of the organisation with what placing it as of a past day takes. */
+export async function loadPastPlacementRows(organizationId: string): Promise<PastPlacementRow[]> {
+  return db().$queryRaw<PastPlacementRow[]>`
+    SELECT a."id", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan", a."region", a."startDate",
+           a."renewalDate", a."traits", a."stagePinned", ls."key" AS "stageKey",
+           coalesce((SELECT array_agg(s."key" ORDER BY s."key") FROM "AccountSegment" m
+                       JOIN "Segment" s ON s."organizationId" = m."organizationId" AND s."id" = m."segmentId"
+                      WHERE m."organizationId" = a."organizationId" AND m."accountId" = a."id"
+                        AND m."source" = 'manual'), '{}') AS "manualSegmentKeys",
+           coalesce((SELECT array_agg(o."occurredOn" ORDER BY o."occurredOn") FROM "Outcome" o
+                      WHERE o."organizationId" = a."organizationId" AND o."accountId" = a."id"
+                        AND o."kind" = 'renewed'), '{}') AS "renewals"
+      FROM "Account" a
+      LEFT JOIN "LifecycleStage" ls ON ls."organizationId" = a."organizationId" AND ls."id" = a."lifecycleStageId"
+     WHERE a."organizationId" = ${organizationId}::uuid`;
 }

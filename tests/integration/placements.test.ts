@@ -3,7 +3,10 @@ import { db } from "@/lib/db/client";
 import { addSegmentMembers, assignAccountStage, createSegment, placeAsDaysPass } from "@/lib/services/segments/manage";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
 import { segmentFormSchema } from "@/lib/validation/segments";
-import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
+import { loadPortfolioAccounts } from "@/lib/db/scoring-inputs";
+import { backfillHistory } from "@/lib/services/scoring/backfill";
+import { loadPastPlacement } from "@/lib/services/scoring/past-placement";
+import { createTestOrg, publishHealthScorecard, TEST_TODAY, type TestOrg } from "../support/factories";
 
 const DAY = 86_400_000;
 // The day the test starts on, well after the test data's, and ten days on.
@@ -65,5 +68,60 @@ describe("placing accounts as the days pass", () => {
 
     // Placing again the same day moves no one.
     expect(await placeAsDaysPass(org.organizationId, LATER)).toBe(0);
+  });
+});
+
+describe("placing accounts as of a past day, for scoring the past", () => {
+  let past: TestOrg;
+  let ids: { onboarded: string; renewed: string; pinned: string };
+  const on = (days: number) => new Date(TEST_TODAY.getTime() - days * DAY);
+
+  beforeAll(async () => {
+    past = await createTestOrg({ accounts: 8, days: 40, seed: 42 });
+    await publishHealthScorecard(past.organizationId);
+    const active = past.plan.accounts.flatMap((a, i) => (a.status === "active" ? [past.accountIds[i]!] : []));
+    ids = { onboarded: active[0]!, renewed: active[1]!, pinned: active[2]! };
+    const set = (id: string, startDays: number, renewalDays: number) =>
+      db().account.updateMany({
+        where: { organizationId: past.organizationId, id },
+        data: { startDate: on(startDays), renewalDate: on(-renewalDays) },
+      });
+    // 95 days a customer today: "Onboarding" until 6 days ago.
+    await set(ids.onboarded, 95, 200);
+    // Renewed 10 days ago, next renewal in 355 days: in "Renewal" for the 90 days before it renewed.
+    await set(ids.renewed, 800, 355);
+    await db().outcome.create({
+      data: { organizationId: past.organizationId, accountId: ids.renewed, kind: "renewed", occurredOn: on(10) },
+    });
+    await set(ids.pinned, 95, 200);
+    const admin = await past.contextFor("admin");
+    await assignAccountStage(admin, ids.pinned, past.stageIds.mature!, TEST_TODAY);
+    await placeAsDaysPass(past.organizationId, TEST_TODAY);
+  });
+
+  it("gives each day the stages its rules gave then, with the renewal date of then; a pinned stage holds", async () => {
+    const accounts = await loadPortfolioAccounts(past.organizationId);
+    const placementOn = (await loadPastPlacement(past.organizationId, accounts))!;
+    const at = (id: string) => accounts.ids.indexOf(id);
+    const positions = [at(ids.onboarded), at(ids.renewed), at(ids.pinned)];
+    expect(placementOn(on(20), positions).stages).toEqual(["onboarding", "renewal", "mature"]);
+    expect(placementOn(on(7), positions).stages).toEqual(["onboarding", "mature", "mature"]);
+    expect(placementOn(on(5), positions).stages).toEqual(["adoption", "mature", "mature"]);
+    // 190 days before the renewal it made 10 days ago: not yet renewing.
+    expect(placementOn(on(200), positions).stages[1]).toBe("mature");
+  });
+
+  it("scores each past day with the variant of that day's stage", async () => {
+    await backfillHistory(past.organizationId, { days: 20, today: TEST_TODAY });
+    const snapshots = await db().scoreSnapshot.findMany({
+      where: { organizationId: past.organizationId, accountId: { in: [ids.onboarded, ids.pinned] } },
+      select: { accountId: true, day: true, variantKey: true },
+    });
+    const variant = (id: string, days: number) =>
+      snapshots.find((s) => s.accountId === id && s.day.getTime() === on(days).getTime())?.variantKey;
+    expect(variant(ids.onboarded, 7)).toBe("onboarding");
+    expect(variant(ids.onboarded, 5)).not.toBe("onboarding");
+    expect(variant(ids.onboarded, 5)).toBeDefined();
+    expect(variant(ids.pinned, 7)).not.toBe("onboarding");
   });
 });

@@ -25,6 +25,7 @@ import { scorePortfolio, validateModel, variantCompiler } from "../../scoring";
 import { emptyPortfolio, subPortfolio } from "./portfolio-input";
 import { utcDay } from "../../dates";
 import { appendSnapshotRows } from "./snapshot-rows";
+import { loadPastPlacement } from "./past-placement";
 
 const DAY = 86_400_000;
 /** Snapshot rows (each with its explanation, about a kilobyte) held before they are written. */
@@ -42,8 +43,10 @@ function* range(from: number, to: number) {
  * days are kept (they are immutable), and days before the first observation are
  * not scored (nothing would score them). The state before the first day is read
  * first, then the observations are replayed in time order, a batch at a time, so
- * memory holds one portfolio and one batch however long the history. `onDay` hears of each day scored (the run's progress) and
- * may answer true to stop there: the days scored are kept, rolled up and trended.
+ * memory holds one portfolio and one batch however long the history. Stages
+ * and segments by days as a customer or to renewal are placed as of each day.
+ * `onDay` hears of each day scored (the run's progress) and may answer true to
+ * stop there: the days scored are kept, rolled up and trended.
  */
 export async function backfillHistory(
   organizationId: string,
@@ -57,6 +60,7 @@ export async function backfillHistory(
     loadMetricKeys(organizationId),
     getPriorityWeights(organizationId),
   ]);
+  const placementOn = await loadPastPlacement(organizationId, accounts);
   const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
   const width = portfolio.metricKeys.length;
   const column = new Map(portfolio.metricKeys.map((k, j) => [k, j]));
@@ -89,7 +93,7 @@ export async function backfillHistory(
         return (Number.isNaN(started) || started <= asOf) && (Number.isNaN(churned) || churned >= next) ? [a] : [];
       });
       // Only that day's customers are scored, and only they are each other's percentile peers.
-      const day = subPortfolio(portfolio, customers);
+      const day = { ...subPortfolio(portfolio, customers), ...placementOn?.(new Date(next), customers) };
       const ids = customers.map((a) => accounts.ids[a]!);
       lastCustomers = ids.length;
       for (const entry of parsed) {
