@@ -15,26 +15,6 @@ export async function loadPlacementRules(organizationId: string, tx: Tx = db()):
   return { segments: segments.filter((s) => s.rule !== null), stages };
 }
 
-/** An account's fields as the rules read them. */
-export const RULE_ACCOUNT_FIELDS = {
-  arr: true,
-  seats: true,
-  activeUsers: true,
-  plan: true,
-  region: true,
-  startDate: true,
-  renewalDate: true,
-  traits: true,
-} as const;
-
-type RuleAccountRow = Omit<RuleAccount, "arr" | "traits"> & { arr: { toNumber(): number }; traits: unknown };
-
-export const toRuleAccount = (a: RuleAccountRow): RuleAccount => ({
-  ...a,
-  arr: a.arr.toNumber(),
-  traits: (a.traits ?? {}) as Record<string, unknown>,
-});
-
 interface PlacedRow extends RuleAccount {
   id: string;
   stagePinned: boolean;

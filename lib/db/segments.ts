@@ -2,7 +2,6 @@ import { NotFoundError } from "../errors";
 import type { RuleAccount } from "../segments/rules";
 import type { TenantContext } from "../tenant";
 import { db, Prisma, type Tx } from "./client";
-import { RULE_ACCOUNT_FIELDS, toRuleAccount } from "./placements";
 import { uniqueKey } from "./unique-key";
 
 const json = (rule: unknown) => (rule === null ? Prisma.DbNull : (rule as Prisma.InputJsonValue));
@@ -108,6 +107,26 @@ export async function listManualMembers(ctx: TenantContext, segmentId: string) {
   });
   return rows.map((r) => r.account);
 }
+
+/** An account's fields as the rules read them. */
+const RULE_ACCOUNT_FIELDS = {
+  arr: true,
+  seats: true,
+  activeUsers: true,
+  plan: true,
+  region: true,
+  startDate: true,
+  renewalDate: true,
+  traits: true,
+} as const;
+
+type RuleAccountRow = Omit<RuleAccount, "arr" | "traits"> & { arr: { toNumber(): number }; traits: unknown };
+
+const toRuleAccount = (a: RuleAccountRow): RuleAccount => ({
+  ...a,
+  arr: a.arr.toNumber(),
+  traits: (a.traits ?? {}) as Record<string, unknown>,
+});
 
 /** Every active account's rule fields, for previewing a rule. */
 export async function listRuleAccounts(ctx: TenantContext): Promise<(RuleAccount & { id: string; name: string })[]> {

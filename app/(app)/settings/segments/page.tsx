@@ -62,7 +62,8 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
           <h2 id="stages-heading">Lifecycle stages</h2>
           <p className="muted">
             Each account takes the first stage, in this order, whose rule it matches; accounts pinned to a stage by hand
-            (on the account page) keep it.
+            (on the account page) keep it. Rules on days as a customer or to renewal are applied again every day, before
+            the daily run scores the accounts.
           </p>
           <RuleTargetsTable
             kind="stage"
