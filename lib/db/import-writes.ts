@@ -32,8 +32,6 @@ export async function upsertAccounts(organizationId: string, records: AccountRec
       "domain" = coalesce(EXCLUDED."domain", "Account"."domain"),
       "ownerId" = coalesce(EXCLUDED."ownerId", "Account"."ownerId"),
       "teamId" = coalesce(EXCLUDED."teamId", "Account"."teamId"),
-      -- ARR is NOT NULL, so "not given" is read back from the input rather than from EXCLUDED.
-      "arr" = coalesce((SELECT u.a FROM u WHERE u.e = EXCLUDED."externalId" LIMIT 1), "Account"."arr"),
       "seats" = coalesce(EXCLUDED."seats", "Account"."seats"),
       "activeUsers" = coalesce(EXCLUDED."activeUsers", "Account"."activeUsers"),
       "plan" = coalesce(EXCLUDED."plan", "Account"."plan"),
@@ -43,6 +41,14 @@ export async function upsertAccounts(organizationId: string, records: AccountRec
       "traits" = "Account"."traits" || EXCLUDED."traits",
       "updatedAt" = now()
     RETURNING "id", ${INSERTED}`;
+  // ARR is NOT NULL (a new account without one gets 0), so EXCLUDED cannot tell "not given": a given ARR is set
+  // here, joined by external id. (Looking each row's ARR up in the input inside the upsert cost a scan of the
+  // whole batch per row: 28 s for 100k accounts.)
+  await tx.$executeRaw`
+    UPDATE "Account" a SET "arr" = v.a
+      FROM unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.arr)}::numeric[]) AS v(e, a)
+     WHERE a."organizationId" = ${organizationId}::uuid AND a."externalId" = v.e
+       AND v.a IS NOT NULL AND a."arr" IS DISTINCT FROM v.a`;
   return { ids: rows.map((r) => r.id), created: rows.filter((r) => r.created).length };
 }
 

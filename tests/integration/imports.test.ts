@@ -194,11 +194,12 @@ describe("account and outcome imports", () => {
       `,No Id,,,,,,,`,
       `NEW-4,Backwards,,,,,2027-01-01,2026-01-01,`,
       `NEW-5,Owner By Name,${csmName().toUpperCase().replace(" ", "  ")},,,,,,`,
+      `${org.plan.accounts[2]!.externalId},Grown Ltd,,,777000,,,,`,
     ].join("\n");
     const { id, job } = await importFile("accounts", csv);
     expect(job.error).toBeNull();
     // NEW-1 is new; the existing account is updated.
-    expect(job).toMatchObject({ status: "committed", acceptedRows: 3, newRows: 2, rejectedRows: 4 });
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 4, newRows: 2, rejectedRows: 4 });
     expect(await rejections(id)).toEqual([
       {
         line: 4,
@@ -233,6 +234,13 @@ describe("account and outcome imports", () => {
     });
     expect(renamed.name).toBe("Renamed Ltd");
     expect(renamed.arr.toNumber()).toBe(existing.arr);
+    // An ARR given replaces the stored one.
+    const grown = await db().account.findFirstOrThrow({
+      where: { organizationId: org.organizationId, externalId: org.plan.accounts[2]!.externalId },
+      select: { name: true, arr: true },
+    });
+    expect(grown).toMatchObject({ name: "Grown Ltd" });
+    expect(grown.arr.toNumber()).toBe(777000);
     // An owner named by name, in any case and spacing, as CRM exports name them.
     const byName = await db().account.findFirstOrThrow({
       where: { organizationId: org.organizationId, externalId: "NEW-5" },
