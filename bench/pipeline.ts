@@ -3,23 +3,18 @@
  * accounts × 20 metrics and a 1M-row observations CSV. Each figure is printed
  * next to its baseline, measured in the same run, and written to bench/RESULTS.md.
  */
-import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { db, disconnectDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { createPublishedScorecard } from "../lib/db/scorecards";
-import { commitImport } from "../lib/services/imports/commit";
-import { requestImportCommit } from "../lib/services/imports/review";
-import { receiveUpload } from "../lib/services/imports/upload";
 import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
+import { measureAccountImport } from "./lib/account-import";
 import { measureAlertEvaluation } from "./lib/alerts";
+import { copyFile, importFile, OBSERVATION_COLUMNS } from "./lib/imports";
 import { measureBackfill } from "./lib/backfill";
 import { writeObservationsCsv } from "./lib/csv";
 import { measureImpactPreview } from "./lib/impact";
@@ -104,28 +99,6 @@ const REMOVE_REWRITTEN_DAY = `
   )
   DELETE FROM "ScoreSnapshot" WHERE "organizationId" = $1 AND "scorecardId" = $2 AND "day" = $3::date + 1`;
 
-async function copyFile(url: string, file: string, table = "bench_copy") {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE TABLE ${table} (account text, metric text, observed_at timestamptz, value float8)`);
-  await pipeline(
-    createReadStream(file),
-    client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER true)`)),
-  );
-  await client.end();
-}
-
-/** Uploads `file` as an observations import and commits it, as the app does. */
-async function importFile(ctx: TenantContext, file: string) {
-  const upload = await receiveUpload(ctx, {
-    kind: "observations",
-    fileName: "observations.csv",
-    body: Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>,
-  });
-  await requestImportCommit(ctx, upload.id);
-  return commitImport(ctx.organizationId, upload.id);
-}
-
 /** The other baseline: what a per-account ORM loop would do, on a sample. */
 async function naiveLoop(organizationId: string, scorecardId: string, versionId: string, sample: number) {
   const prisma = db();
@@ -197,12 +170,12 @@ async function main() {
       role: "admin",
       scope: { kind: "organization" },
     } as TenantContext;
-    const imported = await peakMemory(() => timed(() => importFile(ctx, file)));
-    const copy = await timed(() => copyFile(database.url, file));
+    const imported = await peakMemory(() => timed(() => importFile(ctx, file, "observations")));
+    const copy = await timed(() => copyFile(database.url, file, "bench_copy", OBSERVATION_COLUMNS));
     // The least SQL alone does to get this file into the real table: COPY, then one INSERT … SELECT resolving ids.
     await emptyObservations(database.url, organizationId);
     const copyInsert = await timed(async () => {
-      await copyFile(database.url, file, "bench_copy_2");
+      await copyFile(database.url, file, "bench_copy_2", OBSERVATION_COLUMNS);
       await sql(database.url, COPY_INSERT, [organizationId]);
     });
     figures.push({
@@ -303,7 +276,7 @@ async function main() {
       BEFORE_THE_FILE,
     ]);
     await sql(database.url, `VACUUM "MetricCurrentValue"`);
-    const newer = await timed(() => importFile(ctx, file));
+    const newer = await timed(() => importFile(ctx, file, "observations"));
     const moved = await sql(
       database.url,
       `SELECT count(*)::int AS n FROM "MetricCurrentValue" WHERE "organizationId" = $1 AND "observedAt" > $2`,
@@ -318,6 +291,9 @@ async function main() {
       ratio: newer.ms / copy.ms,
     });
     log(`the same import as the newest readings ${seconds(newer.ms)}`);
+
+    // Changes every account (segments, ARR): last of all.
+    figures.push(await measureAccountImport(database.url, ctx, work, ACCOUNTS, log));
 
     await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: rows, figures });
     log("wrote bench/RESULTS.md");

@@ -13,21 +13,42 @@ export interface Upserted {
  */
 const INSERTED = Prisma.sql`(xmax = 0) AS "created"`;
 
-/** Inserts or updates accounts by external id, set-based. */
+/**
+ * Inserts or updates accounts by external id, set-based. ARR is NOT NULL (a
+ * new account without one gets 0), so EXCLUDED cannot tell "not given": the
+ * records that give one and those that do not go in a statement each (a file
+ * maps the column or not, so nearly always one). Looking each row's ARR up in
+ * the input inside the upsert instead cost a scan of the batch per row.
+ */
 export async function upsertAccounts(organizationId: string, records: AccountRecord[], tx: Tx): Promise<Upserted> {
+  const withArr = records.filter((r) => r.arr !== null);
+  const withoutArr = records.filter((r) => r.arr === null);
+  const done = [
+    await upsertAccountGroup(organizationId, withArr, true, tx),
+    await upsertAccountGroup(organizationId, withoutArr, false, tx),
+  ];
+  return { ids: done.flatMap((d) => d.ids), created: done[0]!.created + done[1]!.created };
+}
+
+async function upsertAccountGroup(
+  organizationId: string,
+  records: AccountRecord[],
+  arrGiven: boolean,
+  tx: Tx,
+): Promise<Upserted> {
   if (records.length === 0) return { ids: [], created: 0 };
   const col = <T>(pick: (r: AccountRecord) => T) => records.map(pick);
+  const arr = arrGiven ? Prisma.sql`"arr" = EXCLUDED."arr",` : Prisma.empty;
   const rows = await tx.$queryRaw<{ id: string; created: boolean }[]>`
-    WITH u AS (SELECT * FROM unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.domain)}::text[],
-                ${col((r) => r.ownerId)}::uuid[], ${col((r) => r.teamId)}::uuid[], ${col((r) => r.arr)}::numeric[],
-                ${col((r) => r.seats)}::int[], ${col((r) => r.activeUsers)}::int[], ${col((r) => r.plan)}::text[],
-                ${col((r) => r.region)}::text[], ${col((r) => r.startDate)}::date[], ${col((r) => r.renewalDate)}::date[],
-                ${col((r) => JSON.stringify(r.traits))}::text[]) AS v(e, n, d, o, t, a, s, au, p, r, sd, rd, x))
     INSERT INTO "Account" ("organizationId", "id", "externalId", "name", "domain", "ownerId", "teamId", "arr", "seats", "activeUsers",
                            "plan", "region", "startDate", "renewalDate", "traits", "updatedAt")
     SELECT ${organizationId}::uuid, gen_random_uuid(), e, n, d, o, t, coalesce(a, 0), s, au, p, r, sd, rd, coalesce(x::jsonb, '{}'), now()
-    FROM u
-    ON CONFLICT ("organizationId", "externalId") DO UPDATE SET
+    FROM unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.domain)}::text[],
+                ${col((r) => r.ownerId)}::uuid[], ${col((r) => r.teamId)}::uuid[], ${col((r) => r.arr)}::numeric[],
+                ${col((r) => r.seats)}::int[], ${col((r) => r.activeUsers)}::int[], ${col((r) => r.plan)}::text[],
+                ${col((r) => r.region)}::text[], ${col((r) => r.startDate)}::date[], ${col((r) => r.renewalDate)}::date[],
+                ${col((r) => JSON.stringify(r.traits))}::text[]) AS v(e, n, d, o, t, a, s, au, p, r, sd, rd, x)
+    ON CONFLICT ("organizationId", "externalId") DO UPDATE SET ${arr}
       "name" = EXCLUDED."name",
       "domain" = coalesce(EXCLUDED."domain", "Account"."domain"),
       "ownerId" = coalesce(EXCLUDED."ownerId", "Account"."ownerId"),
@@ -41,14 +62,6 @@ export async function upsertAccounts(organizationId: string, records: AccountRec
       "traits" = "Account"."traits" || EXCLUDED."traits",
       "updatedAt" = now()
     RETURNING "id", ${INSERTED}`;
-  // ARR is NOT NULL (a new account without one gets 0), so EXCLUDED cannot tell "not given": a given ARR is set
-  // here, joined by external id. (Looking each row's ARR up in the input inside the upsert cost a scan of the
-  // whole batch per row: 28 s for 100k accounts.)
-  await tx.$executeRaw`
-    UPDATE "Account" a SET "arr" = v.a
-      FROM unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.arr)}::numeric[]) AS v(e, a)
-     WHERE a."organizationId" = ${organizationId}::uuid AND a."externalId" = v.e
-       AND v.a IS NOT NULL AND a."arr" IS DISTINCT FROM v.a`;
   return { ids: rows.map((r) => r.id), created: rows.filter((r) => r.created).length };
 }
 

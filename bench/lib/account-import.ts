@@ -1,0 +1,46 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { TenantContext } from "../../lib/tenant";
+import { writeAccountsCsv } from "./csv";
+import { copyFile, importFile } from "./imports";
+import { peakMemory, seconds, timed } from "./measure";
+import type { Figure } from "./results";
+
+/**
+ * An accounts CSV that updates every account of the organisation through the
+ * product's import path (checked, upserted by external id, rule segments and
+ * stages placed again, a rescore queued), next to COPY of the same file.
+ */
+export async function measureAccountImport(
+  url: string,
+  ctx: TenantContext,
+  work: string,
+  accounts: number,
+  log: (line: string) => void,
+): Promise<Figure> {
+  const file = path.join(work, "accounts.csv");
+  const rows = await writeAccountsCsv(file, accounts);
+  const size = (await stat(file)).size;
+  const imported = await peakMemory(() => timed(() => importFile(ctx, file, "accounts")));
+  const copy = await timed(() =>
+    copyFile(
+      url,
+      file,
+      "bench_copy_accounts",
+      "external_id text, name text, arr numeric, seats int, plan text, region text, start_date date, renewal_date date, industry text",
+    ),
+  );
+  const result = imported.result.result;
+  log(
+    `accounts import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}; peak RSS ${imported.peakMb.toFixed(0)} MB`,
+  );
+  return {
+    name: `Import of a ${rows.toLocaleString("en-US")}-row accounts CSV (${(size / 1024 / 1024).toFixed(0)} MB) updating every account through the product's import path, rule segments placed again — ${result.accepted.toLocaleString("en-US")} rows accepted (${result.created} new), ${result.rejected} rejected`,
+    ours: imported.result.ms,
+    baseline: copy.ms,
+    baselineName: "PostgreSQL COPY of the same file into a plain table",
+    goal: "(context)",
+    ratio: imported.result.ms / copy.ms,
+    note: `peak RSS ${imported.peakMb.toFixed(0)} MB`,
+  };
+}
