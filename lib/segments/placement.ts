@@ -18,6 +18,10 @@ export interface PlacementRules {
   stages: { id: string; key: string; rule: unknown }[];
 }
 
+/** Whether any of the rules can place an account elsewhere tomorrow with nothing else changed. */
+export const anyUsesDate = (rules: PlacementRules) =>
+  [...rules.segments, ...rules.stages].some((r) => usesDate(r.rule));
+
 /**
  * Where the rules place an account as of `today`: the rule segments it matches
  * and the first stage whose rule it matches (null when none does), as indices

@@ -1,6 +1,6 @@
 import { loadPastPlacementRows, loadPlacementRules } from "../../db/placements";
 import type { PortfolioAccounts } from "../../db/scoring-inputs";
-import { placeAccount, usesDate } from "../../segments/placement";
+import { anyUsesDate, placeAccount } from "../../segments/placement";
 import type { RuleAccount } from "../../segments/rules";
 
 /** Each given account's segment keys and stage key on one day. */
@@ -20,7 +20,7 @@ export interface DayPlacement {
  */
 export async function loadPastPlacement(organizationId: string, accounts: PortfolioAccounts) {
   const rules = await loadPlacementRules(organizationId);
-  if (![...rules.segments, ...rules.stages].some((r) => usesDate(r.rule))) return null;
+  if (!anyUsesDate(rules)) return null;
   const rows = new Map((await loadPastPlacementRows(organizationId)).map((r) => [r.id, r]));
   const inputs = accounts.ids.map((id) => {
     const row = rows.get(id)!;

@@ -2,7 +2,7 @@ import { getAccountOrThrow } from "../../db/accounts";
 import { writeAudit } from "../../db/audit";
 import { withTransaction, type Tx } from "../../db/client";
 import { assignSegmentsAndStages, loadPlacementRules } from "../../db/placements";
-import { usesDate } from "../../segments/placement";
+import { anyUsesDate } from "../../segments/placement";
 import { queueScoringRun } from "../../db/scoring-runs";
 import {
   addManualMembers,
@@ -227,7 +227,7 @@ export async function assignAccountStage(
 export async function placeAsDaysPass(organizationId: string, now: Date): Promise<number> {
   return withTransaction(async (tx) => {
     const rules = await loadPlacementRules(organizationId, tx);
-    if (![...rules.segments, ...rules.stages].some((r) => usesDate(r.rule))) return 0;
+    if (!anyUsesDate(rules)) return 0;
     return assignSegmentsAndStages(organizationId, null, now, tx);
   });
 }
