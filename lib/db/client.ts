@@ -46,9 +46,13 @@ export async function disconnectDb(): Promise<void> {
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** Runs `work` in one transaction: everything or nothing is written. */
-export function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(work);
+/**
+ * Runs `work` in one transaction: everything or nothing is written. It may take
+ * `timeoutMs` (Prisma's default, 5 s, is for requests; placing 100k accounts
+ * again takes about that long on its own).
+ */
+export function withTransaction<T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+  return db().$transaction(work, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
 }
 
 /** What the set-based writers need: raw statements, on Prisma or inside a bulk transaction. */
