@@ -1,6 +1,6 @@
 import { getAccountOrThrow } from "../../db/accounts";
 import { writeAudit } from "../../db/audit";
-import { withTransaction, type Tx } from "../../db/client";
+import { ORGANISATION_WIDE_MS, withTransaction, type Tx } from "../../db/client";
 import { assignSegmentsAndStages, loadPlacementRules } from "../../db/placements";
 import { anyUsesDate } from "../../segments/placement";
 import { queueScoringRun } from "../../db/scoring-runs";
@@ -25,9 +25,6 @@ import { matchesRule } from "../../segments/rules";
 import type { TenantContext } from "../../tenant";
 import type { SegmentForm, StageForm } from "../../validation/segments";
 import { listParsedPublishedModels } from "../scoring/model-cache";
-
-/** Placing every account again (100k of them: about 5 s when all move) may take this long. */
-const PLACING_TIMEOUT_MS = 120_000;
 
 /** Which published variants match on each segment or stage key ("Health · Enterprise"). */
 async function variantUsage(organizationId: string, kind: "segments" | "stages") {
@@ -65,7 +62,7 @@ export async function createSegment(ctx: TenantContext, form: SegmentForm, now =
     await reassignAll(ctx, tx, now);
     await writeAudit(ctx, { action: "segment.create", entityType: "Segment", entityId: row.id, after: form }, tx);
     return row;
-  }, PLACING_TIMEOUT_MS);
+  }, ORGANISATION_WIDE_MS);
   await afterChange(ctx);
   return created;
 }
@@ -81,7 +78,7 @@ export async function updateSegment(ctx: TenantContext, id: string, form: Segmen
     await updateSegmentRow(ctx, id, form, tx);
     await reassignAll(ctx, tx, now);
     await writeAudit(ctx, { action: "segment.update", entityType: "Segment", entityId: id, before, after: form }, tx);
-  }, PLACING_TIMEOUT_MS);
+  }, ORGANISATION_WIDE_MS);
   await afterChange(ctx);
 }
 
@@ -139,7 +136,7 @@ export async function createStage(ctx: TenantContext, form: StageForm, now = new
     await reassignAll(ctx, tx, now);
     await writeAudit(ctx, { action: "stage.create", entityType: "LifecycleStage", entityId: row.id, after: form }, tx);
     return row;
-  }, PLACING_TIMEOUT_MS);
+  }, ORGANISATION_WIDE_MS);
   await afterChange(ctx);
   return created;
 }
@@ -158,7 +155,7 @@ export async function updateStage(ctx: TenantContext, id: string, form: StageFor
       { action: "stage.update", entityType: "LifecycleStage", entityId: id, before, after: form },
       tx,
     );
-  }, PLACING_TIMEOUT_MS);
+  }, ORGANISATION_WIDE_MS);
   await afterChange(ctx);
 }
 
@@ -178,7 +175,7 @@ export async function moveStage(ctx: TenantContext, id: string, direction: "up" 
       { action: "stage.reorder", entityType: "LifecycleStage", entityId: id, after: { order } },
       tx,
     );
-  }, PLACING_TIMEOUT_MS);
+  }, ORGANISATION_WIDE_MS);
   await afterChange(ctx);
 }
 
@@ -191,7 +188,7 @@ export async function deleteStage(ctx: TenantContext, id: string, now = new Date
     await deleteStageRow(ctx, id, tx);
     await reassignAll(ctx, tx, now);
     await writeAudit(ctx, { action: "stage.delete", entityType: "LifecycleStage", entityId: id, before: stage }, tx);
-  }, PLACING_TIMEOUT_MS);
+  }, ORGANISATION_WIDE_MS);
   await afterChange(ctx);
 }
 
@@ -232,5 +229,5 @@ export async function placeAsDaysPass(organizationId: string, now: Date): Promis
     const rules = await loadPlacementRules(organizationId, tx);
     if (!anyUsesDate(rules)) return 0;
     return assignSegmentsAndStages(organizationId, null, now, tx);
-  }, PLACING_TIMEOUT_MS);
+  }, ORGANISATION_WIDE_MS);
 }
