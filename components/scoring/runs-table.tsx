@@ -81,8 +81,8 @@ export function RunsTable({
             </td>
             <td className={r.error ? "text" : undefined}>
               <span className={STATUS_BADGE[r.status] ?? "badge"}>{r.status}</span>
-              {/* A stopped backfill's note says how far it got; it is not an error. */}
-              {r.error && <div className={`small ${r.status === "stopped" ? "muted" : "text-danger"}`}>{r.error}</div>}
+              {/* Only a failed run's note is an error; a stopped or requeued backfill's says how far it got. */}
+              {r.error && <div className={`small ${r.status === "failed" ? "text-danger" : "muted"}`}>{r.error}</div>}
             </td>
             <td className="num">{r.finishedAt ? r.accounts : "—"}</td>
             {/* `now` is the server's time, so the server's render and the browser's agree. */}

@@ -78,7 +78,10 @@ const run = z.object({
   accounts: z.number().int().describe("Accounts scored (0 until it has succeeded)."),
   startedAt: z.string().describe("When it was queued, then when it started running."),
   finishedAt: z.string().nullable(),
-  error: z.string().nullable().describe("Why it failed, or how far a stopped backfill got."),
+  error: z
+    .string()
+    .nullable()
+    .describe("Why it failed, how far a stopped backfill got, or why a backfill waits again (its worker stopped)."),
 });
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "openapi-3.0", unrepresentable: "any" });

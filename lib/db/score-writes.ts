@@ -253,7 +253,7 @@ export async function finishScoringRun(
     data: {
       status: result.status,
       accounts: result.accounts,
-      error: result.error?.slice(0, 1000),
+      error: result.error?.slice(0, 1000) ?? null,
       finishedAt: new Date(),
     },
   });

@@ -156,12 +156,13 @@ export async function cancelBackfillRun(ctx: TenantContext, id: string): Promise
 
 /**
  * Puts a running backfill back in the queue, from its first day, for the next
- * worker: the one running it is shutting down. The days it scored are kept.
+ * worker: the one running it is shutting down. The days it scored are kept;
+ * `note` says so on the run until it finishes.
  */
-export async function requeueBackfillRun(organizationId: string, id: string) {
+export async function requeueBackfillRun(organizationId: string, id: string, note: string) {
   await db().scoringRun.updateMany({
     where: { organizationId, id, status: "running", backfillDays: { not: null } },
-    data: { status: "queued", daysDone: 0 },
+    data: { status: "queued", daysDone: 0, error: note },
   });
 }
 

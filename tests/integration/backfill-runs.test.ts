@@ -208,13 +208,18 @@ describe("scoring the past from the app", () => {
     let asked = 0;
     const stopped = await runDueWork(NOW, ids, { shuttingDown: () => ++asked > 1 });
     expect(stopped).toContain(`backfill ${run.id}: back in the queue as the worker stops, after 1 of 20 days`);
-    expect(await getScoringRun(ctx, run.id)).toMatchObject({ status: "queued", daysDone: 0, error: null });
+    expect(await getScoringRun(ctx, run.id)).toMatchObject({
+      status: "queued",
+      daysDone: 0,
+      error:
+        "The worker stopped after 1 of 20 days; it starts again from the first day when the worker is back (the days scored are kept).",
+    });
     expect(await scoredDays()).toHaveLength(1);
     await expect(requestBackfill(ctx, 30)).rejects.toThrow("A backfill is already under way");
 
     const next = await runDueWork(NOW, ids);
     expect(next).toContainEqual(expect.stringMatching(new RegExp(`^backfill ${run.id}: 20 days, \\d+ snapshots$`)));
-    expect(await getScoringRun(ctx, run.id)).toMatchObject({ status: "succeeded", daysDone: 20 });
+    expect(await getScoringRun(ctx, run.id)).toMatchObject({ status: "succeeded", daysDone: 20, error: null });
     expect(await scoredDays()).toHaveLength(20);
   });
 

@@ -186,7 +186,12 @@ export async function runBackfill(
         return false;
       },
     });
-    if (requeued) await requeueBackfillRun(run.organizationId, run.id);
+    if (requeued)
+      await requeueBackfillRun(
+        run.organizationId,
+        run.id,
+        `The worker stopped after ${done} of ${run.days} days; it starts again from the first day when the worker is back (the days scored are kept).`,
+      );
     else
       await finishScoringRun(
         run.organizationId,
