@@ -51,10 +51,11 @@ const STAGES = [
   { key: "mature", name: "Mature", rule: null },
 ];
 
+const STAGE_RULES = { segments: [], stages: STAGES.map((s) => ({ id: s.key, ...s })) };
+
 /** The stage the stage rules give an account as of `today` (the demo's stages end with a catch-all). */
 function stageFor(account: RuleAccount, today: Date): string {
-  const rules = { segments: [], stages: STAGES.map((s) => ({ id: s.key, ...s })) };
-  return STAGES[placeAccount(account, rules, today).stage!]!.key;
+  return STAGES[placeAccount(account, STAGE_RULES, today).stage!]!.key;
 }
 
 export interface PersistOptions {

@@ -1,6 +1,6 @@
 import { placeAccount, type PlacementRules } from "../segments/placement";
 import type { RuleAccount } from "../segments/rules";
-import { db, type Tx } from "./client";
+import { db, Prisma, type Tx } from "./client";
 
 /** The organisation's rule segments (hand-kept ones have no rule) and its stages in evaluation order. */
 export async function loadPlacementRules(organizationId: string, tx: Tx = db()): Promise<PlacementRules> {
@@ -15,9 +15,17 @@ export async function loadPlacementRules(organizationId: string, tx: Tx = db()):
   return { segments: segments.filter((s) => s.rule !== null), stages };
 }
 
-interface PlacedRow extends RuleAccount {
+/** An account's fields as the rules read them (`a`: the "Account" row), for the reads below. */
+const RULE_ACCOUNT_COLUMNS = Prisma.sql`a."id", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan",
+  a."region", a."startDate", a."renewalDate", a."traits", a."stagePinned"`;
+
+/** A row of RULE_ACCOUNT_COLUMNS. */
+interface RuleAccountRow extends RuleAccount {
   id: string;
   stagePinned: boolean;
+}
+
+interface PlacedRow extends RuleAccountRow {
   lifecycleStageId: string | null;
   ruleSegments: string[];
   manualSegments: string[];
@@ -29,24 +37,25 @@ interface PlacedRow extends RuleAccount {
  * leaves rule segments, and takes the first stage whose rule it matches (none:
  * no stage) unless an admin pinned its stage. Hand-kept memberships stay. Only
  * what changes is written, set-based (100k accounts: ids go as arrays, not as
- * one parameter each). Answers how many accounts changed.
+ * one parameter each). `rules` when the caller has read them already. Answers
+ * how many accounts changed.
  */
 export async function assignSegmentsAndStages(
   organizationId: string,
   accountIds: string[] | null,
   today: Date,
   tx: Tx,
+  rules?: PlacementRules,
 ): Promise<number> {
   if (accountIds?.length === 0) return 0;
-  const rules = await loadPlacementRules(organizationId, tx);
+  rules ??= await loadPlacementRules(organizationId, tx);
   const accounts = await tx.$queryRaw<PlacedRow[]>`
     WITH m AS (
       SELECT "accountId",
              array_agg("segmentId") FILTER (WHERE "source" = 'rule') AS "rule",
              array_agg("segmentId") FILTER (WHERE "source" = 'manual') AS "manual"
         FROM "AccountSegment" WHERE "organizationId" = ${organizationId}::uuid GROUP BY "accountId")
-    SELECT a."id", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan", a."region", a."startDate",
-           a."renewalDate", a."traits", a."stagePinned", a."lifecycleStageId",
+    SELECT ${RULE_ACCOUNT_COLUMNS}, a."lifecycleStageId",
            coalesce(m."rule", '{}') AS "ruleSegments", coalesce(m."manual", '{}') AS "manualSegments"
       FROM "Account" a LEFT JOIN m ON m."accountId" = a."id"
      WHERE a."organizationId" = ${organizationId}::uuid
@@ -93,9 +102,7 @@ export async function assignSegmentsAndStages(
 }
 
 /** An account as the rules placed it, for placing it again as of a past day. */
-export interface PastPlacementRow extends RuleAccount {
-  id: string;
-  stagePinned: boolean;
+export interface PastPlacementRow extends RuleAccountRow {
   /** Its stage now (kept on every day when pinned). */
   stageKey: string | null;
   /** Segments it is in by hand, which no rule changes. */
@@ -107,8 +114,7 @@ export interface PastPlacementRow extends RuleAccount {
 /** Every account of the organisation with what placing it as of a past day takes. */
 export async function loadPastPlacementRows(organizationId: string): Promise<PastPlacementRow[]> {
   return db().$queryRaw<PastPlacementRow[]>`
-    SELECT a."id", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan", a."region", a."startDate",
-           a."renewalDate", a."traits", a."stagePinned", ls."key" AS "stageKey",
+    SELECT ${RULE_ACCOUNT_COLUMNS}, ls."key" AS "stageKey",
            coalesce((SELECT array_agg(s."key" ORDER BY s."key") FROM "AccountSegment" m
                        JOIN "Segment" s ON s."organizationId" = m."organizationId" AND s."id" = m."segmentId"
                       WHERE m."organizationId" = a."organizationId" AND m."accountId" = a."id"

@@ -228,6 +228,6 @@ export async function placeAsDaysPass(organizationId: string, now: Date): Promis
   return withTransaction(async (tx) => {
     const rules = await loadPlacementRules(organizationId, tx);
     if (!anyUsesDate(rules)) return 0;
-    return assignSegmentsAndStages(organizationId, null, now, tx);
+    return assignSegmentsAndStages(organizationId, null, now, tx, rules);
   }, ORGANISATION_WIDE_MS);
 }
