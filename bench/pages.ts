@@ -76,7 +76,7 @@ async function writeHistory(url: string, organizationId: string, scorecardId: st
   // would scatter every row across the account-ordered key and take far longer).
   await sql(
     url,
-    `SET maintenance_work_mem = '1GB'; CLUSTER "ScoreSnapshot" USING "ScoreSnapshot_organizationId_scorecardId_day_idx"`,
+    `SET maintenance_work_mem = '1GB'; CLUSTER "ScoreSnapshot" USING "ScoreSnapshot_pkey"`,
   );
   await sql(url, `ANALYZE "ScoreSnapshot", "ScoreExplanation"`);
 }

@@ -117,7 +117,7 @@ async function naiveLoop(organizationId: string, scorecardId: string, versionId:
       coverage: 1,
     };
     await prisma.scoreSnapshot.upsert({
-      where: { organizationId_scorecardId_accountId_day: { organizationId, scorecardId, accountId: a.id, day } },
+      where: { organizationId_scorecardId_day_accountId: { organizationId, scorecardId, accountId: a.id, day } },
       create: { organizationId, scorecardId, accountId: a.id, day, ...data },
       update: data,
     });

@@ -99,10 +99,10 @@ export async function loadSignalHistory(q: SignalQuery, from: Date, to: Date): P
   const staleDays = q.metric
     ? Prisma.sql`(SELECT md."stalenessDays" FROM "MetricDefinition" md WHERE md."organizationId" = a."organizationId" AND md."key" = ${q.metric})`
     : Prisma.sql`NULL::int`;
-  // One range of days read in table order and grouped by account, not a range of the key per account: a live
-  // system's snapshots lie by day, so one account's 90 days sit on 90 pages (100k accounts' 90 days loaded in 38 s
-  // that way, 18–20 s this way, at a year of history). A scope of a few hundred accounts is still read account by
-  // account: the planner weighs the two, so the statement is planned for each scope (its values written in).
+  // One range of the key (day, then account) with the scope's accounts as an array the index scan skips through:
+  // a live system's snapshots lie by day, so one account's 90 days sit on 90 pages. At a year of history, 500
+  // accounts' 104 days took 0.5 s this way and 0.65-1.0 s joined to the scope (a skip scan per account); 5,000
+  // took 2.8 s against 6.9 s; the whole organisation is one pass over the range either way.
   // The arrays come back as a binary COPY: as text, formatting and parsing 100k accounts' 104 days took 17.5 of 21 s.
   const query = Prisma.sql`
     WITH scoped AS MATERIALIZED (SELECT a."id" FROM "Account" a WHERE ${scopeWhere(q.organizationId, q.scope)}),
@@ -112,7 +112,7 @@ export async function loadSignalHistory(q: SignalQuery, from: Date, to: Date): P
              array_agg(s."coverage" ORDER BY s."day") AS "coverages"
       FROM "ScoreSnapshot" s
       WHERE s."organizationId" = ${q.organizationId}::uuid AND s."scorecardId" = ${q.scorecardId}::uuid
-        AND s."day" BETWEEN ${from}::date AND ${to}::date AND s."accountId" IN (SELECT "id" FROM scoped)
+        AND s."day" BETWEEN ${from}::date AND ${to}::date AND s."accountId" = ANY (ARRAY(SELECT "id" FROM scoped))
       GROUP BY s."accountId")
     SELECT a."id"::text AS "accountId", a."name", h."offsets", h."scores", h."tiers", h."coverages",
            to_char(a."renewalDate", 'YYYY-MM-DD') AS "renewalDate",

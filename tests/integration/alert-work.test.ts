@@ -52,7 +52,7 @@ beforeAll(async () => {
 const snapshotOn = (day: Date) =>
   db().scoreSnapshot.findUniqueOrThrow({
     where: {
-      organizationId_scorecardId_accountId_day: {
+      organizationId_scorecardId_day_accountId: {
         organizationId: org.organizationId,
         scorecardId,
         accountId: account.id,

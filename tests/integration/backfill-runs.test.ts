@@ -75,7 +75,7 @@ describe("scoring the past from the app", () => {
     expect(past).toEqual(Array.from({ length: 30 }, (_, i) => iso(TEST_TODAY.getTime() - (29 - i) * DAY)));
     const still = await db().scoreSnapshot.findUniqueOrThrow({
       where: {
-        organizationId_scorecardId_accountId_day: {
+        organizationId_scorecardId_day_accountId: {
           organizationId: org.organizationId,
           scorecardId,
           accountId: account,
