@@ -77,6 +77,12 @@ describe("alert rule preview", () => {
   });
 
   it("loads each watched account's history as stored: days, scores, tiers, coverage, renewal and input times", async () => {
+    // An account that churned keeps its snapshots but is no longer watched.
+    const gone = await db().scoreSnapshot.findFirstOrThrow({
+      where: { organizationId: org.organizationId, scorecardId },
+      orderBy: { accountId: "desc" },
+    });
+    await db().account.updateMany({ where: { id: gone.accountId }, data: { status: "churned" } });
     const range = await db().scoreSnapshot.aggregate({
       where: { organizationId: org.organizationId, scorecardId },
       _min: { day: true },
@@ -117,6 +123,7 @@ describe("alert rule preview", () => {
       select: { id: true, name: true, renewalDate: true },
     });
     expect(accounts.length).toBeGreaterThan(1);
+    expect(history.map((h) => h.accountId)).not.toContain(gone.accountId);
     expect(history).toEqual(
       accounts.map((a) => {
         const own = snapshots.filter((x) => x.accountId === a.id);
