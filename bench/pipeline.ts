@@ -211,6 +211,7 @@ async function main() {
       ours: imported.peakMb,
       unit: "MB",
       goal: "≤ 512 MB",
+      note: `${imported.startMb.toFixed(0)} MB when it started`,
     });
     log(
       `import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}, COPY + INSERT ${seconds(copyInsert.ms)}, resolved rows' INSERT alone ${seconds(floor)}; peak RSS ${imported.peakMb.toFixed(0)} MB`,

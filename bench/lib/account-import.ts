@@ -32,7 +32,7 @@ export async function measureAccountImport(
   );
   const result = imported.result.result;
   log(
-    `accounts import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}; peak RSS ${imported.peakMb.toFixed(0)} MB`,
+    `accounts import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}; peak RSS ${imported.peakMb.toFixed(0)} MB (${imported.startMb.toFixed(0)} MB before)`,
   );
   return {
     name: `Import of a ${rows.toLocaleString("en-US")}-row accounts CSV (${(size / 1024 / 1024).toFixed(0)} MB) updating every account through the product's import path, rule segments placed again — ${result.accepted.toLocaleString("en-US")} rows accepted (${result.created} new), ${result.rejected} rejected`,
@@ -41,6 +41,6 @@ export async function measureAccountImport(
     baselineName: "PostgreSQL COPY of the same file into a plain table",
     goal: "(context)",
     ratio: imported.result.ms / copy.ms,
-    note: `peak RSS ${imported.peakMb.toFixed(0)} MB`,
+    note: `peak RSS of the whole process ${imported.peakMb.toFixed(0)} MB, ${imported.startMb.toFixed(0)} MB when it started`,
   };
 }

@@ -6,14 +6,18 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; resu
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
 }
 
-/** Peak resident memory of this process while `fn` runs (sampled every 20 ms). */
-export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ peakMb: number; result: T }> {
-  let peak = process.memoryUsage().rss;
+/**
+ * Peak resident memory of this process while `fn` runs (sampled every 20 ms), and what it held when `fn` started:
+ * the process keeps what earlier measurements used (RSS seldom shrinks), so the two are reported together.
+ */
+export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ peakMb: number; startMb: number; result: T }> {
+  const start = process.memoryUsage().rss;
+  let peak = start;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   try {
     const result = await fn();
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { peakMb: peak / 1024 / 1024, result };
+    return { peakMb: peak / 1024 / 1024, startMb: start / 1024 / 1024, result };
   } finally {
     clearInterval(timer);
   }
