@@ -1,6 +1,6 @@
 import { placeAccount, type PlacementRules } from "../segments/placement";
 import type { RuleAccount } from "../segments/rules";
-import { db, Prisma, type Tx } from "./client";
+import { db, Prisma, type SqlTx, type Tx } from "./client";
 
 /** The organisation's rule segments (hand-kept ones have no rule) and its stages in evaluation order. */
 export async function loadPlacementRules(organizationId: string, tx: Tx = db()): Promise<PlacementRules> {
@@ -125,4 +125,24 @@ export async function loadPastPlacementRows(organizationId: string): Promise<Pas
       FROM "Account" a
       LEFT JOIN "LifecycleStage" ls ON ls."organizationId" = a."organizationId" AND ls."id" = a."lifecycleStageId"
      WHERE a."organizationId" = ${organizationId}::uuid`;
+}
+
+/** Runs of days on which each account held a stage or a segment (by key; a null stage: none), first and last day included. */
+export interface PlacementSpans {
+  accountIds: string[];
+  kinds: ("stage" | "segment")[];
+  keys: (string | null)[];
+  firstDays: string[];
+  lastDays: string[];
+}
+
+/** Puts `spans` in the temporary table pb_placement_span (gone at commit), which rebuildRollups reads when asked to. */
+export async function stagePlacementSpans(tx: SqlTx, spans: PlacementSpans) {
+  await tx.$executeRaw`DROP TABLE IF EXISTS pb_placement_span`;
+  await tx.$executeRaw`CREATE TEMP TABLE pb_placement_span (account_id uuid, kind text, key text, first_day date, last_day date)
+    ON COMMIT DROP`;
+  await tx.$executeRaw`INSERT INTO pb_placement_span
+    SELECT * FROM unnest(${spans.accountIds}::uuid[], ${spans.kinds}::text[], ${spans.keys}::text[],
+                         ${spans.firstDays}::date[], ${spans.lastDays}::date[])`;
+  await tx.$executeRaw`ANALYZE pb_placement_span`;
 }

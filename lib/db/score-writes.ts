@@ -145,32 +145,55 @@ export async function refreshCurrentScores(
                         AND s."accountId" = c."accountId" AND s."day" = ${day}::date)`;
 }
 
-const ROLLUP_DIMENSIONS = Prisma.sql`(VALUES
+const ACCOUNT_DIMENSIONS = Prisma.sql`
   ('organization'::"RollupDimension", 'all'),
   ('team'::"RollupDimension", coalesce(a."teamId"::text, 'none')),
-  ('owner'::"RollupDimension", coalesce(a."ownerId"::text, 'none')),
-  ('stage'::"RollupDimension", coalesce(a."lifecycleStageId"::text, 'none'))) AS d("dimension", "key")`;
+  ('owner'::"RollupDimension", coalesce(a."ownerId"::text, 'none'))`;
 
 /**
  * Each row of the CTE `s` (with "accountId" and the given columns) once per rollup
  * slice its account belongs to — organisation, team, owner, stage, and each of its
- * segments — with the account's ARR; the caller groups by slice.
+ * segments — with the account's ARR; the caller groups by slice. `placedByDay`:
+ * stage and segments as the runs in pb_placement_span place the account on the
+ * row's "day" (see stagePlacementSpans), else as it is placed now.
  */
-function perSlice(organizationId: string, columns: Prisma.Sql) {
-  return Prisma.sql`
+function perSlice(organizationId: string, columns: Prisma.Sql, placedByDay = false) {
+  const account = Prisma.sql`s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"`;
+  const spanOf = (kind: string) => Prisma.sql`p."account_id" = s."accountId" AND p."kind" = ${kind}
+    AND s."day" BETWEEN p."first_day" AND p."last_day"`;
+  if (!placedByDay)
+    return Prisma.sql`
     SELECT d."dimension", d."key", ${columns}, a."arr"
-    FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
-    CROSS JOIN LATERAL ${ROLLUP_DIMENSIONS}
+    FROM ${account}
+    CROSS JOIN LATERAL (VALUES ${ACCOUNT_DIMENSIONS},
+      ('stage'::"RollupDimension", coalesce(a."lifecycleStageId"::text, 'none'))) AS d("dimension", "key")
     UNION ALL
     SELECT 'segment'::"RollupDimension", m."segmentId"::text, ${columns}, a."arr"
-    FROM s JOIN "Account" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = s."accountId"
+    FROM ${account}
     JOIN "AccountSegment" m ON m."organizationId" = ${organizationId}::uuid AND m."accountId" = s."accountId"`;
+  return Prisma.sql`
+    SELECT d."dimension", d."key", ${columns}, a."arr"
+    FROM ${account}
+    CROSS JOIN LATERAL (VALUES ${ACCOUNT_DIMENSIONS}) AS d("dimension", "key")
+    UNION ALL
+    SELECT 'stage'::"RollupDimension",
+           CASE WHEN p."account_id" IS NULL THEN coalesce(a."lifecycleStageId"::text, 'none') ELSE coalesce(ls."id"::text, 'none') END,
+           ${columns}, a."arr"
+    FROM ${account}
+    LEFT JOIN pb_placement_span p ON ${spanOf("stage")}
+    LEFT JOIN "LifecycleStage" ls ON ls."organizationId" = ${organizationId}::uuid AND ls."key" = p."key"
+    UNION ALL
+    SELECT 'segment'::"RollupDimension", sg."id"::text, ${columns}, a."arr"
+    FROM ${account}
+    JOIN pb_placement_span p ON ${spanOf("segment")}
+    JOIN "Segment" sg ON sg."organizationId" = ${organizationId}::uuid AND sg."key" = p."key"`;
 }
 
 /**
  * Rebuilds the daily rollups of past days `from`..`to` from their snapshots: per
  * organisation, segment, team, owner and lifecycle stage, and per tier — account
  * count, score and coverage sums, ARR. Dashboards read these, never raw history.
+ * `placedByDay`: stages and segments as of each day (see perSlice).
  */
 export async function rebuildRollups(
   organizationId: string,
@@ -178,6 +201,7 @@ export async function rebuildRollups(
   from: Date,
   to: Date,
   tx: SqlTx = db(),
+  placedByDay = false,
 ) {
   await tx.$executeRaw`
     DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
@@ -190,7 +214,7 @@ export async function rebuildRollups(
     INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
     SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."day", x."dimension", x."key", x."tierKey",
            count(*)::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
-    FROM (${perSlice(organizationId, Prisma.sql`s."day", s."tierKey", s."score", s."coverage"`)}) x
+    FROM (${perSlice(organizationId, Prisma.sql`s."day", s."tierKey", s."score", s."coverage"`, placedByDay)}) x
     GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
 }
 

@@ -124,4 +124,47 @@ describe("placing accounts as of a past day, for scoring the past", () => {
     expect(variant(ids.onboarded, 5)).toBeDefined();
     expect(variant(ids.pinned, 7)).not.toBe("onboarding");
   });
+
+  it("rolls each past day up by the stages and segments of that day", async () => {
+    // After the backfill above: each day's stage and segment rollups count that day's snapshots as placed then.
+    const accounts = await loadPortfolioAccounts(past.organizationId);
+    const placementOn = (await loadPastPlacement(past.organizationId, accounts))!;
+    const segments = await db().segment.findMany({ where: { organizationId: past.organizationId } });
+    const segmentId = new Map(segments.map((s) => [s.key, s.id]));
+    for (const days of [19, 7, 5, 1]) {
+      const snapshots = await db().scoreSnapshot.findMany({
+        where: { organizationId: past.organizationId, day: on(days) },
+        select: { accountId: true },
+      });
+      const placed = placementOn(
+        on(days),
+        snapshots.map((s) => accounts.ids.indexOf(s.accountId)),
+      );
+      const expected: Record<string, number> = {};
+      const count = (key: string) => (expected[key] = (expected[key] ?? 0) + 1);
+      for (const stage of placed.stages) count(`stage:${stage === null ? "none" : past.stageIds[stage]}`);
+      for (const keys of placed.segments) for (const key of keys) count(`segment:${segmentId.get(key)}`);
+      const rollups = await db().scoreRollup.findMany({
+        where: { organizationId: past.organizationId, day: on(days), dimension: { in: ["stage", "segment"] } },
+      });
+      const actual: Record<string, number> = {};
+      for (const r of rollups)
+        actual[`${r.dimension}:${r.dimensionKey}`] = (actual[`${r.dimension}:${r.dimensionKey}`] ?? 0) + r.accounts;
+      expect(actual, `day −${days}`).toEqual(expected);
+    }
+    // The account onboarding until 6 days ago is counted in Onboarding on day −7 and in Adoption on day −5.
+    const inStage = async (days: number, stage: string) =>
+      (
+        await db().scoreRollup.aggregate({
+          where: {
+            organizationId: past.organizationId,
+            day: on(days),
+            dimension: "stage",
+            dimensionKey: past.stageIds[stage],
+          },
+          _sum: { accounts: true },
+        })
+      )._sum.accounts ?? 0;
+    expect(await inStage(7, "onboarding")).toBe((await inStage(5, "onboarding")) + 1);
+  });
 });

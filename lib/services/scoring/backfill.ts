@@ -9,6 +9,7 @@ import {
   writeSnapshots,
 } from "../../db/score-writes";
 import { getPriorityWeights } from "../../db/priorities";
+import { stagePlacementSpans } from "../../db/placements";
 import {
   backfillUnderWay,
   cancelBackfillRun,
@@ -26,6 +27,7 @@ import { emptyPortfolio, subPortfolio } from "./portfolio-input";
 import { utcDay } from "../../dates";
 import { appendSnapshotRows } from "./snapshot-rows";
 import { loadPastPlacement } from "./past-placement";
+import { placementSpanRecorder } from "./placement-spans";
 
 const DAY = 86_400_000;
 /** Snapshot rows (each with its explanation, about a kilobyte) held before they are written. */
@@ -61,6 +63,7 @@ export async function backfillHistory(
     getPriorityWeights(organizationId),
   ]);
   const placementOn = await loadPastPlacement(organizationId, accounts);
+  const spans = placementOn ? placementSpanRecorder(accounts.ids) : null;
   const portfolio = emptyPortfolio(accounts, [...new Set(metricKeyById.values())].sort());
   const width = portfolio.metricKeys.length;
   const column = new Map(portfolio.metricKeys.map((k, j) => [k, j]));
@@ -93,7 +96,9 @@ export async function backfillHistory(
         return (Number.isNaN(started) || started <= asOf) && (Number.isNaN(churned) || churned >= next) ? [a] : [];
       });
       // Only that day's customers are scored, and only they are each other's percentile peers.
-      const day = { ...subPortfolio(portfolio, customers), ...placementOn?.(new Date(next), customers) };
+      const placed = placementOn?.(new Date(next), customers);
+      if (placed) spans!.day(next, customers, placed);
+      const day = { ...subPortfolio(portfolio, customers), ...placed };
       const ids = customers.map((a) => accounts.ids[a]!);
       lastCustomers = ids.length;
       for (const entry of parsed) {
@@ -130,11 +135,21 @@ export async function backfillHistory(
     }
   });
   if (observed && !stopped) await scoreDaysEndingBefore(Infinity);
+  const placedByDay = spans?.finish();
   for (const entry of parsed) {
     await flush(entry);
     await withScoringTransaction(async (tx) => {
-      // The last day's rollups come with the current ones: its snapshots are the current scores.
-      await rebuildRollups(organizationId, entry.scorecardId, new Date(firstDay), new Date(lastDay - DAY), tx);
+      // Past days roll up by the stages and segments of each day; the last day's rollups come with the current
+      // ones: its snapshots are the current scores.
+      if (placedByDay) await stagePlacementSpans(tx, placedByDay);
+      await rebuildRollups(
+        organizationId,
+        entry.scorecardId,
+        new Date(firstDay),
+        new Date(lastDay - DAY),
+        tx,
+        !!placedByDay,
+      );
       await refreshCurrentScores(organizationId, entry.scorecardId, new Date(lastDay), null, tx, {
         priority: { range: entry.model.range, weights, today: new Date(lastDay) },
       });
