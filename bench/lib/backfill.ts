@@ -31,7 +31,7 @@ export async function measureBackfill(
   );
   return [
     {
-      name: `History backfill ("score the past") of the last ${DAYS} days, per day: ${accounts} accounts scored point-in-time from ${observations.rows[0].n.toLocaleString("en-US")} observations replayed in time order, snapshots with explanations written, rollups rebuilt (today's snapshots kept)`,
+      name: `History backfill ("score the past") of the last ${DAYS} days, per day: ${accounts} accounts scored point-in-time from ${observations.rows[0].n.toLocaleString("en-US")} observations replayed in time order, lifecycle stages placed as of each day, snapshots with explanations written, rollups rebuilt by each day's stages (today's snapshots kept)`,
       ours: perDay,
       baseline: recomputeMs,
       baselineName: "the full recompute of one day, above",

@@ -33,9 +33,9 @@ export const SQL_SCORES = `
   FROM "MetricCurrentValue" v WHERE v."organizationId" = $1 GROUP BY v."accountId"`;
 
 /**
- * A synthetic organisation straight in SQL: `accounts` accounts in three ARR
- * segments, 20 metric definitions and a current value for every account and
- * metric (all present, so every method computes the same score).
+ * A synthetic organisation straight in SQL: `accounts` accounts in two ARR
+ * segments and four lifecycle stages, 20 metric definitions and a current value
+ * for every account and metric (all present, so every method computes the same score).
  */
 export async function createSyntheticOrganization(url: string, accounts: number) {
   const client = new pg.Client({ connectionString: url });
@@ -68,6 +68,23 @@ export async function createSyntheticOrganization(url: string, accounts: number)
      SELECT a."organizationId", s."id", a."id", 'rule' FROM "Account" a
      JOIN "Segment" s ON s."organizationId" = a."organizationId" AND s."key" = CASE WHEN a."arr" >= 100000 THEN 'enterprise' ELSE 'smb' END
      WHERE a."organizationId" = $1`,
+    [org],
+  );
+  // Lifecycle stages by days as a customer and days to renewal, as the demo's: the backfill places them as of each day.
+  await client.query(
+    `INSERT INTO "LifecycleStage" ("organizationId", "id", "key", "name", "position", "rule") VALUES
+       ($1, gen_random_uuid(), 'onboarding', 'Onboarding', 0, '{"all":[{"field":"tenureDays","op":"lt","value":90}]}'),
+       ($1, gen_random_uuid(), 'renewal', 'Renewal', 1, '{"all":[{"field":"daysToRenewal","op":"lte","value":90}]}'),
+       ($1, gen_random_uuid(), 'adoption', 'Adoption', 2, '{"all":[{"field":"tenureDays","op":"lt","value":365}]}'),
+       ($1, gen_random_uuid(), 'mature', 'Mature', 3, NULL)`,
+    [org],
+  );
+  await client.query(
+    `UPDATE "Account" a SET "lifecycleStageId" = s."id"
+     FROM "LifecycleStage" s
+     WHERE a."organizationId" = $1 AND s."organizationId" = $1 AND s."key" = CASE
+       WHEN current_date - a."startDate" < 90 THEN 'onboarding' WHEN a."renewalDate" - current_date <= 90 THEN 'renewal'
+       WHEN current_date - a."startDate" < 365 THEN 'adoption' ELSE 'mature' END`,
     [org],
   );
   await client.query(
