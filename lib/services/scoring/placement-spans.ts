@@ -1,7 +1,6 @@
 import type { PlacementSpans } from "../../db/placements";
+import { isoDay } from "../../dates";
 import type { DayPlacement } from "./past-placement";
-
-const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * Records, as the backfill scores day after day, where each account stood: runs
@@ -16,8 +15,8 @@ export function placementSpanRecorder(accountIds: string[]) {
     spans.accountIds.push(accountIds[a]!);
     spans.kinds.push(kind);
     spans.keys.push(key);
-    spans.firstDays.push(isoDay(first));
-    spans.lastDays.push(isoDay(last));
+    spans.firstDays.push(isoDay(new Date(first)));
+    spans.lastDays.push(isoDay(new Date(last)));
   };
   const close = (a: number) => {
     const run = open.get(a);
