@@ -1,5 +1,6 @@
 import { placeAccount, type PlacementRules } from "../segments/placement";
 import type { RuleAccount } from "../segments/rules";
+import type { TenantContext } from "../tenant";
 import { db, Prisma, type SqlTx, type Tx } from "./client";
 
 /** The organisation's rule segments (hand-kept ones have no rule) and its stages in evaluation order. */
@@ -15,7 +16,7 @@ export async function loadPlacementRules(organizationId: string, tx: Tx = db()):
   return { segments: segments.filter((s) => s.rule !== null), stages };
 }
 
-/** An account's fields as the rules read them (`a`: the "Account" row), for the reads below. */
+/** An account's fields as the rules read them (`a`: the "Account" row; traits are never null), for the reads below. */
 const RULE_ACCOUNT_COLUMNS = Prisma.sql`a."id", a."arr"::float8 AS "arr", a."seats", a."activeUsers", a."plan",
   a."region", a."startDate", a."renewalDate", a."traits", a."stagePinned"`;
 
@@ -23,6 +24,14 @@ const RULE_ACCOUNT_COLUMNS = Prisma.sql`a."id", a."arr"::float8 AS "arr", a."sea
 interface RuleAccountRow extends RuleAccount {
   id: string;
   stagePinned: boolean;
+}
+
+/** Every active account's rule fields, largest ARR first, for previewing a rule. */
+export function listRuleAccounts(ctx: TenantContext): Promise<(RuleAccountRow & { name: string })[]> {
+  return db().$queryRaw<(RuleAccountRow & { name: string })[]>`
+    SELECT ${RULE_ACCOUNT_COLUMNS}, a."name" FROM "Account" a
+     WHERE a."organizationId" = ${ctx.organizationId}::uuid AND a."status" = 'active'
+     ORDER BY a."arr" DESC, a."id"`;
 }
 
 interface PlacedRow extends RuleAccountRow {
@@ -65,7 +74,7 @@ export async function assignSegmentsAndStages(
   const leaves = { segment: [] as string[], account: [] as string[] };
   let changed = 0;
   for (const a of accounts) {
-    const placed = placeAccount({ ...a, traits: a.traits ?? {} }, rules, today);
+    const placed = placeAccount(a, rules, today);
     const stageId = placed.stage === null ? null : rules.stages[placed.stage]!.id;
     const moved = !a.stagePinned && stageId !== a.lifecycleStageId;
     if (moved) {
@@ -136,7 +145,7 @@ export interface PlacementSpans {
   lastDays: string[];
 }
 
-/** Puts `spans` in the temporary table pb_placement_span (gone at commit), which rebuildRollups reads when asked to. */
+/** Puts `spans` in the temporary table pb_placement_span (gone at commit), for rebuildRollups to group by. */
 export async function stagePlacementSpans(tx: SqlTx, spans: PlacementSpans) {
   await tx.$executeRaw`DROP TABLE IF EXISTS pb_placement_span`;
   await tx.$executeRaw`CREATE TEMP TABLE pb_placement_span (account_id uuid, kind text, key text, first_day date, last_day date)

@@ -1,5 +1,6 @@
 import { BULK_WORK_MEM, db, Prisma, sqlTxFor, withBulkTransaction, type SqlTx, type Tx } from "./client";
 import { copyField, copyIn } from "./copy";
+import { stagePlacementSpans, type PlacementSpans } from "./placements";
 import { priorityExpression, type PriorityParams } from "./priorities";
 import { analyzeIfGrown } from "./statistics";
 
@@ -193,7 +194,8 @@ function perSlice(organizationId: string, columns: Prisma.Sql, placedByDay = fal
  * Rebuilds the daily rollups of past days `from`..`to` from their snapshots: per
  * organisation, segment, team, owner and lifecycle stage, and per tier — account
  * count, score and coverage sums, ARR. Dashboards read these, never raw history.
- * `placedByDay`: stages and segments as of each day (see perSlice).
+ * `placedByDay`: where each account stood on each day, for the stage and
+ * segment slices (else today's placement).
  */
 export async function rebuildRollups(
   organizationId: string,
@@ -201,8 +203,9 @@ export async function rebuildRollups(
   from: Date,
   to: Date,
   tx: SqlTx = db(),
-  placedByDay = false,
+  placedByDay?: PlacementSpans,
 ) {
+  if (placedByDay) await stagePlacementSpans(tx, placedByDay);
   await tx.$executeRaw`
     DELETE FROM "ScoreRollup" WHERE "organizationId" = ${organizationId}::uuid AND "scorecardId" = ${scorecardId}::uuid
       AND "day" BETWEEN ${from}::date AND ${to}::date`;
@@ -214,7 +217,7 @@ export async function rebuildRollups(
     INSERT INTO "ScoreRollup" ("organizationId", "scorecardId", "day", "dimension", "dimensionKey", "tierKey", "accounts", "scoreSum", "coverageSum", "arr")
     SELECT ${organizationId}::uuid, ${scorecardId}::uuid, x."day", x."dimension", x."key", x."tierKey",
            count(*)::int, coalesce(sum(x."score"), 0), sum(x."coverage"), sum(x."arr")
-    FROM (${perSlice(organizationId, Prisma.sql`s."day", s."tierKey", s."score", s."coverage"`, placedByDay)}) x
+    FROM (${perSlice(organizationId, Prisma.sql`s."day", s."tierKey", s."score", s."coverage"`, placedByDay !== undefined)}) x
     GROUP BY x."day", x."dimension", x."key", x."tierKey"`;
 }
 

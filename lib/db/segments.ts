@@ -1,5 +1,4 @@
 import { NotFoundError } from "../errors";
-import type { RuleAccount } from "../segments/rules";
 import type { TenantContext } from "../tenant";
 import { db, Prisma, type Tx } from "./client";
 import { uniqueKey } from "./unique-key";
@@ -106,36 +105,6 @@ export async function listManualMembers(ctx: TenantContext, segmentId: string) {
     orderBy: { account: { name: "asc" } },
   });
   return rows.map((r) => r.account);
-}
-
-/** An account's fields as the rules read them. */
-const RULE_ACCOUNT_FIELDS = {
-  arr: true,
-  seats: true,
-  activeUsers: true,
-  plan: true,
-  region: true,
-  startDate: true,
-  renewalDate: true,
-  traits: true,
-} as const;
-
-type RuleAccountRow = Omit<RuleAccount, "arr" | "traits"> & { arr: { toNumber(): number }; traits: unknown };
-
-const toRuleAccount = (a: RuleAccountRow): RuleAccount => ({
-  ...a,
-  arr: a.arr.toNumber(),
-  traits: (a.traits ?? {}) as Record<string, unknown>,
-});
-
-/** Every active account's rule fields, for previewing a rule. */
-export async function listRuleAccounts(ctx: TenantContext): Promise<(RuleAccount & { id: string; name: string })[]> {
-  const rows = await db().account.findMany({
-    where: { organizationId: ctx.organizationId, status: "active" },
-    orderBy: { arr: "desc" },
-    select: { id: true, name: true, ...RULE_ACCOUNT_FIELDS },
-  });
-  return rows.map((r) => ({ ...toRuleAccount(r), id: r.id, name: r.name }));
 }
 
 // ───────────── lifecycle stages ─────────────

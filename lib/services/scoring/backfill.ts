@@ -9,7 +9,6 @@ import {
   writeSnapshots,
 } from "../../db/score-writes";
 import { getPriorityWeights } from "../../db/priorities";
-import { stagePlacementSpans } from "../../db/placements";
 import {
   backfillUnderWay,
   cancelBackfillRun,
@@ -141,14 +140,13 @@ export async function backfillHistory(
     await withScoringTransaction(async (tx) => {
       // Past days roll up by the stages and segments of each day; the last day's rollups come with the current
       // ones: its snapshots are the current scores.
-      if (placedByDay) await stagePlacementSpans(tx, placedByDay);
       await rebuildRollups(
         organizationId,
         entry.scorecardId,
         new Date(firstDay),
         new Date(lastDay - DAY),
         tx,
-        !!placedByDay,
+        placedByDay,
       );
       await refreshCurrentScores(organizationId, entry.scorecardId, new Date(lastDay), null, tx, {
         priority: { range: entry.model.range, weights, today: new Date(lastDay) },

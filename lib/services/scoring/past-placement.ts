@@ -1,7 +1,6 @@
 import { loadPastPlacementRows, loadPlacementRules } from "../../db/placements";
 import type { PortfolioAccounts } from "../../db/scoring-inputs";
 import { anyUsesDate, placeAccount } from "../../segments/placement";
-import type { RuleAccount } from "../../segments/rules";
 
 /** Each given account's segment keys and stage key on one day. */
 export interface DayPlacement {
@@ -25,18 +24,17 @@ export async function loadPastPlacement(organizationId: string, accounts: Portfo
   // The rows themselves are the rules' accounts (not copies: 100k accounts' rows are a hundred megabytes).
   const inputs = accounts.ids.map((id) => {
     const row = rows.get(id)!;
-    row.traits ??= {};
-    return { row, account: row as RuleAccount, renewals: row.renewals.map((d) => new Date(d).getTime()) };
+    return { row, renewals: row.renewals.map((d) => new Date(d).getTime()) };
   });
 
   return (day: Date, positions: number[]): DayPlacement => {
     const segments: string[][] = [];
     const stages: (string | null)[] = [];
     for (const a of positions) {
-      const { row, account, renewals } = inputs[a]!;
+      const { row, renewals } = inputs[a]!;
       const renewedOn = renewals.find((t) => t >= day.getTime());
       const placed = placeAccount(
-        renewedOn === undefined ? account : { ...account, renewalDate: new Date(renewedOn) },
+        renewedOn === undefined ? row : { ...row, renewalDate: new Date(renewedOn) },
         rules,
         day,
       );

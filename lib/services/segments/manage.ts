@@ -1,7 +1,7 @@
 import { getAccountOrThrow } from "../../db/accounts";
 import { writeAudit } from "../../db/audit";
 import { ORGANISATION_WIDE_MS, withTransaction, type Tx } from "../../db/client";
-import { assignSegmentsAndStages, loadPlacementRules } from "../../db/placements";
+import { assignSegmentsAndStages, listRuleAccounts, loadPlacementRules } from "../../db/placements";
 import { anyUsesDate } from "../../segments/placement";
 import { queueScoringRun } from "../../db/scoring-runs";
 import {
@@ -12,7 +12,6 @@ import {
   getStage,
   insertSegment,
   insertStage,
-  listRuleAccounts,
   listStagesWithCounts,
   pinAccountStage,
   removeManualMember,
