@@ -168,3 +168,32 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = ","): CsvRecord
   const reader = new CsvReader(delimiter);
   return [...reader.push(text), ...reader.end()];
 }
+
+const CARRIAGE_RETURN = 13;
+
+/**
+ * Counts a file's lines as its bytes stream by, skipping empty ones as the
+ * reader does: a line starts at any byte other than a line end (\n or \r) that
+ * follows a line end. Zero bytes are passed over, so a UTF-16 file counts as
+ * its UTF-8 twin. Line breaks inside quoted fields count as lines, so such a
+ * file counts a few more than it has records.
+ */
+export class LineCounter {
+  lines = 0;
+  private atLineStart = true;
+
+  add(bytes: Uint8Array) {
+    let atLineStart = this.atLineStart;
+    let lines = this.lines;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b === NEWLINE || b === CARRIAGE_RETURN) atLineStart = true;
+      else if (atLineStart && b !== 0) {
+        lines++;
+        atLineStart = false;
+      }
+    }
+    this.atLineStart = atLineStart;
+    this.lines = lines;
+  }
+}

@@ -288,6 +288,17 @@ describe("review before commit", () => {
       Comment: "",
     });
     expect(job.totalRows).toBe(1);
+    // Blank lines (the reader skips them) and line ends other than \n are not rows.
+    const spaced = await upload(
+      "observations",
+      "Account ID,Metric Key,Observed,Value\r\n\r\nX-1,csat,2026-06-01,4\r\n\r\n",
+    );
+    const oldMac = await upload(
+      "observations",
+      "Account ID,Metric Key,Observed,Value\rX-1,csat,2026-06-01,4\rX-2,csat,2026-06-01,5",
+    );
+    expect((await getImportJobOrThrow(admin, spaced)).totalRows).toBe(1);
+    expect((await getImportJobOrThrow(admin, oldMac)).totalRows).toBe(2);
     const preview = await previewImport(admin, id);
     expect(preview.rows[0]!.errors).toEqual([
       { column: "Account ID", reason: 'account "X-1" does not exist (import it first)' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvReader, CsvSyntaxError, detectDelimiter, parseCsv } from "@/lib/csv-reader";
+import { CsvReader, CsvSyntaxError, detectDelimiter, LineCounter, parseCsv } from "@/lib/csv-reader";
 
 /** Feeds `text` in pieces of the given sizes (cycled), as a stream would. */
 function readInPieces(text: string, sizes: number[]) {
@@ -100,5 +100,39 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter('"a;b;c",d,e')).toBe(",");
     expect(detectDelimiter('name;"x,y"')).toBe(";");
     expect(detectDelimiter("single")).toBe(",");
+  });
+});
+
+describe("LineCounter", () => {
+  /** The lines of `bytes` fed `size` bytes at a time, as an upload streams them. */
+  function count(bytes: Uint8Array, size: number) {
+    const counter = new LineCounter();
+    for (let i = 0; i < bytes.length; i += size) counter.add(bytes.subarray(i, i + size));
+    return counter.lines;
+  }
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it("counts the lines the reader reads, whatever their ends and wherever the pieces break", () => {
+    const files = [
+      "a,b\n1,2\n3,4\n",
+      "a,b\n1,2\n3,4",
+      "a,b\r\n1,2\r\n\r\n3,4\r\n\r\n",
+      "a,b\r1,2\r3,4\r",
+      "\n\na,b\n\n\n1,2\n",
+      "\uFEFFa,b\n1,2\n",
+    ];
+    for (const text of files)
+      for (const size of [1, 2, 3, 64]) expect(count(utf8(text), size)).toBe(parseCsv(text).length);
+  });
+
+  it("counts a UTF-16 file as its UTF-8 twin", () => {
+    const text = "a,b\r\n\r\n1,2\r\nÉ,3\r\n";
+    const le = new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer);
+    const be = le.map((_, i) => le[i ^ 1]!);
+    expect([count(le, 5), count(be, 5)]).toEqual([3, 3]);
+  });
+
+  it("counts a quoted field's line breaks as lines", () => {
+    expect(count(utf8('note\n"two\nlines"\n'), 4)).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createImportJob, findImportWithColumns, updateImportJob } from "../../db/imports";
 import { listLiveMetrics } from "../../db/metrics";
+import { LineCounter } from "../../csv-reader";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import { guessMapping, type ImportKind } from "../../validation/imports";
@@ -44,14 +45,12 @@ export async function receiveUpload(
   const file = uploadPath(ctx.organizationId, job.id);
   await ensureUploadDir(ctx.organizationId);
   let bytes = 0;
-  let newlines = 0;
-  let lastByte = 10;
+  // The rows, counted from the lines: what the import button offers and the progress bar measures against.
+  const lines = new LineCounter();
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      // Line count (an estimate of the rows, for the progress bar while committing).
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
-      if (chunk.length) lastByte = chunk[chunk.length - 1]!;
+      lines.add(chunk);
       done(
         bytes > MAX_UPLOAD_BYTES
           ? new ValidationError(`The file is larger than ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB.`)
@@ -69,7 +68,6 @@ export async function receiveUpload(
     if (rows.length === 0) throw new ValidationError("The file has a header row but no rows below it to import.");
     const repeated = repeatedColumn(headers);
     if (repeated) throw new ValidationError(repeated);
-    const lines = newlines + (lastByte === 10 ? 0 : 1);
     const previous = await findImportWithColumns(ctx.organizationId, input.kind, headers);
     await updateImportJob(ctx.organizationId, job.id, {
       mapping:
@@ -77,7 +75,7 @@ export async function receiveUpload(
         guessMapping(input.kind, headers, input.kind === "observations" ? await listLiveMetrics(ctx) : []),
       dateOrder: previous?.dateOrder ?? null,
       mappingFromId: previous?.id ?? null,
-      totalRows: Math.max(0, lines - 1),
+      totalRows: Math.max(0, lines.lines - 1),
     });
     return { id: job.id, bytes };
   } catch (error) {
