@@ -180,7 +180,8 @@ function observation(row: MappedRow, l: ImportLookups): { record?: ObservationRe
       c.fail("account_external_id", `account "${externalId}" does not exist (import it first)`))
     : null;
   const key = c.text("metric", true);
-  const metric = key ? l.metrics.get(key) : undefined;
+  // Keys are lowercase, so "NPS" in a file can only mean nps.
+  const metric = key ? (l.metrics.get(key) ?? l.metrics.get(key.toLowerCase())) : undefined;
   if (key && !metric) c.fail("metric", `unknown metric "${key}"`);
   const observedAt = c.past("observed_at", l.now, "is in the future", true);
   const raw = c.filled("value", true);

@@ -110,3 +110,22 @@ describe("a cell that says it has no value", () => {
     ]);
   });
 });
+
+describe("an observation's metric", () => {
+  const metrics = new Map([["nps", { id: "m-nps", valueType: "number", options: [] }]]);
+  const reading = (metric: string) => {
+    const cells: Record<string, string> = {
+      account_external_id: "A-1",
+      metric,
+      observed_at: "2026-06-01",
+      value: "40",
+    };
+    const row: MappedRow = { get: (field) => cells[field] ?? "", column: (field) => field, traits: [] };
+    return checkRow("observations", row, { ...lookups, metrics, accounts: new Map([["A-1", "a-1"]]) });
+  };
+
+  it("is its key in any case, since keys are lowercase", () => {
+    for (const key of ["nps", "NPS", "Nps"]) expect(reading(key).record).toMatchObject({ metricId: "m-nps" });
+    expect(reading("net_promoter").errors).toEqual([{ column: "metric", reason: 'unknown metric "net_promoter"' }]);
+  });
+});
