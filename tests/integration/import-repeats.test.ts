@@ -23,7 +23,7 @@ describe("a file that repeats a record", () => {
   const a = () => org.plan.accounts[0]!.externalId;
 
   it("observations: the first line is written, an exact repeat is accepted, another value is rejected", async () => {
-    const { job, rejected } = await importCsv(
+    const { job, rejected, preview } = await importCsv(
       "observations",
       [
         "account,metric,date,value",
@@ -34,6 +34,13 @@ describe("a file that repeats a record", () => {
       ].join("\n"),
     );
     expect(job).toMatchObject({ status: "committed", acceptedRows: 3, newRows: 2, rejectedRows: 1 });
+    // The review's preview already told which line the commit would reject, and why.
+    expect(preview.rows.map((r) => [r.line, r.errors.map((e) => `${e.column}: ${e.reason}`)])).toEqual([
+      [2, []],
+      [3, []],
+      [4, ["value: repeats the observation (same account, metric and time) of line 2 with another value"]],
+      [5, []],
+    ]);
     expect(rejected).toEqual([
       {
         line: 4,
@@ -52,6 +59,11 @@ describe("a file that repeats a record", () => {
   it("accounts and outcomes: the import goes through and names the line a conflicting row repeats", async () => {
     const accounts = await importCsv("accounts", "external_id,name\nRPT-1,First\nRPT-1,First\nRPT-1,Second\n");
     expect(accounts.job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 1, rejectedRows: 1 });
+    expect(accounts.preview.rows.map((r) => r.errors)).toEqual([
+      [],
+      [],
+      [{ column: "external_id", reason: "repeats the account (same id) of line 2 with other values" }],
+    ]);
     expect(accounts.rejected).toEqual([
       { line: 4, column: "external_id", reason: "repeats the account (same id) of line 2 with other values" },
     ]);

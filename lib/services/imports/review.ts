@@ -21,6 +21,7 @@ import {
 import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
 import { extraCellsProblem, mapRow, readHeaderAndPreview } from "./csv-stream";
 import type { DateOrder } from "./dates";
+import { RecordKeys, REPEAT_FIELD, repeatReason } from "./repeats";
 import { checkRow } from "./rows";
 import { uploadPath } from "./uploads";
 import { wideValues } from "./wide";
@@ -54,6 +55,7 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     decimal: format.decimal,
     dates: dateConvention(format, job.dateOrder),
   };
+  const repeats = new RecordKeys(kind);
   return {
     format: describeCsvFormat(format, job.dateOrder),
     dates: {
@@ -68,7 +70,13 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
       const mapped = toRow(r.cells);
       // A wide row's values are checked one by one; a problem of the row (its account, its date) is told once.
       const checks = wide ? wideValues(mapped, wide) : [mapped];
-      const errors = checks.flatMap((row) => checkRow(kind, row, lookups).errors);
+      const errors = checks.flatMap((row) => {
+        const checked = checkRow(kind, row, lookups);
+        // As the commit will: a later line giving an earlier line's key other values is rejected.
+        const repeat = checked.record ? repeats.check(checked.record, r.line) : null;
+        if (!repeat || repeat.same) return checked.errors;
+        return [{ column: row.column(REPEAT_FIELD[kind]), reason: repeatReason(kind, `line ${repeat.of}`) }];
+      });
       return {
         ...r,
         errors: errors.filter((e, i) => errors.findIndex((x) => x.column === e.column && x.reason === e.reason) === i),
