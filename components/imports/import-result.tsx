@@ -5,7 +5,7 @@ import { formatCount, formatDay, formatNumber } from "@/lib/format";
 const REPEATS: Record<string, [string, string]> = {
   observations: [
     "new observation",
-    "repeated an observation already stored or on an earlier line (same account, metric and time) and changed nothing",
+    "repeated an observation already stored or on an earlier line (same account, metric, time and value) and changed nothing",
   ],
   accounts: ["new account", "updated an account already stored or repeated an earlier line"],
   outcomes: ["new outcome", "updated an outcome already stored or repeated an earlier line"],

@@ -16,7 +16,7 @@ const ingestResult = z.object({
     .number()
     .int()
     .describe(
-      "Accepted items not stored before; the others repeated what was stored (a resent observation) or updated it.",
+      "Accepted items not stored before; the others repeated what was stored (a resent observation) or updated it. An observation stored with another value is rejected: stored observations are not changed.",
     ),
   rejected: z.array(
     z.object({ index: z.number().int(), errors: z.array(z.object({ field: z.string(), reason: z.string() })) }),

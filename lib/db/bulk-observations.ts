@@ -2,7 +2,7 @@ import type pg from "pg";
 import { copyField, openCopyIn, type OpenCopy } from "./copy";
 import { withBulkTransaction } from "./client";
 import type { Upserted } from "./import-writes";
-import { insertObservationsSql, type SkipStored } from "./observations";
+import { insertObservationsSql, storedOtherwiseSql, type SkipStored, type StoredOtherwise } from "./observations";
 
 /**
  * The bulk-load path for observations, inside one transaction on one connection
@@ -84,10 +84,11 @@ async function removeRepeatedKeys(client: pg.PoolClient): Promise<RepeatedLine[]
 }
 
 /**
- * Moves the staged rows in with the current values they advance; returns the
- * accounts that got at least one new observation, how many rows were new (the
- * rest were stored already, or repeated a key earlier in the file), and the
- * lines that repeated an earlier line's key with another value (not written).
+ * Moves the staged rows (`staged` of them) in with the current values they
+ * advance; returns the accounts that got at least one new observation, how many
+ * rows were new (the rest were stored already, or repeated a key earlier in the
+ * file), the lines that repeated an earlier line's key with another value, and
+ * those whose key is stored with another value (neither written).
  *
  * Inserts only the keys it does not find, in one pass. A unique violation then
  * means a key came twice: within the file (found and taken out, and the insert
@@ -98,7 +99,8 @@ async function removeRepeatedKeys(client: pg.PoolClient): Promise<RepeatedLine[]
 export async function applyObservationStaging(
   client: pg.PoolClient,
   organizationId: string,
-): Promise<Upserted & { conflicts: RepeatedLine[] }> {
+  staged: number,
+): Promise<Upserted & { conflicts: RepeatedLine[]; storedOtherwise: StoredOtherwise[] }> {
   const apply = async (skip: SkipStored): Promise<Upserted> => {
     const result = await client.query<{ inserted: number; accounts: string[] }>(
       insertObservationsSql("import_observations", skip),
@@ -121,11 +123,20 @@ export async function applyObservationStaging(
   // Autovacuum never analyses temporary tables. Without statistics the planner guessed a tenth of a million staged
   // rows and probed the current values once per row (1M index probes, 2.8 s) instead of hashing them (1.7 s).
   await client.query("ANALYZE import_observations");
-  const first = await attempt("absent");
-  if (first) return { ...first, conflicts: [] };
-  const conflicts = await removeRepeatedKeys(client);
-  const again = conflicts.length > 0 ? await attempt("absent") : null;
-  return { ...(again ?? (await apply("conflicts"))), conflicts };
+  const inserted = async (): Promise<Upserted & { conflicts: RepeatedLine[] }> => {
+    const first = await attempt("absent");
+    if (first) return { ...first, conflicts: [] };
+    const conflicts = await removeRepeatedKeys(client);
+    const again = conflicts.length > 0 ? await attempt("absent") : null;
+    return { ...(again ?? (await apply("conflicts"))), conflicts };
+  };
+  const result = await inserted();
+  // Rows that did not go in repeated a key: of an earlier line, or of a stored observation — with its value or not.
+  if (result.created === staged) return { ...result, storedOtherwise: [] };
+  const stored = await client.query<StoredOtherwise>(storedOtherwiseSql("import_observations r", "r.line"), [
+    organizationId,
+  ]);
+  return { ...result, storedOtherwise: stored.rows };
 }
 
 const UNIQUE_VIOLATION = "23505";

@@ -81,6 +81,52 @@ export function insertObservationsSql(rows: string, skip: SkipStored = "conflict
   SELECT count(*)::int AS inserted, coalesce(array_agg(DISTINCT "accountId")::text[], '{}') AS accounts FROM inserted`;
 }
 
+/** A row of a write whose key is stored already with another value: where it came from (`at`), and what is stored. */
+export interface StoredOtherwise {
+  at: number;
+  metricId: string;
+  value: number | null;
+  textValue: string | null;
+}
+
+/**
+ * The rows of `rows` (a FROM item aliased `r`, with account_id, metric_id,
+ * observed_at, value and text_value) whose natural key organisation $1 has
+ * stored with another value, each with `at` (an SQL expression naming the
+ * row: its line or item) and the stored value. Stored observations are history
+ * and are never changed, so a write must say which of its rows it leaves out.
+ */
+export function storedOtherwiseSql(rows: string, at: string): string {
+  return `
+  SELECT ${at} AS "at", r.metric_id::text AS "metricId", o."value", o."textValue"
+  FROM ${rows}
+  JOIN "MetricObservation" o ON o."organizationId" = $1::uuid AND o."accountId" = r.account_id
+    AND o."metricId" = r.metric_id AND o."observedAt" = r.observed_at
+  WHERE o."value" IS DISTINCT FROM r.value OR o."textValue" IS DISTINCT FROM r.text_value
+  ORDER BY 1`;
+}
+
+/** Which of `cols`' rows (by position) are stored already with another value; see storedOtherwiseSql. */
+export async function findStoredOtherwise(
+  organizationId: string,
+  cols: Omit<ObservationColumns, "source" | "recordedById">,
+  tx: Tx = db(),
+): Promise<StoredOtherwise[]> {
+  return tx.$queryRawUnsafe<StoredOtherwise[]>(
+    storedOtherwiseSql(
+      `unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::text[])
+        WITH ORDINALITY AS r(account_id, metric_id, observed_at, value, text_value, n)`,
+      "(r.n - 1)::int",
+    ),
+    organizationId,
+    cols.accountId,
+    cols.metricId,
+    cols.observedAt,
+    cols.value,
+    cols.textValue,
+  );
+}
+
 const FROM_ARRAYS = `unnest($3::uuid[], $4::uuid[], $5::timestamptz[], $6::float8[], $7::text[])
   AS u(account_id, metric_id, observed_at, value, text_value)`;
 

@@ -68,7 +68,7 @@ test("an admin uploads a CSV with mistakes, reviews it, commits, and downloads t
   await expect(page.getByText("Mapped as the same columns were in observations-with-mistakes.csv")).toBeVisible();
   await page.getByRole("button", { name: "Import 6 rows" }).click();
   await expect(page.getByTestId("import-result")).toContainText(
-    "0 new observations; 2 rows repeated an observation already stored or on an earlier line (same account, metric and time) and changed nothing.",
+    "0 new observations; 2 rows repeated an observation already stored or on an earlier line (same account, metric, time and value) and changed nothing.",
     { timeout: 30_000 },
   );
   // Nothing changed, so nothing is rescored.

@@ -46,7 +46,7 @@ function importRows(organizationId: string, rows: [string, string, Date, number]
         value,
         line + 2,
       ]);
-    return applyObservationStaging(client, organizationId);
+    return applyObservationStaging(client, organizationId, rows.length);
   });
 }
 
@@ -94,8 +94,13 @@ it("an import meeting a new key that a concurrent writer commits first skips tha
   await importWaitsForLock();
   await other.commit();
 
-  // The key the other writer stored first is not counted as new.
-  expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
+  // The key the other writer stored first is not counted as new, and the import's other value for it is left out.
+  expect(await importing).toEqual({
+    ids: [account],
+    created: 1,
+    conflicts: [],
+    storedOtherwise: [{ at: 2, metricId: metric, value: 5, textValue: null }],
+  });
   const stored = await db().metricObservation.findMany({
     where: { organizationId: org.organizationId, accountId: account, metricId: metric, observedAt: { gte: first } },
     orderBy: { observedAt: "asc" },
@@ -126,6 +131,6 @@ it.each([
   await importWaitsForLock();
   await other.commit();
 
-  expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [] });
+  expect(await importing).toEqual({ ids: [account], created: 1, conflicts: [], storedOtherwise: [] });
   expect(await currentValue(org.organizationId, account, metric)).toMatchObject(c.kept);
 });

@@ -126,3 +126,49 @@ describe("an API request that repeats an item", () => {
     });
   });
 });
+
+// Stored observations are history: a later write that gives one another value is rejected, saying what is stored.
+describe("a reading whose key is stored with another value", () => {
+  const stored = (value: string) =>
+    `the observation (same account, metric and time) is stored already with the value ${value}; stored observations are not changed`;
+
+  it("is rejected from a file, while the same value again is accepted and changes nothing", async () => {
+    const a = org.plan.accounts[2]!.externalId;
+    const file = (csat: number, sentiment: string) =>
+      `account,metric,date,value\n${a},csat,2026-06-09T08:00:00Z,${csat}\n${a},csm_sentiment,2026-06-09T08:00:00Z,${sentiment}\n${a},csat,2026-06-09T09:00:00Z,3\n`;
+    expect((await importCsv("observations", file(4, "good"))).job).toMatchObject({ newRows: 2 + 1 });
+    const again = await importCsv("observations", file(2, "bad"));
+    expect(again.job).toMatchObject({ status: "committed", acceptedRows: 1, newRows: 0, rejectedRows: 2 });
+    expect(again.rejected).toEqual([
+      { line: 2, column: "value", reason: stored("4") },
+      { line: 3, column: "value", reason: stored("good") },
+    ]);
+    const kept = await db().metricObservation.findMany({
+      where: {
+        organizationId: org.organizationId,
+        accountId: org.accountIds[2],
+        observedAt: new Date("2026-06-09T08:00:00Z"),
+      },
+      orderBy: { metricId: "asc" },
+      select: { value: true, textValue: true },
+    });
+    expect(kept.map((o) => o.textValue ?? o.value).sort()).toEqual([4, "good"].sort());
+  });
+
+  it("is rejected from an API request, with the items that repeat it, while the rest go in", async () => {
+    const item = { account: org.plan.accounts[1]!.externalId, metric: "csat", observedAt: "2026-06-08T08:00:00Z" };
+    expect(await ingest(admin, "observations", [{ ...item, value: 4 }])).toMatchObject({ accepted: 1, created: 1 });
+    const later = { ...item, observedAt: "2026-06-08T09:00:00Z", value: 1 };
+    const result = await ingest(admin, "observations", [{ ...item, value: 5 }, later, { ...item, value: 5 }]);
+    expect(result).toEqual({
+      accepted: 1,
+      created: 1,
+      rejected: [0, 2].map((index) => ({ index, errors: [{ field: "value", reason: stored("4") }] })),
+    });
+    expect(await ingest(admin, "observations", [{ ...item, value: 4 }])).toEqual({
+      accepted: 1,
+      created: 0,
+      rejected: [],
+    });
+  });
+});

@@ -137,14 +137,21 @@ describe("current values after an observation import", () => {
   it("never go back to an older observation, and a repeated key keeps what was stored", async () => {
     const before = await current();
     const older = new Date(before.observedAt.getTime() - 2 * 86_400_000).toISOString();
-    const { job } = await importFile(
+    const { id, job } = await importFile(
       "observations",
       file([
         [older, 1],
         [before.observedAt.toISOString(), 99],
       ]),
     );
-    expect(job).toMatchObject({ status: "committed", acceptedRows: 2 });
+    // The stored reading is kept, and the file's other value for it is reported, not dropped unsaid.
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 1, rejectedRows: 1 });
+    expect((await rejections(id)).map((r) => [r.line, r.reason])).toEqual([
+      [
+        3,
+        `the observation (same account, metric and time) is stored already with the value ${before.value}; stored observations are not changed`,
+      ],
+    ]);
     expect(await current()).toMatchObject({ observedAt: before.observedAt, value: before.value });
     const stored = await db().metricObservation.findFirstOrThrow({
       where: {

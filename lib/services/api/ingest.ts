@@ -1,7 +1,7 @@
 import { upsertAccounts, upsertOutcomes } from "../../db/import-writes";
 import { assignSegmentsAndStages } from "../../db/placements";
 import { loadImportLookups, withImportTransaction } from "../../db/imports";
-import { insertObservations } from "../../db/observations";
+import { findStoredOtherwise, insertObservations } from "../../db/observations";
 import { queueScoringRun } from "../../db/scoring-runs";
 import type { TenantContext } from "../../tenant";
 import type { ImportKind } from "../../validation/imports";
@@ -13,7 +13,19 @@ import {
   type ObservationRecord,
   type OutcomeRecord,
 } from "../imports/rows";
-import { RecordKeys, REPEAT_FIELD, repeatReason } from "../imports/repeats";
+import { RecordKeys, REPEAT_FIELD, repeatReason, storedReason } from "../imports/repeats";
+
+/** Observation records as the columns the observation statements take. */
+function observationColumns(records: ImportRecord[]) {
+  const rows = records as ObservationRecord[];
+  return {
+    accountId: rows.map((r) => r.accountId),
+    metricId: rows.map((r) => r.metricId),
+    observedAt: rows.map((r) => r.observedAt),
+    value: rows.map((r) => r.value),
+    textValue: rows.map((r) => r.text),
+  };
+}
 
 export interface IngestResult {
   accepted: number;
@@ -63,8 +75,9 @@ export async function ingest(
     decimal: "point" as const,
     dates: "iso" as const,
   };
-  const accepted: ImportRecord[] = [];
-  let acceptedItems = 0;
+  let accepted: { record: ImportRecord; index: number }[] = [];
+  // Items that repeat an accepted one exactly, by the index of the one they repeat.
+  const sameAs = new Map<number, number[]>();
   const rejected: IngestResult["rejected"] = [];
   const keys = new RecordKeys(kind);
   items.forEach((item, index) => {
@@ -74,41 +87,44 @@ export async function ingest(
     if (repeat && !repeat.same) {
       const reason = repeatReason(kind, `item ${repeat.of}`);
       rejected.push({ index, errors: [{ field: row.column(REPEAT_FIELD[kind]), reason }] });
-    } else if (result.record) {
+    } else if (repeat) {
       // The same item twice is written once, as when it is sent again.
-      if (!repeat) accepted.push(result.record);
-      acceptedItems++;
-    } else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
+      sameAs.set(repeat.of, [...(sameAs.get(repeat.of) ?? []), index]);
+    } else if (result.record) accepted.push({ record: result.record, index });
+    else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
   });
+  if (kind === "observations" && accepted.length) {
+    const stored = await findStoredOtherwise(ctx.organizationId, observationColumns(accepted.map((a) => a.record)));
+    const left = new Set(stored.map((s) => s.at));
+    for (const s of stored)
+      for (const index of [accepted[s.at]!.index, ...(sameAs.get(accepted[s.at]!.index) ?? [])])
+        rejected.push({ index, errors: [{ field: "value", reason: storedReason(s) }] });
+    accepted = accepted.filter((_, i) => !left.has(i));
+    rejected.sort((a, b) => a.index - b.index);
+  }
+  const acceptedItems = accepted.reduce((n, a) => n + 1 + (sameAs.get(a.index)?.length ?? 0), 0);
   let created = 0;
   if (accepted.length) {
+    const records = accepted.map((a) => a.record);
     const touched = await withImportTransaction(async (tx): Promise<string[]> => {
       if (kind === "observations") {
-        const rows = accepted as ObservationRecord[];
         // Current values move forward in the same statement, from the rows it inserted.
         const { inserted, accountIds } = await insertObservations(
           ctx.organizationId,
-          {
-            accountId: rows.map((r) => r.accountId),
-            metricId: rows.map((r) => r.metricId),
-            observedAt: rows.map((r) => r.observedAt),
-            value: rows.map((r) => r.value),
-            textValue: rows.map((r) => r.text),
-            source: "api",
-          },
+          { ...observationColumns(records), source: "api" },
           tx,
         );
         created = inserted;
         return accountIds;
       }
       if (kind === "accounts") {
-        const accounts = await upsertAccounts(ctx.organizationId, accepted as AccountRecord[], tx);
+        const accounts = await upsertAccounts(ctx.organizationId, records as AccountRecord[], tx);
         await assignSegmentsAndStages(ctx.organizationId, accounts.ids, lookups.now, tx);
         created = accounts.created;
         return accounts.ids;
       }
       // Outcomes are what backtests score against; they change no score.
-      created = await upsertOutcomes(ctx.organizationId, accepted as OutcomeRecord[], tx);
+      created = await upsertOutcomes(ctx.organizationId, records as OutcomeRecord[], tx);
       return [];
     });
     if (touched.length) await queueScoringRun(ctx, "api", touched);

@@ -14,7 +14,7 @@ import { METRIC_COLUMN, missingRequiredFields, wideMetricFields, type ImportKind
 import { dateConvention, detectCsvFormat } from "./csv-format";
 import { extraCellsProblem, mapRow, readCsvBatches } from "./csv-stream";
 import { checkRow, type ImportLookups, type MappedRow, type RowError } from "./rows";
-import { RecordKeys, REPEAT_FIELD, repeatReason } from "./repeats";
+import { RecordKeys, REPEAT_FIELD, repeatReason, storedReason } from "./repeats";
 import { removeUpload, uploadPath } from "./uploads";
 import { wideValues } from "./wide";
 import { inOneTransaction, type Writer } from "./writers";
@@ -129,17 +129,16 @@ export async function commitImport(organizationId: string, importId: string, opt
       const result = await writer.finish(now);
       // A cancel that came during the write still undoes it: the transaction has not committed yet.
       await report({});
-      // Lines that gave an earlier line's observation another value were left out of the write: rejected after all.
+      // Lines that gave an earlier line's or a stored observation another value were left out: rejected after all.
       const valueColumn = conflictColumns(toRow!([]), wide, lookups);
-      for (const c of result.conflicts ?? []) {
+      const leftOut = [
+        ...(result.conflicts ?? []).map((c) => ({ ...c, reason: repeatReason("observations", `line ${c.of}`) })),
+        ...(result.storedOtherwise ?? []).map((s) => ({ ...s, line: s.at, reason: storedReason(s) })),
+      ];
+      for (const c of leftOut) {
         accepted--;
         rejected++;
-        rejections.push({
-          line: c.line,
-          column: valueColumn(c.metricId),
-          reason: repeatReason("observations", `line ${c.of}`),
-          raw: "",
-        });
+        rejections.push({ line: c.line, column: valueColumn(c.metricId), reason: c.reason, raw: "" });
       }
       // The whole report is in before the import shows as committed (its page then lists the first rejections).
       await flushRejections();

@@ -36,6 +36,15 @@ export const repeatReason = (kind: ImportKind, of: string) =>
   `repeats ${REPEATED[kind]} of ${of} with ${kind === "observations" ? "another value" : "other values"}`;
 
 /**
+ * The reason a reading is rejected whose key is stored with another value:
+ * stored observations are history, never changed by a later write.
+ */
+export function storedReason(stored: { value: number | null; textValue: string | null }) {
+  const value = stored.textValue ?? (stored.value === null ? "no value" : String(stored.value));
+  return `the observation (same account, metric and time) is stored already with the value ${value}; stored observations are not changed`;
+}
+
+/**
  * The records of one file or request by their natural key: the first line (or
  * item) with a key is the one written; a later one is either the same record
  * again — a harmless repeat, like importing a file twice — or a conflicting one,

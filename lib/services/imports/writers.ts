@@ -12,6 +12,7 @@ import {
 } from "../../db/bulk-observations";
 import { sqlTxFor, type SqlTx, type Tx } from "../../db/client";
 import type { OpenCopy } from "../../db/copy";
+import type { StoredOtherwise } from "../../db/observations";
 import type { ImportKind } from "../../validation/imports";
 import type { AccountRecord, ImportRecord, ObservationRecord, OutcomeRecord } from "./rows";
 
@@ -25,10 +26,12 @@ export interface Writer {
   flush(): Promise<void>;
   /**
    * Writes what is left and runs the follow-up updates; returns the accounts touched, how many rows were new,
-   * the lines left out for repeating an earlier line's key with another value, and an observation file's
-   * earliest reading.
+   * the lines left out for giving an earlier line's or a stored observation's key another value, and an
+   * observation file's earliest reading.
    */
-  finish(now: Date): Promise<Upserted & { conflicts?: RepeatedLine[]; earliest?: Date | null }>;
+  finish(
+    now: Date,
+  ): Promise<Upserted & { conflicts?: RepeatedLine[]; storedOtherwise?: StoredOtherwise[]; earliest?: Date | null }>;
   /** Statements in the same transaction (the import is marked committed in it, so both happen or neither). */
   sql: SqlTx;
 }
@@ -63,6 +66,7 @@ function copyWriter(organizationId: string, client: BulkClient): Writer & { abor
   const text = new ObservationCopyText();
   let copy: OpenCopy | null = null;
   let earliest = Infinity;
+  let staged = 0;
   const send = () => (copy ??= openObservationStaging(client)).write(text.take());
   return {
     sql: sqlTxFor(client),
@@ -70,13 +74,14 @@ function copyWriter(organizationId: string, client: BulkClient): Writer & { abor
       const observation = record as ObservationRecord;
       earliest = Math.min(earliest, observation.observedAt.getTime());
       text.add(observation, line);
+      staged++;
     },
     flush: send,
     async finish() {
       await send();
       await copy!.end();
       copy = null;
-      const applied = await applyObservationStaging(client, organizationId);
+      const applied = await applyObservationStaging(client, organizationId, staged);
       return { ...applied, earliest: earliest === Infinity ? null : new Date(earliest) };
     },
     async abort(error) {
