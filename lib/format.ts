@@ -4,12 +4,21 @@ const compactMoney = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
   notation: "compact",
+  // A currency keeps its cents' digits unless told otherwise: "$120.0K", "$0.0".
+  minimumFractionDigits: 0,
   maximumFractionDigits: 1,
 });
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 // Formatters are built once: `toLocaleDateString(locale, options)` builds one per call,
 // which costs ~0.1 ms — more than rendering the row it is in.
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const axisDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const axisDayYear = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "2-digit",
+  timeZone: "UTC",
+});
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -32,6 +41,11 @@ export function formatDay(iso: string | null): string {
   if (!iso) return "—";
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return day.format(d);
+}
+
+/** A chart axis's day, short enough for a small chart: "27 Aug", or "27 Aug 25" on an axis that spans years. */
+export function formatAxisDay(iso: string, withYear: boolean): string {
+  return (withYear ? axisDayYear : axisDay).format(new Date(`${iso}T00:00:00Z`));
 }
 
 export function formatAge(days: number): string {

@@ -4,6 +4,9 @@ import type { Plugin } from "chart.js";
 import { Line } from "react-chartjs-2";
 import "./register";
 import { ChartTable } from "./chart-table";
+import { formatAxisDay } from "@/lib/format";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface LineSeries {
   label: string;
@@ -62,6 +65,13 @@ export function LineChart({
   stepped,
 }: Props) {
   const format = (v: number | null) => (v === null ? "—" : `${Math.round(v * 10) / 10}${unit}`);
+  // Days label the axis short ("27 Aug"); the tooltip keeps the full date.
+  const days = labels.length > 0 && labels.every((l) => ISO_DAY.test(l));
+  const withYear = days && labels[0]!.slice(0, 4) !== labels[labels.length - 1]!.slice(0, 4);
+  const tick = (value: number | string) => {
+    const label = labels[Number(value)] ?? "";
+    return days ? formatAxisDay(label, withYear) : label;
+  };
   return (
     <div style={{ position: "relative", height }}>
       <Line
@@ -92,7 +102,15 @@ export function LineChart({
             tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed.y)}` } },
           },
           scales: {
-            x: { ticks: { maxTicksLimit: height < 200 ? 3 : 8, autoSkip: true, maxRotation: 0 } },
+            x: {
+              ticks: {
+                maxTicksLimit: height < 200 ? 3 : 8,
+                autoSkip: true,
+                autoSkipPadding: 16,
+                maxRotation: 0,
+                callback: tick,
+              },
+            },
             y: { min: yMin, max: yMax, stacked: Boolean(stacked) },
           },
         }}

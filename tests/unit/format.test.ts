@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatAge,
+  formatAxisDay,
   formatCount,
   formatDateTime,
   formatDay,
@@ -18,9 +19,15 @@ describe("display formatting", () => {
     expect(formatDateTime("2026-11-22T02:05:00Z")).toBe("22 Nov 2026, 02:05 UTC");
   });
 
+  it("labels a chart's days short, with the year when the axis spans years", () => {
+    expect(formatAxisDay("2026-08-27", false)).toBe("27 Aug");
+    expect(formatAxisDay("2025-11-25", true)).toBe("25 Nov 25");
+  });
+
   it("formats money, numbers and ages", () => {
     expect(formatMoney(1234567.4)).toBe("$1,234,567");
     expect(formatMoneyCompact(1_250_000)).toBe("$1.3M");
+    expect([0, 950, 18_100, 120_000].map(formatMoneyCompact)).toEqual(["$0", "$950", "$18.1K", "$120K"]);
     expect(formatNumber(71.26)).toBe("71.3");
     expect(formatNumber(null)).toBe("—");
     expect([formatAge(0), formatAge(1), formatAge(9)]).toEqual(["today", "1 day ago", "9 days ago"]);
