@@ -48,6 +48,11 @@ describe("a file that repeats a record", () => {
         reason: "repeats the observation (same account, metric and time) of line 2 with another value",
       },
     ]);
+    const report = await db().importRejectedRow.findFirstOrThrow({
+      where: { importJobId: job.id },
+      select: { raw: true },
+    });
+    expect(report.raw).toBe(`${a()},csat,2026-06-10T08:00:00Z,2`);
     const stored = await db().metricObservation.findMany({
       where: { organizationId: org.organizationId, accountId: org.accountIds[0], metricId: org.metricIds.csat },
       orderBy: { observedAt: "asc" },
@@ -142,6 +147,16 @@ describe("a reading whose key is stored with another value", () => {
     expect(again.rejected).toEqual([
       { line: 2, column: "value", reason: stored("4") },
       { line: 3, column: "value", reason: stored("good") },
+    ]);
+    // The report shows their rows, as it does every rejected row's, though they were found once the file was written.
+    const report = await db().importRejectedRow.findMany({
+      where: { organizationId: org.organizationId, importJobId: again.job.id },
+      orderBy: { line: "asc" },
+      select: { raw: true },
+    });
+    expect(report.map((r) => r.raw)).toEqual([
+      `${a},csat,2026-06-09T08:00:00Z,2`,
+      `${a},csm_sentiment,2026-06-09T08:00:00Z,bad`,
     ]);
     const kept = await db().metricObservation.findMany({
       where: {

@@ -12,7 +12,7 @@ import {
 import type { TenantContext } from "../../tenant";
 import { METRIC_COLUMN, missingRequiredFields, wideMetricFields, type ImportKind } from "../../validation/imports";
 import { dateConvention, detectCsvFormat } from "./csv-format";
-import { extraCellsProblem, mapRow, readCsvBatches } from "./csv-stream";
+import { extraCellsProblem, mapRow, readCsvBatches, readLines } from "./csv-stream";
 import { checkRow, type ImportLookups, type MappedRow, type RowError } from "./rows";
 import { RecordKeys, REPEAT_FIELD, repeatReason, storedReason } from "./repeats";
 import { removeUpload, uploadPath } from "./uploads";
@@ -135,10 +135,17 @@ export async function commitImport(organizationId: string, importId: string, opt
         ...(result.conflicts ?? []).map((c) => ({ ...c, reason: repeatReason("observations", `line ${c.of}`) })),
         ...(result.storedOtherwise ?? []).map((s) => ({ ...s, line: s.at, reason: storedReason(s) })),
       ];
+      // The file is read again for their text, which the report shows as for every rejected row.
+      const texts = leftOut.length ? await readLines(file, format, new Set(leftOut.map((c) => c.line))) : null;
       for (const c of leftOut) {
         accepted--;
         rejected++;
-        rejections.push({ line: c.line, column: valueColumn(c.metricId), reason: c.reason, raw: "" });
+        rejections.push({
+          line: c.line,
+          column: valueColumn(c.metricId),
+          reason: c.reason,
+          raw: texts!.get(c.line) ?? "",
+        });
       }
       // The whole report is in before the import shows as committed (its page then lists the first rejections).
       await flushRejections();

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { csvField } from "../../csv";
 import { CsvReader, DELIMITER_NAMES, type CsvRecord } from "../../csv-reader";
 import { ValidationError } from "../../errors";
 import type { CsvFormat } from "./csv-format";
@@ -53,6 +54,20 @@ export async function readHeaderAndPreview(
     }
   }
   return { headers: headers ?? [], rows };
+}
+
+/**
+ * The given lines of a file as a report shows a row (its cells as CSV), read
+ * again for rows whose fate is known only once the whole file is written.
+ */
+export async function readLines(path: string, format: CsvFormat, lines: Set<number>): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  const last = Math.max(...lines);
+  for await (const batch of readCsvBatches(path, format)) {
+    for (const row of batch) if (lines.has(row.line)) found.set(row.line, row.cells.map(csvField).join(","));
+    if (batch.at(-1)!.line >= last) break;
+  }
+  return found;
 }
 
 /**
