@@ -43,6 +43,9 @@ export default async function DigestPage() {
             ) : (
               <p className="muted">No new alerts.</p>
             )}
+            {digest.newAlerts.total > digest.newAlerts.items.length && (
+              <Link href="/alerts">All {digest.newAlerts.total} in the inbox →</Link>
+            )}
           </section>
           <section className="stack" aria-labelledby="digest-open">
             <h2 id="digest-open">Still open from before ({digest.openAlerts.total})</h2>

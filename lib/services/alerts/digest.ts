@@ -58,16 +58,21 @@ export function digestEmail(d: Digest, who: { name: string; organizationName: st
   const base = appUrl();
   const alertLine = (a: InboxAlert) =>
     `  • [${a.severity}] ${a.accountName}: ${a.title}  ${base}/accounts/${a.accountId}`;
+  // A long list is cut short; the line after it says how many more the inbox holds.
+  const alertLines = (list: { total: number; items: InboxAlert[] }) => [
+    ...list.items.map(alertLine),
+    ...(list.total > list.items.length ? [`  … and ${list.total - list.items.length} more in the inbox`] : []),
+  ];
   const lines = [
     `Good morning ${who.name},`,
     "",
     `Your Pulseboard digest for ${who.organizationName}.`,
     "",
     `New alerts (last 24 hours): ${d.newAlerts.total}`,
-    ...d.newAlerts.items.map(alertLine),
+    ...alertLines(d.newAlerts),
     "",
     `Still open from before: ${d.openAlerts.total}`,
-    ...d.openAlerts.items.map(alertLine),
+    ...alertLines(d.openAlerts),
   ];
   if (d.tierChanges) {
     lines.push("", `Tier changes on ${d.tierChanges.day} (${d.tierChanges.scorecard}): ${d.tierChanges.items.length}`);
