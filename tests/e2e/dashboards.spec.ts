@@ -92,6 +92,10 @@ test("an admin reads the organisation, opens a tier move, tunes the ranking and 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("→");
   await expect(page.getByText(new RegExp(`^${moved} accounts? between`))).toBeVisible();
   await checkPage(page, testInfo, "movement-admin");
+  // Without a cell to list (an edited or old link), the page shows the matrix to pick one from.
+  await page.goto("/portfolio/movement");
+  await expect(page).toHaveURL(/\/portfolio#movement-heading$/);
+  await expect(page.getByRole("heading", { name: "Tier movement" })).toBeVisible();
 
   await page.goto("/at-risk");
   await page.getByText("Tune the ranking").click();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Pagination } from "@/components/data-table/pagination";
 import { TableCard } from "@/components/ui/table-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,7 +20,7 @@ export default async function MovementPage({ searchParams }: { searchParams: Pro
   const { tenant } = await requirePageTenant("accounts:read");
   const q = movementQuerySchema.parse(await searchParams);
   const { selected: card } = await resolveScorecard(tenant, q.scorecard);
-  const back = `/portfolio?${new URLSearchParams(
+  const filters = new URLSearchParams(
     Object.entries({
       scorecard: q.scorecard,
       segment: q.segment,
@@ -29,19 +30,21 @@ export default async function MovementPage({ searchParams }: { searchParams: Pro
       from: q.from,
       to: q.to,
     }).filter((e): e is [string, string] => Boolean(e[1])),
-  )}`;
+  );
+  const back = filters.size ? `/portfolio?${filters}` : "/portfolio";
+  // A cell is named by both dates and both tiers; without them there is no move to list, so the matrix is shown.
+  if (!q.from || !q.to || !q.fromTier || !q.toTier) redirect(`${back}#movement-heading`);
   const label = (key: string | undefined) =>
     key === "none" ? "Not scored" : (card?.tiers.find((t) => t.key === key)?.label ?? key ?? "—");
-  const result =
-    card && q.from && q.to && q.fromTier && q.toTier
-      ? await listMovedAccounts(
-          tenant,
-          card.id,
-          filtersOf(q),
-          { from: dayDate(q.from), to: dayDate(q.to), fromTier: q.fromTier, toTier: q.toTier },
-          { offset: (q.page - 1) * PAGE, limit: PAGE },
-        )
-      : { total: 0, items: [] };
+  const result = card
+    ? await listMovedAccounts(
+        tenant,
+        card.id,
+        filtersOf(q),
+        { from: dayDate(q.from), to: dayDate(q.to), fromTier: q.fromTier, toTier: q.toTier },
+        { offset: (q.page - 1) * PAGE, limit: PAGE },
+      )
+    : { total: 0, items: [] };
   return (
     <>
       <p style={{ margin: "0 0 8px" }}>
