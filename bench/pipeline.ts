@@ -3,10 +3,9 @@
  * accounts × 20 metrics and a 1M-row observations CSV. Each figure is printed
  * next to its baseline, measured in the same run, and written to bench/RESULTS.md.
  */
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { db, disconnectDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { createPublishedScorecard } from "../lib/db/scorecards";
@@ -14,66 +13,17 @@ import { recomputeOrganization } from "../lib/services/scoring/recompute";
 import type { TenantContext } from "../lib/tenant";
 import { measureAccountImport } from "./lib/account-import";
 import { measureAlertEvaluation } from "./lib/alerts";
-import { copyFile, importFile, OBSERVATION_COLUMNS } from "./lib/imports";
 import { measureBackfill } from "./lib/backfill";
-import { writeObservationsCsv } from "./lib/csv";
 import { measureImpactPreview } from "./lib/impact";
+import { measureObservationImport } from "./lib/observation-import";
 import { createThrowawayDatabase, sql } from "./lib/database";
-import { peakMemory, seconds, timed } from "./lib/measure";
+import { seconds, timed } from "./lib/measure";
 import { writeResults, type Figure } from "./lib/results";
 import { benchModel, createSyntheticOrganization, METRICS, SQL_SCORES } from "./lib/synthetic";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const CSV_ROWS_PER_ACCOUNT = Number(process.env.BENCH_ROWS_PER_ACCOUNT ?? 10);
 const NAIVE_SAMPLE = Number(process.env.BENCH_NAIVE_SAMPLE ?? 500);
-
-/** A time before every reading of the CSV (January 2026), to make its readings the newest. */
-const BEFORE_THE_FILE = "2025-06-01T00:00:00Z";
-
-/** The copied file's rows with their account and metric ids resolved, for organisation $1. */
-const RESOLVED_ROWS = `
-  SELECT a."id" AS account_id, m."id" AS metric_id, c.observed_at, c.value
-  FROM bench_copy_2 c
-  JOIN "Account" a ON a."organizationId" = $1 AND a."externalId" = c.account
-  JOIN "MetricDefinition" m ON m."organizationId" = $1 AND m."key" = c.metric`;
-
-const COPY_INSERT = `
-  INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "source")
-  SELECT $1, account_id, metric_id, observed_at, value, 'import' FROM (${RESOLVED_ROWS}) r
-  ON CONFLICT DO NOTHING`;
-
-/**
- * The least any import into the observations table can do: one INSERT … SELECT
- * of the file's rows with their ids already resolved (not timed), in key order,
- * no duplicate check and no current values. Starts from the state the import
- * found: none of the organisation's observations, and no dead rows left by
- * deleting them.
- */
-async function insertResolvedRows(url: string, organizationId: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`CREATE TEMP TABLE bench_resolved AS ${RESOLVED_ROWS}`, [organizationId]);
-    await emptyObservations(url, organizationId);
-    const insert = await timed(() =>
-      client.query(
-        `INSERT INTO "MetricObservation" ("organizationId", "accountId", "metricId", "observedAt", "value", "source")
-         SELECT $1, account_id, metric_id, observed_at, value, 'import' FROM bench_resolved
-         ORDER BY account_id, metric_id, observed_at`,
-        [organizationId],
-      ),
-    );
-    return insert.ms;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Deletes the organisation's observations and vacuums, so the next insert meets a table as the import did. */
-async function emptyObservations(url: string, organizationId: string) {
-  await sql(url, `DELETE FROM "MetricObservation" WHERE "organizationId" = $1`, [organizationId]);
-  await sql(url, `VACUUM "MetricObservation"`);
-}
 
 /**
  * The least a recompute that keeps explainable history writes: day $3's snapshot
@@ -160,77 +110,16 @@ async function main() {
       changeNote: "bench",
     });
 
-    // Import of a 1M-row CSV vs COPY of the same file.
-    const file = path.join(work, "observations.csv");
-    const rows = await writeObservationsCsv(file, ACCOUNTS, CSV_ROWS_PER_ACCOUNT);
-    const size = (await stat(file)).size;
     const ctx = {
       organizationId,
       userId: organizationId,
       role: "admin",
       scope: { kind: "organization" },
     } as TenantContext;
-    const imported = await peakMemory(() => timed(() => importFile(ctx, file, "observations")));
-    // The same file again: nothing is new, so every row is looked up among the stored ones.
-    const again = await timed(() => importFile(ctx, file, "observations"));
-    if (again.result.created !== 0 || again.result.rejected !== 0)
-      throw new Error(
-        `importing the file again stored ${again.result.created} rows and rejected ${again.result.rejected}`,
-      );
-    const copy = await timed(() => copyFile(database.url, file, "bench_copy", OBSERVATION_COLUMNS));
-    // The least SQL alone does to get this file into the real table: COPY, then one INSERT … SELECT resolving ids.
-    await emptyObservations(database.url, organizationId);
-    const copyInsert = await timed(async () => {
-      await copyFile(database.url, file, "bench_copy_2", OBSERVATION_COLUMNS);
-      await sql(database.url, COPY_INSERT, [organizationId]);
-    });
-    figures.push({
-      name: `Import of a ${rows.toLocaleString("en-US")}-row observations CSV (${(size / 1024 / 1024).toFixed(0)} MB) through the product's import path`,
-      ours: imported.result.ms,
-      baseline: copy.ms,
-      baselineName: "PostgreSQL COPY of the same file into a plain table",
-      goal: "≤ 3×",
-      ratio: imported.result.ms / copy.ms,
-      note: `${imported.result.result.accepted.toLocaleString("en-US")} rows accepted (${imported.result.result.created.toLocaleString("en-US")} new), ${imported.result.result.rejected} rejected`,
-    });
-    figures.push({
-      name: "The same import",
-      ours: imported.result.ms,
-      baseline: copyInsert.ms,
-      baselineName:
-        "COPY into a staging table + one INSERT … SELECT into the observations table (ids resolved, duplicates skipped)",
-      goal: "(context)",
-      ratio: imported.result.ms / copyInsert.ms,
-    });
-    figures.push({
-      name: "The same file imported again: every row stored already with the same value, so nothing is written, and each row is compared with what is stored",
-      ours: again.ms,
-      baseline: copy.ms,
-      baselineName: "PostgreSQL COPY of the same file into a plain table",
-      goal: "(context)",
-      ratio: again.ms / copy.ms,
-      note: `${again.result.accepted.toLocaleString("en-US")} rows accepted (${again.result.created} new)`,
-    });
-    const floor = await insertResolvedRows(database.url, organizationId);
-    figures.push({
-      name: `Writing the file's rows into the observations table alone: one INSERT … SELECT of the ${rows.toLocaleString("en-US")} rows, ids already resolved, in key order (no duplicate check, no current values) — the least any import into this table does`,
-      ours: floor,
-      baseline: copy.ms,
-      baselineName: "PostgreSQL COPY of the same file into a plain table",
-      goal: "(context)",
-      ratio: floor / copy.ms,
-    });
-    const newestAt = figures.length;
-    figures.push({
-      name: "Peak memory (RSS) of the whole process during the import",
-      ours: imported.peakMb,
-      unit: "MB",
-      goal: "≤ 512 MB",
-      note: `${imported.startMb.toFixed(0)} MB when it started`,
-    });
-    log(
-      `import ${seconds(imported.result.ms)} vs COPY ${seconds(copy.ms)}, COPY + INSERT ${seconds(copyInsert.ms)}, resolved rows' INSERT alone ${seconds(floor)}; peak RSS ${imported.peakMb.toFixed(0)} MB`,
-    );
+    const observations = await measureObservationImport(database.url, ctx, work, ACCOUNTS, CSV_ROWS_PER_ACCOUNT, log);
+    figures.push(...observations.figures);
+    // The import's other figure goes before its peak memory.
+    const newestAt = figures.length - 1;
 
     // Recompute vs one SQL statement.
     const now = new Date();
@@ -284,34 +173,12 @@ async function main() {
     figures.push(await measureImpactPreview(ctx, scorecardId, log));
     figures.push(...(await measureBackfill(database.url, organizationId, now, recompute.ms, log)));
 
-    // The same file as the newest readings, as a daily feed brings them: every row moves a current value forward.
-    // Measured last, as it changes the current values everything above scores; listed with the import.
-    await emptyObservations(database.url, organizationId);
-    await sql(database.url, `UPDATE "MetricCurrentValue" SET "observedAt" = $2 WHERE "organizationId" = $1`, [
-      organizationId,
-      BEFORE_THE_FILE,
-    ]);
-    await sql(database.url, `VACUUM "MetricCurrentValue"`);
-    const newer = await timed(() => importFile(ctx, file, "observations"));
-    const moved = await sql(
-      database.url,
-      `SELECT count(*)::int AS n FROM "MetricCurrentValue" WHERE "organizationId" = $1 AND "observedAt" > $2`,
-      [organizationId, BEFORE_THE_FILE],
-    );
-    figures.splice(newestAt, 0, {
-      name: `The same import when the file's readings are the newest: ${moved.rows[0].n.toLocaleString("en-US")} current values moved forward`,
-      ours: newer.ms,
-      baseline: copy.ms,
-      baselineName: "PostgreSQL COPY of the same file into a plain table",
-      goal: "(context)",
-      ratio: newer.ms / copy.ms,
-    });
-    log(`the same import as the newest readings ${seconds(newer.ms)}`);
+    figures.splice(newestAt, 0, await observations.newest());
 
     // Changes every account (segments, ARR): last of all.
     figures.push(await measureAccountImport(database.url, ctx, work, ACCOUNTS, log));
 
-    await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: rows, figures });
+    await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: observations.rows, figures });
     log("wrote bench/RESULTS.md");
   } finally {
     await disconnectDb();
