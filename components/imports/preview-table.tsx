@@ -1,5 +1,6 @@
 import type { ImportPreview } from "@/lib/services/imports/review";
 
+/** The rows as read, each with what the check found beside its line number: in view however wide the file is. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
   return (
     <section className="card" aria-labelledby="preview-heading">
@@ -10,21 +11,18 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           <thead>
             <tr>
               <th scope="col">Line</th>
+              <th scope="col">Check</th>
               {preview.headers.map((h) => (
                 <th scope="col" key={h}>
                   {h}
                 </th>
               ))}
-              <th scope="col">Check</th>
             </tr>
           </thead>
           <tbody>
             {preview.rows.map((r) => (
               <tr key={r.line}>
                 <td>{r.line}</td>
-                {preview.headers.map((h, i) => (
-                  <td key={h}>{r.cells[i]}</td>
-                ))}
                 <td className="text">
                   {r.errors.length === 0 ? (
                     <span className="badge badge-ok">OK</span>
@@ -36,6 +34,9 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                     </ul>
                   )}
                 </td>
+                {preview.headers.map((h, i) => (
+                  <td key={h}>{r.cells[i]}</td>
+                ))}
               </tr>
             ))}
           </tbody>
