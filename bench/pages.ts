@@ -6,9 +6,8 @@
  * (SQL through the same services, same concurrency); first-load JavaScript per
  * route is measured from the served HTML. Results go to bench/RESULTS.md.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { gzipSync } from "node:zlib";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb, readRows } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
@@ -26,6 +25,7 @@ import { CPU_CALLS, cpuPerCall, processTreeCpuMs, seconds, timed } from "./lib/m
 import { measureNextDay } from "./lib/next-day";
 import { measureRulePreview } from "./lib/rule-preview";
 import { pageClient } from "./lib/page-client";
+import { firstLoadJsKb, PASSWORD, PORT, signIn, startServer } from "./lib/page-server";
 import { machine, writeSection } from "./lib/results";
 import { benchModel, createSyntheticOrganization } from "./lib/synthetic";
 
@@ -33,8 +33,6 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const USERS = Number(process.env.BENCH_USERS ?? 10);
 const REQUESTS_PER_USER = Number(process.env.BENCH_REQUESTS ?? 20);
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const PASSWORD = "bench-pages-password";
 const DAY = 86_400_000;
 const KEEP = process.env.BENCH_KEEP === "1";
 const WARM_ROUND = 10;
@@ -74,64 +72,8 @@ async function writeHistory(url: string, organizationId: string, scorecardId: st
   // A live system appends each day's snapshots together, so one account's year lies on a page per day and a
   // month of all accounts on a twelfth of the table. Laid out so here (inserting day by day in the first place
   // would scatter every row across the account-ordered key and take far longer).
-  await sql(
-    url,
-    `SET maintenance_work_mem = '1GB'; CLUSTER "ScoreSnapshot" USING "ScoreSnapshot_pkey"`,
-  );
+  await sql(url, `SET maintenance_work_mem = '1GB'; CLUSTER "ScoreSnapshot" USING "ScoreSnapshot_pkey"`);
   await sql(url, `ANALYZE "ScoreSnapshot", "ScoreExplanation"`);
-}
-
-/**
- * Starts the app as `npm start` does and waits until every web process listens
- * (the server says how many) and the login page answers.
- */
-async function startServer(url: string): Promise<{ server: ChildProcess; processes: number }> {
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), PULSEBOARD_NO_DEMO: "1", PULSEBOARD_NO_WORKER: "1" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let processes = 0;
-  server.stdout!.on("data", (chunk: Buffer) => {
-    const ready = /Ready on \S+ \((\d+) web process/.exec(chunk.toString());
-    if (ready) processes = Number(ready[1]);
-  });
-  for (let i = 0; i < 900; i++) {
-    const ok =
-      processes > 0 &&
-      (await fetch(`http://localhost:${PORT}/login`).then(
-        (r) => r.ok,
-        () => false,
-      ));
-    if (ok) return { server, processes };
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  server.kill();
-  throw new Error("the server did not start");
-}
-
-/** Signs in through next-auth's credentials endpoint, as the login form does; returns the cookie header. */
-async function signIn(email: string): Promise<string> {
-  const base = `http://localhost:${PORT}`;
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const jar = new Map<string, string>();
-  const keep = (r: Response) =>
-    r.headers.getSetCookie().forEach((c) => {
-      const [pair] = c.split(";");
-      const [k, v] = pair!.split("=");
-      jar.set(k!, v!);
-    });
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  keep(login);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");
-  return cookie();
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -171,16 +113,6 @@ async function warmUp(call: () => Promise<unknown>, serverPid: number): Promise<
     previous = perRequest;
   }
   return MAX_WARM_ROUNDS;
-}
-
-/** The gzipped size of every script a page's HTML loads. */
-async function firstLoadJsKb(html: string): Promise<number> {
-  const base = `http://localhost:${PORT}`;
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
-  let bytes = 0;
-  for (const src of sources)
-    bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
-  return bytes / 1024;
 }
 
 /** The organisation a kept database already holds (built by an earlier run), or null. */
