@@ -49,37 +49,63 @@ function listWhere(ctx: TenantContext, q: AccountListQuery): Prisma.AccountWhere
   return { AND: and };
 }
 
-/** One page of accounts in the caller's scope, with the total for pagination, and their score on `scorecardId`. */
+/** What the list shows of an account, with its score on `scorecardId`. */
+const rowSelect = (scorecardId: string | undefined) =>
+  ({
+    id: true,
+    externalId: true,
+    name: true,
+    arr: true,
+    seats: true,
+    plan: true,
+    renewalDate: true,
+    startDate: true,
+    status: true,
+    owner: { select: { user: { select: { name: true } } } },
+    team: { select: { name: true } },
+    lifecycleStage: { select: { name: true } },
+    segments: { select: { segment: { select: { name: true } } } },
+    currentScores: {
+      where: { scorecardId },
+      take: scorecardId ? 1 : 0,
+      select: { score: true, tierKey: true },
+    },
+  }) satisfies Prisma.AccountSelect;
+
+/**
+ * One page of accounts in the caller's scope, with the total for pagination, and their score on `scorecardId`.
+ * Sorted by score, the scored accounts come through the current scores' index by score, then the unscored ones
+ * (churned, or new since the last run) by name.
+ */
 export async function listAccounts(ctx: TenantContext, q: AccountListQuery, scorecardId?: string) {
   const where = listWhere(ctx, q);
+  const select = rowSelect(scorecardId);
+  const skip = (q.page - 1) * q.size;
   const [total, rows] = await Promise.all([
     db().account.count({ where }),
-    db().account.findMany({
-      where,
-      orderBy: [{ [q.sort]: NULLABLE_SORTS.has(q.sort) ? { sort: q.dir, nulls: "last" } : q.dir }, { id: "asc" }],
-      skip: (q.page - 1) * q.size,
-      take: q.size,
-      select: {
-        id: true,
-        externalId: true,
-        name: true,
-        arr: true,
-        seats: true,
-        plan: true,
-        renewalDate: true,
-        startDate: true,
-        status: true,
-        owner: { select: { user: { select: { name: true } } } },
-        team: { select: { name: true } },
-        lifecycleStage: { select: { name: true } },
-        segments: { select: { segment: { select: { name: true } } } },
-        currentScores: {
-          where: { scorecardId },
-          take: scorecardId ? 1 : 0,
-          select: { score: true, tierKey: true },
-        },
-      },
-    }),
+    q.sort === "score" && scorecardId
+      ? pageIdsByScore(ctx, where, scorecardId, q.dir, skip, q.size).then(async (ids) => {
+          const found = await db().account.findMany({
+            where: { organizationId: ctx.organizationId, id: { in: ids } },
+            select,
+          });
+          const byId = new Map(found.map((r) => [r.id, r]));
+          return ids.flatMap((id) => byId.get(id) ?? []);
+        })
+      : db().account.findMany({
+          where,
+          orderBy: [
+            {
+              [q.sort === "score" ? "name" : q.sort]: NULLABLE_SORTS.has(q.sort)
+                ? { sort: q.dir, nulls: "last" }
+                : q.dir,
+            },
+            { id: "asc" },
+          ],
+          skip,
+          take: q.size,
+          select,
+        }),
   ]);
   const items: AccountRow[] = rows.map((r) => ({
     id: r.id,
@@ -99,6 +125,38 @@ export async function listAccounts(ctx: TenantContext, q: AccountListQuery, scor
     tierKey: r.currentScores[0]?.tierKey ?? null,
   }));
   return { total, items };
+}
+
+/** The ids of one page of the accounts matching `where`, by score on `scorecardId` (no score last), then by name. */
+async function pageIdsByScore(
+  ctx: TenantContext,
+  where: Prisma.AccountWhereInput,
+  scorecardId: string,
+  dir: "asc" | "desc",
+  skip: number,
+  take: number,
+): Promise<string[]> {
+  const scoredWhere = { organizationId: ctx.organizationId, scorecardId, account: { is: where } };
+  const ids = (
+    await db().currentScore.findMany({
+      where: scoredWhere,
+      orderBy: [{ score: { sort: dir, nulls: "last" } }, { accountId: "asc" }],
+      skip,
+      take,
+      select: { accountId: true },
+    })
+  ).map((c) => c.accountId);
+  if (ids.length === take) return ids;
+  // A page that runs out of scored accounts tells how many there are, unless it is past them all.
+  const scored = ids.length > 0 ? skip + ids.length : await db().currentScore.count({ where: scoredWhere });
+  const unscored = await db().account.findMany({
+    where: { AND: [where, { currentScores: { none: { scorecardId } } }] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: Math.max(0, skip - scored),
+    take: take - ids.length,
+    select: { id: true },
+  });
+  return [...ids, ...unscored.map((a) => a.id)];
 }
 
 /** An account with everything its page shows. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ACCOUNT_SORTS = ["name", "arr", "seats", "renewalDate", "startDate", "plan"] as const;
+export const ACCOUNT_SORTS = ["name", "score", "arr", "seats", "renewalDate", "startDate", "plan"] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 const optionalId = z
