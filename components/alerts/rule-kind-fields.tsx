@@ -50,19 +50,16 @@ export function KindFields({
       hint="Must recover this far past the line before it can alert again."
     />
   );
+  // A line a value falls below, and how far back past it the value must come before it can alert again.
+  const belowWithMargin = (name: string, label: string, line: string, marginPoints: string) => (
+    <>
+      <NumberField name={name} label={label} defaultValue={v(name, line)} errors={errors?.[name]} />
+      {margin(marginPoints)}
+    </>
+  );
   switch (kind) {
     case "score_below":
-      return (
-        <>
-          <NumberField
-            name="threshold"
-            label="Score below"
-            defaultValue={v("threshold", "45")}
-            errors={errors?.threshold}
-          />
-          {margin("5")}
-        </>
-      );
+      return belowWithMargin("threshold", "Score below", "45", "5");
     case "tier_change":
       return (
         <label className="field">
@@ -147,16 +144,6 @@ export function KindFields({
         </>
       );
     case "coverage_below":
-      return (
-        <>
-          <NumberField
-            name="percent"
-            label="Coverage below (%)"
-            defaultValue={v("percent", "60")}
-            errors={errors?.percent}
-          />
-          {margin("10")}
-        </>
-      );
+      return belowWithMargin("percent", "Coverage below (%)", "60", "10");
   }
 }
