@@ -59,6 +59,33 @@ function asRow(item: Record<string, unknown>): MappedRow {
   };
 }
 
+interface AcceptedItem {
+  record: ImportRecord;
+  index: number;
+}
+
+/**
+ * Rejects the accepted observations whose key is stored with another value
+ * (stored observations are not changed), with the items that repeat them
+ * exactly (`sameAs`); returns the accepted ones left.
+ */
+async function rejectStoredOtherwise(
+  organizationId: string,
+  accepted: AcceptedItem[],
+  sameAs: Map<number, number[]>,
+  rejected: IngestResult["rejected"],
+): Promise<AcceptedItem[]> {
+  const stored = await findStoredOtherwise(organizationId, observationColumns(accepted.map((a) => a.record)));
+  for (const s of stored) {
+    const first = accepted[s.at]!.index;
+    for (const index of [first, ...(sameAs.get(first) ?? [])])
+      rejected.push({ index, errors: [{ field: "value", reason: storedReason(s) }] });
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  const left = new Set(stored.map((s) => s.at));
+  return accepted.filter((_, i) => !left.has(i));
+}
+
 /**
  * Bulk upsert through the API: each item is checked like a CSV row; every
  * accepted item is written in one transaction, and each rejected one reported
@@ -75,7 +102,7 @@ export async function ingest(
     decimal: "point" as const,
     dates: "iso" as const,
   };
-  let accepted: { record: ImportRecord; index: number }[] = [];
+  let accepted: AcceptedItem[] = [];
   // Items that repeat an accepted one exactly, by the index of the one they repeat.
   const sameAs = new Map<number, number[]>();
   const rejected: IngestResult["rejected"] = [];
@@ -93,15 +120,8 @@ export async function ingest(
     } else if (result.record) accepted.push({ record: result.record, index });
     else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
   });
-  if (kind === "observations" && accepted.length) {
-    const stored = await findStoredOtherwise(ctx.organizationId, observationColumns(accepted.map((a) => a.record)));
-    const left = new Set(stored.map((s) => s.at));
-    for (const s of stored)
-      for (const index of [accepted[s.at]!.index, ...(sameAs.get(accepted[s.at]!.index) ?? [])])
-        rejected.push({ index, errors: [{ field: "value", reason: storedReason(s) }] });
-    accepted = accepted.filter((_, i) => !left.has(i));
-    rejected.sort((a, b) => a.index - b.index);
-  }
+  if (kind === "observations" && accepted.length)
+    accepted = await rejectStoredOtherwise(ctx.organizationId, accepted, sameAs, rejected);
   const acceptedItems = accepted.reduce((n, a) => n + 1 + (sameAs.get(a.index)?.length ?? 0), 0);
   let created = 0;
   if (accepted.length) {
