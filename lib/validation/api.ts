@@ -82,8 +82,11 @@ export const scoresQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.uuid({ error: "is not a cursor from a previous page" }).optional(),
 });
-export const snapshotsQuerySchema = z.object({
-  scorecard: z.string().min(1).max(80).optional(),
-  from: z.iso.date({ error: "must be a date like 2026-01-31" }).optional(),
-  to: z.iso.date({ error: "must be a date like 2026-01-31" }).optional(),
-});
+export const snapshotsQuerySchema = z
+  .object({
+    scorecard: z.string().min(1).max(80).optional(),
+    from: z.iso.date({ error: "must be a date like 2026-01-31" }).optional(),
+    to: z.iso.date({ error: "must be a date like 2026-01-31" }).optional(),
+  })
+  // Days the other way round would answer an empty list, as if the account had no history.
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "is before from" });

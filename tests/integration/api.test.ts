@@ -229,6 +229,15 @@ describe("REST API scores out", () => {
     expect(await conforms(foreign, "/accounts/{externalId}/snapshots", "get")).toEqual({
       error: { code: "NOT_FOUND", message: "Account not found." },
     });
+    const backwards = await getSnapshots(
+      request(`/accounts/${externalId}/snapshots?from=2026-06-10&to=2026-06-01`, keys.aRead!),
+      params({ externalId }),
+    );
+    expect(backwards.status).toBe(400);
+    expect((await conforms(backwards, "/accounts/{externalId}/snapshots", "get")).error).toMatchObject({
+      code: "VALIDATION",
+      message: "to: is before from",
+    });
   });
 
   it("queues a recompute, whose run can be followed until it has finished", async () => {
