@@ -4,6 +4,9 @@ export function csvField(v: string | number | null | undefined): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV line of fields (no line end). */
+export const csvLine = (cells: (string | number | null | undefined)[]) => cells.map(csvField).join(",");
+
 /**
  * A field of a CSV that people download and open in a spreadsheet. Text a
  * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a

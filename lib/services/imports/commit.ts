@@ -1,5 +1,5 @@
 import { queueScoringRun } from "../../db/scoring-runs";
-import { csvField } from "../../csv";
+import { csvLine } from "../../csv";
 import {
   analyzeAfterImport,
   getImportJobOrThrow,
@@ -86,7 +86,7 @@ export async function commitImport(organizationId: string, importId: string, opt
             line,
             column: row.column(REPEAT_FIELD[kind]),
             reason: repeatReason(kind, `line ${repeat.of}`),
-            raw: cells.map(csvField).join(","),
+            raw: csvLine(cells),
           });
         } else if (result.record) {
           accepted++;
@@ -94,7 +94,7 @@ export async function commitImport(organizationId: string, importId: string, opt
         } else {
           rejected++;
           for (const e of result.errors)
-            rejections.push({ line, column: e.column, reason: e.reason, raw: cells.map(csvField).join(",") });
+            rejections.push({ line, column: e.column, reason: e.reason, raw: csvLine(cells) });
         }
       };
       // The file arrives in batches of rows (64 KB of it at a time).

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { csvField } from "../../csv";
+import { csvLine } from "../../csv";
 import { CsvReader, DELIMITER_NAMES, type CsvRecord } from "../../csv-reader";
 import { ValidationError } from "../../errors";
 import type { CsvFormat } from "./csv-format";
@@ -62,9 +62,11 @@ export async function readHeaderAndPreview(
  */
 export async function readLines(path: string, format: CsvFormat, lines: Set<number>): Promise<Map<number, string>> {
   const found = new Map<number, string>();
-  const last = Math.max(...lines);
+  // Not Math.max(...lines): spreading a corrected million-row file's lines overflows the call stack.
+  let last = 0;
+  for (const line of lines) last = Math.max(last, line);
   for await (const batch of readCsvBatches(path, format)) {
-    for (const row of batch) if (lines.has(row.line)) found.set(row.line, row.cells.map(csvField).join(","));
+    for (const row of batch) if (lines.has(row.line)) found.set(row.line, csvLine(row.cells));
     if (batch.at(-1)!.line >= last) break;
   }
   return found;

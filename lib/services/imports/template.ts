@@ -1,9 +1,7 @@
-import { csvField } from "../../csv";
+import { csvLine } from "../../csv";
 import { loadImportSamples } from "../../db/import-samples";
 import type { TenantContext } from "../../tenant";
 import { IMPORT_FIELDS, type ImportKind } from "../../validation/imports";
-
-const line = (cells: (string | number)[]) => cells.map(csvField).join(",");
 
 /** Observations a row per reading (account, metric, time, value), or a column per metric. */
 export type TemplateLayout = "rows" | "columns";
@@ -31,10 +29,10 @@ export async function importTemplate(
   const account = s.accountId ?? "ACCOUNT-ID";
   if (kind === "observations" && layout === "columns") {
     // A wide file: the account, the day, and a column per metric, named by its key.
-    const header = line(["account_external_id", "observed_at", ...s.metrics.map((m) => m.key)]);
-    return [header, line([account, day, ...s.metrics.map(sampleValue)])].join("\n") + "\n";
+    const header = csvLine(["account_external_id", "observed_at", ...s.metrics.map((m) => m.key)]);
+    return [header, csvLine([account, day, ...s.metrics.map(sampleValue)])].join("\n") + "\n";
   }
-  const header = line(IMPORT_FIELDS[kind].map((f) => f.field));
+  const header = csvLine(IMPORT_FIELDS[kind].map((f) => f.field));
   let rows: (string | number)[][];
   if (kind === "observations") {
     const numeric = s.metrics.find((m) => m.valueType === "number" || m.valueType === "percent");
@@ -62,5 +60,5 @@ export async function importTemplate(
       ],
     ];
   } else rows = [[account, "renewed", day, 48000, 52000, "Renewed with two more seats"]];
-  return [header, ...rows.map(line)].join("\n") + "\n";
+  return [header, ...rows.map(csvLine)].join("\n") + "\n";
 }
