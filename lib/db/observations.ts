@@ -1,3 +1,4 @@
+import type { BulkObservation } from "./bulk-observations";
 import { db, type Tx } from "./client";
 
 export interface ObservationColumns {
@@ -106,12 +107,24 @@ export function storedOtherwiseSql(rows: string, at: string): string {
   ORDER BY 1`;
 }
 
-/** Which of `cols`' rows (by position) are stored already with another value; see storedOtherwiseSql. */
+/** Observations as the columns the statements take. */
+export function observationColumns(rows: BulkObservation[]): Omit<ObservationColumns, "source" | "recordedById"> {
+  return {
+    accountId: rows.map((r) => r.accountId),
+    metricId: rows.map((r) => r.metricId),
+    observedAt: rows.map((r) => r.observedAt),
+    value: rows.map((r) => r.value),
+    textValue: rows.map((r) => r.text),
+  };
+}
+
+/** Which of `rows` (by position) are stored already with another value; see storedOtherwiseSql. */
 export async function findStoredOtherwise(
   organizationId: string,
-  cols: Omit<ObservationColumns, "source" | "recordedById">,
+  rows: BulkObservation[],
   tx: Tx = db(),
 ): Promise<StoredOtherwise[]> {
+  const cols = observationColumns(rows);
   return tx.$queryRawUnsafe<StoredOtherwise[]>(
     storedOtherwiseSql(
       `unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::text[])

@@ -143,6 +143,12 @@ describe("a reading whose key is stored with another value", () => {
       `account,metric,date,value\n${a},csat,2026-06-09T08:00:00Z,${csat}\n${a},csm_sentiment,2026-06-09T08:00:00Z,${sentiment}\n${a},csat,2026-06-09T09:00:00Z,3\n`;
     expect((await importCsv("observations", file(4, "good"))).job).toMatchObject({ newRows: 2 + 1 });
     const again = await importCsv("observations", file(2, "bad"));
+    // The review's preview told it before the commit.
+    expect(again.preview.rows.map((r) => r.errors)).toEqual([
+      [{ column: "value", reason: stored("4") }],
+      [{ column: "value", reason: stored("good") }],
+      [],
+    ]);
     expect(again.job).toMatchObject({ status: "committed", acceptedRows: 1, newRows: 0, rejectedRows: 2 });
     expect(again.rejected).toEqual([
       { line: 2, column: "value", reason: stored("4") },

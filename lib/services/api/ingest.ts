@@ -1,7 +1,7 @@
 import { upsertAccounts, upsertOutcomes } from "../../db/import-writes";
 import { assignSegmentsAndStages } from "../../db/placements";
 import { loadImportLookups, withImportTransaction } from "../../db/imports";
-import { findStoredOtherwise, insertObservations } from "../../db/observations";
+import { findStoredOtherwise, insertObservations, observationColumns } from "../../db/observations";
 import { queueScoringRun } from "../../db/scoring-runs";
 import type { TenantContext } from "../../tenant";
 import type { ImportKind } from "../../validation/imports";
@@ -14,18 +14,6 @@ import {
   type OutcomeRecord,
 } from "../imports/rows";
 import { RecordKeys, REPEAT_FIELD, repeatReason, storedReason } from "../imports/repeats";
-
-/** Observation records as the columns the observation statements take. */
-function observationColumns(records: ImportRecord[]) {
-  const rows = records as ObservationRecord[];
-  return {
-    accountId: rows.map((r) => r.accountId),
-    metricId: rows.map((r) => r.metricId),
-    observedAt: rows.map((r) => r.observedAt),
-    value: rows.map((r) => r.value),
-    textValue: rows.map((r) => r.text),
-  };
-}
 
 export interface IngestResult {
   accepted: number;
@@ -75,7 +63,10 @@ async function rejectStoredOtherwise(
   sameAs: Map<number, number[]>,
   rejected: IngestResult["rejected"],
 ): Promise<AcceptedItem[]> {
-  const stored = await findStoredOtherwise(organizationId, observationColumns(accepted.map((a) => a.record)));
+  const stored = await findStoredOtherwise(
+    organizationId,
+    accepted.map((a) => a.record as ObservationRecord),
+  );
   for (const s of stored) {
     const first = accepted[s.at]!.index;
     for (const index of [first, ...(sameAs.get(first) ?? [])])
@@ -131,7 +122,7 @@ export async function ingest(
         // Current values move forward in the same statement, from the rows it inserted.
         const { inserted, accountIds } = await insertObservations(
           ctx.organizationId,
-          { ...observationColumns(records), source: "api" },
+          { ...observationColumns(records as ObservationRecord[]), source: "api" },
           tx,
         );
         created = inserted;

@@ -6,6 +6,7 @@ import {
   updateImportJob,
 } from "../../db/imports";
 import { listLiveMetrics } from "../../db/metrics";
+import { findStoredOtherwise } from "../../db/observations";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import {
@@ -21,8 +22,8 @@ import {
 import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
 import { extraCellsProblem, mapRow, readHeaderAndPreview } from "./csv-stream";
 import type { DateOrder } from "./dates";
-import { RecordKeys, REPEAT_FIELD, repeatReason } from "./repeats";
-import { checkRow } from "./rows";
+import { RecordKeys, REPEAT_FIELD, repeatReason, storedReason } from "./repeats";
+import { checkRow, type ObservationRecord } from "./rows";
 import { uploadPath } from "./uploads";
 import { wideValues } from "./wide";
 
@@ -56,6 +57,37 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     dates: dateConvention(format, job.dateOrder),
   };
   const repeats = new RecordKeys(kind);
+  // The accepted readings, each with its row and value column, to compare with the stored ones below.
+  const readings: { row: number; column: string; record: ObservationRecord }[] = [];
+  const checkedRows = rows.map((r, at) => {
+    const extra = extraCellsProblem(headers, r.cells, format);
+    if (extra) return { ...r, errors: [extra] };
+    const mapped = toRow(r.cells);
+    // A wide row's values are checked one by one; a problem of the row (its account, its date) is told once.
+    const checks = wide ? wideValues(mapped, wide) : [mapped];
+    const errors = checks.flatMap((row) => {
+      const checked = checkRow(kind, row, lookups);
+      // As the commit will: a later line giving an earlier line's key other values is rejected.
+      const repeat = checked.record ? repeats.check(checked.record, r.line) : null;
+      if (repeat && !repeat.same)
+        return [{ column: row.column(REPEAT_FIELD[kind]), reason: repeatReason(kind, `line ${repeat.of}`) }];
+      if (checked.record && kind === "observations")
+        readings.push({ row: at, column: row.column("value"), record: checked.record as ObservationRecord });
+      return checked.errors;
+    });
+    return { ...r, errors };
+  });
+  // And as the commit will: a reading that gives a stored observation another value is rejected.
+  const stored = readings.length
+    ? await findStoredOtherwise(
+        ctx.organizationId,
+        readings.map((r) => r.record),
+      )
+    : [];
+  for (const s of stored) {
+    const reading = readings[s.at]!;
+    checkedRows[reading.row]!.errors.push({ column: reading.column, reason: storedReason(s) });
+  }
   return {
     format: describeCsvFormat(format, job.dateOrder),
     dates: {
@@ -64,24 +96,10 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
       choiceNeeded: needsDateOrder(format, job.dateOrder),
     },
     headers,
-    rows: rows.map((r) => {
-      const extra = extraCellsProblem(headers, r.cells, format);
-      if (extra) return { ...r, errors: [extra] };
-      const mapped = toRow(r.cells);
-      // A wide row's values are checked one by one; a problem of the row (its account, its date) is told once.
-      const checks = wide ? wideValues(mapped, wide) : [mapped];
-      const errors = checks.flatMap((row) => {
-        const checked = checkRow(kind, row, lookups);
-        // As the commit will: a later line giving an earlier line's key other values is rejected.
-        const repeat = checked.record ? repeats.check(checked.record, r.line) : null;
-        if (!repeat || repeat.same) return checked.errors;
-        return [{ column: row.column(REPEAT_FIELD[kind]), reason: repeatReason(kind, `line ${repeat.of}`) }];
-      });
-      return {
-        ...r,
-        errors: errors.filter((e, i) => errors.findIndex((x) => x.column === e.column && x.reason === e.reason) === i),
-      };
-    }),
+    rows: checkedRows.map(({ errors, ...r }) => ({
+      ...r,
+      errors: errors.filter((e, i) => errors.findIndex((x) => x.column === e.column && x.reason === e.reason) === i),
+    })),
     missing: missing.map((f) => f.label),
     looksLike: missing.length ? otherKindByColumns(kind, headers) : null,
   };
