@@ -90,20 +90,27 @@ export interface StoredOtherwise {
   textValue: string | null;
 }
 
+/** A row of a write whose key is stored, whether with its value or another (`differs`). */
+export interface StoredReading extends StoredOtherwise {
+  differs: boolean;
+}
+
 /**
  * The rows of `rows` (a FROM item aliased `r`, with account_id, metric_id,
  * observed_at, value and text_value) whose natural key organisation $1 has
  * stored with another value, each with `at` (an SQL expression naming the
  * row: its line or item) and the stored value. Stored observations are history
  * and are never changed, so a write must say which of its rows it leaves out.
+ * `all`: every row whose key is stored, each saying whether its value differs.
  */
-export function storedOtherwiseSql(rows: string, at: string): string {
+export function storedOtherwiseSql(rows: string, at: string, all = false): string {
+  const differs = `(o."value" IS DISTINCT FROM r.value OR o."textValue" IS DISTINCT FROM r.text_value)`;
   return `
-  SELECT ${at} AS "at", r.metric_id::text AS "metricId", o."value", o."textValue"
+  SELECT ${at} AS "at", r.metric_id::text AS "metricId", o."value", o."textValue"${all ? `, ${differs} AS "differs"` : ""}
   FROM ${rows}
   JOIN "MetricObservation" o ON o."organizationId" = $1::uuid AND o."accountId" = r.account_id
     AND o."metricId" = r.metric_id AND o."observedAt" = r.observed_at
-  WHERE o."value" IS DISTINCT FROM r.value OR o."textValue" IS DISTINCT FROM r.text_value
+  ${all ? "" : `WHERE ${differs}`}
   ORDER BY 1`;
 }
 
@@ -119,17 +126,23 @@ export function observationColumns(rows: BulkObservation[]): Omit<ObservationCol
 }
 
 /** Which of `rows` (by position) are stored already with another value; see storedOtherwiseSql. */
-export async function findStoredOtherwise(
-  organizationId: string,
-  rows: BulkObservation[],
-  tx: Tx = db(),
-): Promise<StoredOtherwise[]> {
+export function findStoredOtherwise(organizationId: string, rows: BulkObservation[], tx: Tx = db()) {
+  return queryStored<StoredOtherwise>(organizationId, rows, false, tx);
+}
+
+/** Which of `rows` (by position) are stored already, with their value or another; see storedOtherwiseSql. */
+export function findStoredReadings(organizationId: string, rows: BulkObservation[], tx: Tx = db()) {
+  return queryStored<StoredReading>(organizationId, rows, true, tx);
+}
+
+function queryStored<T>(organizationId: string, rows: BulkObservation[], all: boolean, tx: Tx): Promise<T[]> {
   const cols = observationColumns(rows);
-  return tx.$queryRawUnsafe<StoredOtherwise[]>(
+  return tx.$queryRawUnsafe<T[]>(
     storedOtherwiseSql(
       `unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::text[])
         WITH ORDINALITY AS r(account_id, metric_id, observed_at, value, text_value, n)`,
       "(r.n - 1)::int",
+      all,
     ),
     organizationId,
     cols.accountId,

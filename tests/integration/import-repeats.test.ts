@@ -176,6 +176,20 @@ describe("a reading whose key is stored with another value", () => {
     expect(kept.map((o) => o.textValue ?? o.value).sort()).toEqual([4, "good"].sort());
   });
 
+  it("is judged against what is stored, not against an earlier line, in the preview as in the commit", async () => {
+    const a = org.plan.accounts[2]!.externalId;
+    const at = "2026-06-07T08:00:00Z";
+    await importCsv("observations", `account,metric,date,value\n${a},csat,${at},4\n`);
+    // Line 2 contradicts the stored 4; line 3 repeats it, so it changes nothing, though it differs from line 2.
+    const { job, preview, rejected } = await importCsv(
+      "observations",
+      `account,metric,date,value\n${a},csat,${at},2\n${a},csat,${at},4\n`,
+    );
+    expect(preview.rows.map((r) => r.errors)).toEqual([[{ column: "value", reason: stored("4") }], []]);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 1, newRows: 0, rejectedRows: 1 });
+    expect(rejected).toEqual([{ line: 2, column: "value", reason: stored("4") }]);
+  });
+
   it("is rejected from an API request, with the items that repeat it, while the rest go in", async () => {
     const item = { account: org.plan.accounts[1]!.externalId, metric: "csat", observedAt: "2026-06-08T08:00:00Z" };
     expect(await ingest(admin, "observations", [{ ...item, value: 4 }])).toMatchObject({ accepted: 1, created: 1 });

@@ -6,7 +6,7 @@ import {
   updateImportJob,
 } from "../../db/imports";
 import { listLiveMetrics } from "../../db/metrics";
-import { findStoredOtherwise } from "../../db/observations";
+import { findStoredReadings } from "../../db/observations";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import {
@@ -57,8 +57,9 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     dates: dateConvention(format, job.dateOrder),
   };
   const repeats = new RecordKeys(kind);
-  // The accepted readings, each with its row and value column, to compare with the stored ones below.
-  const readings: { row: number; column: string; record: ObservationRecord }[] = [];
+  // Readings are judged once all are read, as the commit does: against what is stored when their key is, else
+  // against the earlier lines of the file.
+  const readings: { row: number; column: string; record: ObservationRecord; repeatOf: number | null }[] = [];
   const checkedRows = rows.map((r, at) => {
     const extra = extraCellsProblem(headers, r.cells, format);
     if (extra) return { ...r, errors: [extra] };
@@ -67,27 +68,35 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     const checks = wide ? wideValues(mapped, wide) : [mapped];
     const errors = checks.flatMap((row) => {
       const checked = checkRow(kind, row, lookups);
-      // As the commit will: a later line giving an earlier line's key other values is rejected.
-      const repeat = checked.record ? repeats.check(checked.record, r.line) : null;
-      if (repeat && !repeat.same)
-        return [{ column: row.column(REPEAT_FIELD[kind]), reason: repeatReason(kind, `line ${repeat.of}`) }];
-      if (checked.record && kind === "observations")
-        readings.push({ row: at, column: row.column("value"), record: checked.record as ObservationRecord });
-      return checked.errors;
+      if (!checked.record) return checked.errors;
+      // A later line giving an earlier line's key other values is rejected.
+      const repeat = repeats.check(checked.record, r.line);
+      const repeatOf = repeat && !repeat.same ? repeat.of : null;
+      if (kind === "observations")
+        readings.push({ row: at, column: row.column("value"), record: checked.record as ObservationRecord, repeatOf });
+      else if (repeatOf !== null)
+        return [{ column: row.column(REPEAT_FIELD[kind]), reason: repeatReason(kind, `line ${repeatOf}`) }];
+      return [];
     });
     return { ...r, errors };
   });
-  // And as the commit will: a reading that gives a stored observation another value is rejected.
-  const stored = readings.length
-    ? await findStoredOtherwise(
-        ctx.organizationId,
-        readings.map((r) => r.record),
-      )
-    : [];
-  for (const s of stored) {
-    const reading = readings[s.at]!;
-    checkedRows[reading.row]!.errors.push({ column: reading.column, reason: storedReason(s) });
-  }
+  const stored = new Map(
+    readings.length
+      ? (
+          await findStoredReadings(
+            ctx.organizationId,
+            readings.map((r) => r.record),
+          )
+        ).map((s) => [s.at, s])
+      : [],
+  );
+  readings.forEach((reading, at) => {
+    const s = stored.get(at);
+    const reason = s
+      ? s.differs && storedReason(s)
+      : reading.repeatOf !== null && repeatReason(kind, `line ${reading.repeatOf}`);
+    if (reason) checkedRows[reading.row]!.errors.push({ column: reading.column, reason });
+  });
   return {
     format: describeCsvFormat(format, job.dateOrder),
     dates: {
