@@ -125,24 +125,15 @@ export function observationColumns(rows: BulkObservation[]): Omit<ObservationCol
   };
 }
 
-/** Which of `rows` (by position) are stored already with another value; see storedOtherwiseSql. */
-export function findStoredOtherwise(organizationId: string, rows: BulkObservation[], tx: Tx = db()) {
-  return queryStored<StoredOtherwise>(organizationId, rows, false, tx);
-}
-
 /** Which of `rows` (by position) are stored already, with their value or another; see storedOtherwiseSql. */
 export function findStoredReadings(organizationId: string, rows: BulkObservation[], tx: Tx = db()) {
-  return queryStored<StoredReading>(organizationId, rows, true, tx);
-}
-
-function queryStored<T>(organizationId: string, rows: BulkObservation[], all: boolean, tx: Tx): Promise<T[]> {
   const cols = observationColumns(rows);
-  return tx.$queryRawUnsafe<T[]>(
+  return tx.$queryRawUnsafe<StoredReading[]>(
     storedOtherwiseSql(
       `unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::text[])
         WITH ORDINALITY AS r(account_id, metric_id, observed_at, value, text_value, n)`,
       "(r.n - 1)::int",
-      all,
+      true,
     ),
     organizationId,
     cols.accountId,

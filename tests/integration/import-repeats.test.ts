@@ -205,5 +205,16 @@ describe("a reading whose key is stored with another value", () => {
       created: 0,
       rejected: [],
     });
+    // As in a file: an item is judged against what is stored, not against an earlier item of the same key.
+    expect(
+      await ingest(admin, "observations", [
+        { ...item, value: 2 },
+        { ...item, value: 4 },
+      ]),
+    ).toEqual({
+      accepted: 1,
+      created: 0,
+      rejected: [{ index: 0, errors: [{ field: "value", reason: stored("4") }] }],
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { upsertAccounts, upsertOutcomes } from "../../db/import-writes";
 import { assignSegmentsAndStages } from "../../db/placements";
 import { loadImportLookups, withImportTransaction } from "../../db/imports";
-import { findStoredOtherwise, insertObservations, observationColumns } from "../../db/observations";
+import { insertObservations, observationColumns, type StoredReading } from "../../db/observations";
 import { queueScoringRun } from "../../db/scoring-runs";
 import type { TenantContext } from "../../tenant";
 import type { ImportKind } from "../../validation/imports";
@@ -13,7 +13,7 @@ import {
   type ObservationRecord,
   type OutcomeRecord,
 } from "../imports/rows";
-import { RecordKeys, REPEAT_FIELD, repeatReason, storedReason } from "../imports/repeats";
+import { RecordKeys, REPEAT_FIELD, storedByPosition, verdict, type Repeat } from "../imports/repeats";
 
 export interface IngestResult {
   accepted: number;
@@ -47,36 +47,6 @@ function asRow(item: Record<string, unknown>): MappedRow {
   };
 }
 
-interface AcceptedItem {
-  record: ImportRecord;
-  index: number;
-}
-
-/**
- * Rejects the accepted observations whose key is stored with another value
- * (stored observations are not changed), with the items that repeat them
- * exactly (`sameAs`); returns the accepted ones left.
- */
-async function rejectStoredOtherwise(
-  organizationId: string,
-  accepted: AcceptedItem[],
-  sameAs: Map<number, number[]>,
-  rejected: IngestResult["rejected"],
-): Promise<AcceptedItem[]> {
-  const stored = await findStoredOtherwise(
-    organizationId,
-    accepted.map((a) => a.record as ObservationRecord),
-  );
-  for (const s of stored) {
-    const first = accepted[s.at]!.index;
-    for (const index of [first, ...(sameAs.get(first) ?? [])])
-      rejected.push({ index, errors: [{ field: "value", reason: storedReason(s) }] });
-  }
-  rejected.sort((a, b) => a.index - b.index);
-  const left = new Set(stored.map((s) => s.at));
-  return accepted.filter((_, i) => !left.has(i));
-}
-
 /**
  * Bulk upsert through the API: each item is checked like a CSV row; every
  * accepted item is written in one transaction, and each rejected one reported
@@ -93,30 +63,44 @@ export async function ingest(
     decimal: "point" as const,
     dates: "iso" as const,
   };
-  let accepted: AcceptedItem[] = [];
-  // Items that repeat an accepted one exactly, by the index of the one they repeat.
-  const sameAs = new Map<number, number[]>();
   const rejected: IngestResult["rejected"] = [];
+  const checked: { record: ImportRecord; index: number; field: string; repeat: Repeat }[] = [];
   const keys = new RecordKeys(kind);
   items.forEach((item, index) => {
     const row = asRow(item);
     const result = checkRow(kind, row, lookups);
-    const repeat = result.record ? keys.check(result.record, index) : null;
-    if (repeat && !repeat.same) {
-      const reason = repeatReason(kind, `item ${repeat.of}`);
-      rejected.push({ index, errors: [{ field: row.column(REPEAT_FIELD[kind]), reason }] });
-    } else if (repeat) {
-      // The same item twice is written once, as when it is sent again.
-      sameAs.set(repeat.of, [...(sameAs.get(repeat.of) ?? []), index]);
-    } else if (result.record) accepted.push({ record: result.record, index });
+    if (result.record)
+      checked.push({
+        record: result.record,
+        index,
+        field: row.column(REPEAT_FIELD[kind]),
+        repeat: keys.check(result.record, index),
+      });
     else rejected.push({ index, errors: result.errors.map((e) => ({ field: e.column, reason: e.reason })) });
   });
-  if (kind === "observations" && accepted.length)
-    accepted = await rejectStoredOtherwise(ctx.organizationId, accepted, sameAs, rejected);
-  const acceptedItems = accepted.reduce((n, a) => n + 1 + (sameAs.get(a.index)?.length ?? 0), 0);
+  // Observations whose key is stored are judged against what is stored (see verdict).
+  const stored =
+    kind === "observations"
+      ? await storedByPosition(
+          ctx.organizationId,
+          checked.map((c) => c.record as ObservationRecord),
+        )
+      : new Map<number, StoredReading>();
+  const records: ImportRecord[] = [];
+  let acceptedItems = 0;
+  checked.forEach((c, at) => {
+    const s = stored.get(at);
+    const reason = verdict(kind, c.repeat, s, (item) => `item ${item}`);
+    if (reason) rejected.push({ index: c.index, errors: [{ field: c.field, reason }] });
+    else {
+      acceptedItems++;
+      // The same item twice is written once, as when it is sent again.
+      if (!c.repeat) records.push(c.record);
+    }
+  });
+  rejected.sort((a, b) => a.index - b.index);
   let created = 0;
-  if (accepted.length) {
-    const records = accepted.map((a) => a.record);
+  if (records.length) {
     const touched = await withImportTransaction(async (tx): Promise<string[]> => {
       if (kind === "observations") {
         // Current values move forward in the same statement, from the rows it inserted.

@@ -1,3 +1,4 @@
+import { findStoredReadings, type StoredReading } from "../../db/observations";
 import type { ImportKind } from "../../validation/imports";
 import type { AccountRecord, ImportRecord, ObservationRecord, OutcomeRecord } from "./rows";
 
@@ -42,6 +43,32 @@ export const repeatReason = (kind: ImportKind, of: string) =>
 export function storedReason(stored: { value: number | null; textValue: string | null }) {
   const value = stored.textValue ?? (stored.value === null ? "no value" : String(stored.value));
   return `the observation (same account, metric and time) is stored already with the value ${value}; stored observations are not changed`;
+}
+
+/**
+ * Why a record is rejected, once its key's stored observation (if any) is known:
+ * an observation whose key is stored is judged against what is stored (another
+ * value is rejected, the same changes nothing), and only other records against
+ * the earlier lines or items they repeat (`of` names one: "line 2", "item 0").
+ * Null: accepted.
+ */
+export function verdict(
+  kind: ImportKind,
+  repeat: Repeat,
+  stored: { value: number | null; textValue: string | null; differs: boolean } | undefined,
+  of: (at: number) => string,
+): string | null {
+  if (stored) return stored.differs ? storedReason(stored) : null;
+  return repeat && !repeat.same ? repeatReason(kind, of(repeat.of)) : null;
+}
+
+/** The stored observations of `records`' keys, by position in `records`. */
+export async function storedByPosition(
+  organizationId: string,
+  records: ObservationRecord[],
+): Promise<Map<number, StoredReading>> {
+  if (records.length === 0) return new Map();
+  return new Map((await findStoredReadings(organizationId, records)).map((s) => [s.at, s]));
 }
 
 /**

@@ -6,7 +6,6 @@ import {
   updateImportJob,
 } from "../../db/imports";
 import { listLiveMetrics } from "../../db/metrics";
-import { findStoredReadings } from "../../db/observations";
 import { ValidationError } from "../../errors";
 import type { TenantContext } from "../../tenant";
 import {
@@ -22,7 +21,7 @@ import {
 import { dateConvention, describeCsvFormat, detectCsvFormat, needsDateOrder } from "./csv-format";
 import { extraCellsProblem, mapRow, readHeaderAndPreview } from "./csv-stream";
 import type { DateOrder } from "./dates";
-import { RecordKeys, REPEAT_FIELD, repeatReason, storedReason } from "./repeats";
+import { RecordKeys, REPEAT_FIELD, storedByPosition, verdict, type Repeat } from "./repeats";
 import { checkRow, type ObservationRecord } from "./rows";
 import { uploadPath } from "./uploads";
 import { wideValues } from "./wide";
@@ -57,9 +56,8 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     dates: dateConvention(format, job.dateOrder),
   };
   const repeats = new RecordKeys(kind);
-  // Readings are judged once all are read, as the commit does: against what is stored when their key is, else
-  // against the earlier lines of the file.
-  const readings: { row: number; column: string; record: ObservationRecord; repeatOf: number | null }[] = [];
+  // Readings are judged once all are read, against what is stored when their key is (see verdict).
+  const readings: { row: number; column: string; record: ObservationRecord; repeat: Repeat }[] = [];
   const checkedRows = rows.map((r, at) => {
     const extra = extraCellsProblem(headers, r.cells, format);
     if (extra) return { ...r, errors: [extra] };
@@ -69,32 +67,22 @@ export async function previewImport(ctx: TenantContext, importId: string, limit 
     const errors = checks.flatMap((row) => {
       const checked = checkRow(kind, row, lookups);
       if (!checked.record) return checked.errors;
-      // A later line giving an earlier line's key other values is rejected.
       const repeat = repeats.check(checked.record, r.line);
-      const repeatOf = repeat && !repeat.same ? repeat.of : null;
-      if (kind === "observations")
-        readings.push({ row: at, column: row.column("value"), record: checked.record as ObservationRecord, repeatOf });
-      else if (repeatOf !== null)
-        return [{ column: row.column(REPEAT_FIELD[kind]), reason: repeatReason(kind, `line ${repeatOf}`) }];
-      return [];
+      if (kind === "observations") {
+        readings.push({ row: at, column: row.column("value"), record: checked.record as ObservationRecord, repeat });
+        return [];
+      }
+      const reason = verdict(kind, repeat, undefined, (line) => `line ${line}`);
+      return reason ? [{ column: row.column(REPEAT_FIELD[kind]), reason }] : [];
     });
     return { ...r, errors };
   });
-  const stored = new Map(
-    readings.length
-      ? (
-          await findStoredReadings(
-            ctx.organizationId,
-            readings.map((r) => r.record),
-          )
-        ).map((s) => [s.at, s])
-      : [],
+  const stored = await storedByPosition(
+    ctx.organizationId,
+    readings.map((r) => r.record),
   );
   readings.forEach((reading, at) => {
-    const s = stored.get(at);
-    const reason = s
-      ? s.differs && storedReason(s)
-      : reading.repeatOf !== null && repeatReason(kind, `line ${reading.repeatOf}`);
+    const reason = verdict(kind, reading.repeat, stored.get(at), (line) => `line ${line}`);
     if (reason) checkedRows[reading.row]!.errors.push({ column: reading.column, reason });
   });
   return {
