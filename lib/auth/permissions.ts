@@ -23,8 +23,11 @@ export const PERMISSIONS = {
   "profile:manage": ALL,
   /** See accounts and their scores (within the role's scope, see accountScopeKind). */
   "accounts:read": ALL,
-  /** Segment and team trends, CSMs side by side (within the role's scope). */
-  "trends:read": LEADS,
+  /**
+   * Segment and team trends, CSMs side by side (within the role's scope): for the leads, and for viewers
+   * (executives, finance), who read the whole organisation. A CSM's own book has its trend on the overview.
+   */
+  "trends:read": ["owner", "admin", "manager", "viewer"],
   /** Tune the at-risk ranking's weights. */
   "priorities:manage": ADMINS,
   /** Edit account fields, owner and team. */

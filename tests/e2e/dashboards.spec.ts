@@ -65,6 +65,24 @@ test("a manager sees their teams' trends and CSMs side by side, and nothing beyo
   await checkPage(page, testInfo, "trends-manager");
 });
 
+test("a viewer reads the whole organisation's trends, and nothing they cannot change is offered", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, "viewer@acme.example", undefined, "/portfolio");
+  await page.getByRole("link", { name: "Trends" }).click();
+  await expect(page.getByRole("heading", { name: "Trends", level: 1 })).toBeVisible();
+  await expect(page.getByText(/^The whole organisation by segment, team and CSM/)).toBeVisible();
+  // Every team of the organisation, not one team's.
+  expect(await page.getByLabel("Team").locator("option").count()).toBeGreaterThan(2);
+  await expect(page.locator(".multiples figure").first()).toBeVisible();
+  const csms = page.getByRole("table", { name: /Books by CSM/ }).locator("tbody tr");
+  expect(await csms.count()).toBeGreaterThan(2);
+  await checkPage(page, testInfo, "trends-viewer");
+  // Read-only: the inbox and the settings stay closed.
+  await expect(page.getByRole("link", { name: "Alerts" })).toHaveCount(0);
+  expect((await page.goto("/settings/scorecards"))?.status()).toBe(404);
+});
+
 test("an admin reads the organisation, opens a tier move, tunes the ranking and exports the at-risk view", async ({
   page,
 }, testInfo) => {

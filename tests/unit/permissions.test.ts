@@ -31,7 +31,7 @@ const EXPECTED: Record<Permission, string> = {
   "scores:recompute": "OA",
   "audit:read": "OA",
   "org:manage": "OA",
-  "trends:read": "OAM",
+  "trends:read": "OAMV",
   "priorities:manage": "OA",
 };
 const LETTER: Record<Role, string> = { owner: "O", admin: "A", manager: "M", csm: "C", viewer: "V" };
@@ -52,7 +52,7 @@ describe("permission matrix", () => {
 
   it("gives owners every permission and viewers only reading", () => {
     expect(PERMISSION_NAMES.every((p) => can("owner", p))).toBe(true);
-    expect(PERMISSION_NAMES.filter((p) => can("viewer", p)).sort()).toEqual(["accounts:read", "profile:manage"]);
+    expect(PERMISSION_NAMES.filter((p) => can("viewer", p)).sort()).toEqual(["accounts:read", "profile:manage", "trends:read"]);
   });
 });
 
