@@ -88,6 +88,8 @@ export function AccountsTable({
       sort={sort}
       dir={dir}
       numeric={["score", "arr", "seats"]}
+      wrap={["plan", "owner"]}
+      stickyFirst
       rowHref={(r) => `/accounts/${r.id}`}
       empty={
         filtered ? (

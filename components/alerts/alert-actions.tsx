@@ -86,7 +86,7 @@ export function AlertActions({
   return (
     <div className="row nowrap">
       <select
-        className="input input-sm"
+        className="input input-sm menu-select"
         aria-label={label("Work alert")}
         value=""
         disabled={pending}

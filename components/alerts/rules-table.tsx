@@ -48,7 +48,7 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
           const closed = r.actionTaken + r.notActionable + r.recovered;
           return (
             <tr key={r.id}>
-              <td>
+              <td className="text">
                 <div>{r.name}</div>
                 <div className="muted small">
                   {ALERT_KIND_LABELS[r.kind as AlertKind] ?? r.kind} · {describe[r.id]}
@@ -75,7 +75,7 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
                 )}
               </td>
               <td>
-                <div className="row">
+                <div className="row nowrap">
                   <Link className="btn" href={`/settings/alerts?edit=${r.id}`} aria-label={`Edit ${r.name}`}>
                     Edit
                   </Link>

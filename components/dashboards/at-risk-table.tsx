@@ -4,7 +4,7 @@ import Link from "next/link";
 import { DataTable, type TableColumn } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AtRiskRow } from "@/lib/db/at-risk";
-import { formatDay, formatMoney, formatNumber } from "@/lib/format";
+import { formatCount, formatDay, formatMoney, formatNumber } from "@/lib/format";
 import { AT_RISK_SORTS } from "@/lib/validation/dashboards";
 import { TierBadge, type TierLook } from "./tier-badge";
 
@@ -66,10 +66,10 @@ function columns(tiers: Record<string, TierLook>, today: string): TableColumn<At
       cell: ({ row }) => {
         const days = daysUntil(row.original.renewalDate, today);
         return (
-          <span>
-            {formatDay(row.original.renewalDate)}
-            {days !== null && days >= 0 && <span className="muted"> · in {days} d</span>}
-          </span>
+          <>
+            <div>{formatDay(row.original.renewalDate)}</div>
+            {days !== null && days >= 0 && <div className="muted small">in {formatCount(days, "day")}</div>}
+          </>
         );
       },
     },
@@ -99,6 +99,7 @@ export function AtRiskTable({
       sort={sort}
       dir={dir}
       numeric={["priority", "score", "delta30", "coverage", "arr"]}
+      wrap={["name", "owner"]}
       rowHref={(r) => `/accounts/${r.id}`}
       empty={
         <EmptyState title="No scored accounts in this view">

@@ -18,6 +18,10 @@ interface DataTableProps<T extends RowData> {
   dir: "asc" | "desc";
   rowHref?: (row: T) => string;
   numeric?: readonly string[];
+  /** Column ids whose cells break between words when the page is too narrow for the table. */
+  wrap?: readonly string[];
+  /** Keeps the first column (the row's name) in view while a table wider than the page scrolls sideways. */
+  stickyFirst?: boolean;
   empty: React.ReactNode;
 }
 
@@ -35,6 +39,8 @@ export function DataTable<T extends RowData>({
   dir,
   rowHref,
   numeric = [],
+  wrap = [],
+  stickyFirst = false,
   empty,
 }: DataTableProps<T>) {
   const table = useTable({ features: tableFeatureSet, columns, data });
@@ -52,11 +58,13 @@ export function DataTable<T extends RowData>({
     }
   }
 
+  const cellClass = (id: string) => (numeric.includes(id) ? "num" : wrap.includes(id) ? "wrap" : undefined);
+
   if (data.length === 0) return <div className="card">{empty}</div>;
 
   return (
     <div className="card table-wrap" style={{ padding: 0, opacity: pending ? 0.6 : 1 }} aria-busy={pending}>
-      <table className="data">
+      <table className={stickyFirst ? "data sticky-first" : "data"}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -97,7 +105,7 @@ export function DataTable<T extends RowData>({
             return (
               <tr key={row.id} tabIndex={0} onKeyDown={(e) => onRowKey(e, href)} data-href={href}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={numeric.includes(cell.column.id) ? "num" : undefined}>
+                  <td key={cell.id} className={cellClass(cell.column.id)}>
                     <FlexRender cell={cell} />
                   </td>
                 ))}

@@ -58,7 +58,7 @@ export function MetricsTable({
         <tbody>
           {metrics.map((m) => (
             <tr key={m.id} className={m.retiredAt ? "muted" : undefined}>
-              <td>
+              <td className="wrap">
                 <div>
                   {m.name} {m.retiredAt && <span className="badge badge-muted">Retired</span>}
                 </div>
@@ -70,11 +70,11 @@ export function MetricsTable({
               </td>
               <td>{m.category}</td>
               <td>{m.valueType}</td>
-              <td>{words(m.direction)}</td>
-              <td>{words(m.normalization)}</td>
+              <td className="wrap">{words(m.direction)}</td>
+              <td className="wrap">{words(m.normalization)}</td>
               <td className="num">{m.stalenessDays ? `${m.stalenessDays} d` : "—"}</td>
               <td>{m.source}</td>
-              <td>{usage[m.key]?.join(", ") ?? <span className="muted">—</span>}</td>
+              <td className="wrap">{usage[m.key]?.join(", ") ?? <span className="muted">—</span>}</td>
               {canEdit && (
                 <td>
                   <div className="row nowrap">

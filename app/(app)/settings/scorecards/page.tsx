@@ -124,7 +124,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
                     <td>
                       <span className={STATUS[v.status]}>{v.status}</span>
                     </td>
-                    <td>{v.changeNote ?? <span className="muted">—</span>}</td>
+                    <td className="text">{v.changeNote ?? <span className="muted">—</span>}</td>
                     <td>
                       {formatDateTime(v.createdAt)}
                       {v.createdBy && <div className="muted small">{v.createdBy}</div>}
