@@ -52,7 +52,11 @@ describe("permission matrix", () => {
 
   it("gives owners every permission and viewers only reading", () => {
     expect(PERMISSION_NAMES.every((p) => can("owner", p))).toBe(true);
-    expect(PERMISSION_NAMES.filter((p) => can("viewer", p)).sort()).toEqual(["accounts:read", "profile:manage", "trends:read"]);
+    expect(PERMISSION_NAMES.filter((p) => can("viewer", p)).sort()).toEqual([
+      "accounts:read",
+      "profile:manage",
+      "trends:read",
+    ]);
   });
 });
 
