@@ -11,6 +11,7 @@ import {
   METRIC_CATEGORIES,
   METRIC_DIRECTIONS,
   METRIC_NORMALIZATIONS,
+  NORMALIZATION_LABELS,
   METRIC_SOURCES,
   METRIC_VALUE_TYPES,
 } from "@/lib/validation/metrics";
@@ -22,11 +23,13 @@ function Choice({
   label,
   values,
   value,
+  labels,
 }: {
   name: string;
   label: string;
   values: readonly string[];
   value: string;
+  labels?: Record<string, string>;
 }) {
   return (
     <label className="field">
@@ -34,7 +37,7 @@ function Choice({
       <select className="input" name={name} defaultValue={value}>
         {values.map((v) => (
           <option key={v} value={v}>
-            {words(v)}
+            {labels?.[v] ?? words(v)}
           </option>
         ))}
       </select>
@@ -121,6 +124,7 @@ export function MetricForm({ initial }: { initial?: MetricRow }) {
             name="normalization"
             label="Normalisation"
             values={METRIC_NORMALIZATIONS}
+            labels={NORMALIZATION_LABELS}
             value={initial?.normalization ?? "none"}
           />
           <InputField

@@ -6,6 +6,7 @@ import { TableCard } from "@/components/ui/table-card";
 import { deleteMetricAction, retireMetricAction } from "@/lib/actions/metrics";
 import type { MetricRow } from "@/lib/db/metrics";
 import { useAction } from "@/components/ui/use-action";
+import { NORMALIZATION_LABELS } from "@/lib/validation/metrics";
 
 const words = (s: string) => s.replace(/_/g, " ");
 
@@ -71,7 +72,7 @@ export function MetricsTable({
               <td>{m.category}</td>
               <td>{m.valueType}</td>
               <td className="wrap">{words(m.direction)}</td>
-              <td className="wrap">{words(m.normalization)}</td>
+              <td className="wrap">{NORMALIZATION_LABELS[m.normalization as keyof typeof NORMALIZATION_LABELS]}</td>
               <td className="num">{m.stalenessDays ? `${m.stalenessDays} d` : "—"}</td>
               <td>{m.source}</td>
               <td className="wrap">{usage[m.key]?.join(", ") ?? <span className="muted">—</span>}</td>

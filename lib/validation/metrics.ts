@@ -13,6 +13,13 @@ export const METRIC_CATEGORIES = [
 export const METRIC_VALUE_TYPES = ["number", "boolean", "categorical", "percent"] as const;
 export const METRIC_DIRECTIONS = ["higher_is_better", "lower_is_better", "neutral"] as const;
 export const METRIC_NORMALIZATIONS = ["none", "per_seat", "per_active_user", "per_arr_unit"] as const;
+/** How a normalisation reads in the catalogue and the builder. */
+export const NORMALIZATION_LABELS: Record<(typeof METRIC_NORMALIZATIONS)[number], string> = {
+  none: "As reported",
+  per_seat: "Per seat",
+  per_active_user: "Per active user",
+  per_arr_unit: "Per unit of ARR",
+};
 export const METRIC_SOURCES = ["import", "api", "manual", "computed"] as const;
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

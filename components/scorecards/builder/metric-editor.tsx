@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { formatNumber } from "@/lib/format";
+import { METRIC_NORMALIZATIONS, NORMALIZATION_LABELS } from "@/lib/validation/metrics";
 import { describeRule, issuesUnder, type CatalogueMetric } from "@/lib/model-builder/draft";
 import type { MetricNode, MissingConfig, ModelIssue } from "@/lib/scoring";
 import { IssueList, MoveButtons, NumberInput, SelectInput, TextInput } from "./fields";
@@ -19,12 +20,7 @@ const FALLBACKS = [
   ["worst", "Score it as the worst"],
   ["neutral", "Score it as neutral"],
 ] as const;
-const NORMALIZE = [
-  ["none", "As reported"],
-  ["per_seat", "Per seat"],
-  ["per_active_user", "Per active user"],
-  ["per_arr_unit", "Per unit of ARR"],
-] as const;
+const NORMALIZE = METRIC_NORMALIZATIONS.map((v) => [v, NORMALIZATION_LABELS[v]] as const);
 
 const PER: Record<MetricNode["normalize"], string> = {
   none: "",
