@@ -1,3 +1,5 @@
+import { formatMoney, formatNumber } from "../format";
+
 /**
  * Segment and lifecycle-stage rules: `{ all: [...] }` or `{ any: [...] }` of
  * conditions `{ field, op, value }` (nesting allowed) on account fields — arr,
@@ -97,7 +99,14 @@ export const OP_LABELS = OP_TEXT;
 export const fieldLabel = (field: string) =>
   (RULE_FIELDS as Record<string, { label: string }>)[field]?.label ?? field.replace(/^traits\./, "trait ");
 
-/** A rule in words: "ARR ≥ 100000 and Plan = pro"; null rule → null. */
+/** A condition's value as the app writes it elsewhere: ARR as money, other numbers with thousands separators. */
+function valueText(field: string, value: Condition["value"]): string {
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value !== "number") return String(value);
+  return field === "arr" ? formatMoney(value) : formatNumber(value);
+}
+
+/** A rule in words: "ARR ≥ $100,000 and Plan = pro"; null rule → null. */
 export function describeRule(rule: unknown): string | null {
   if (rule === null || rule === undefined) return null;
   const r = rule as Partial<{ all: unknown[]; any: unknown[] }> & Condition;
@@ -111,8 +120,7 @@ export function describeRule(rule: unknown): string | null {
       .join(` ${word} `);
   if (Array.isArray(r.all)) return group(r.all, "and");
   if (Array.isArray(r.any)) return group(r.any, "or");
-  const value = Array.isArray(r.value) ? r.value.join(", ") : String(r.value);
-  return `${fieldLabel(r.field)} ${OP_TEXT[r.op]} ${value}`;
+  return `${fieldLabel(r.field)} ${OP_TEXT[r.op]} ${valueText(r.field, r.value)}`;
 }
 
 /** A stored rule as the builder edits it: all / any of plain conditions (null when it has nested groups). */
