@@ -31,6 +31,8 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 export const formatMoney = (n: number) => money.format(n);
 export const formatMoneyCompact = (n: number) => compactMoney.format(n);
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? "—" : number.format(n));
+/** A number in a segment or stage rule: ARR as money, other figures with thousands separators. */
+export const formatRuleFigure = (field: string, n: number) => (field === "arr" ? formatMoney(n) : formatNumber(n));
 
 /** "1 account", "1,204 accounts": a count with its noun, singular for one. */
 export const formatCount = (n: number, noun: string, plural = `${noun}s`) =>

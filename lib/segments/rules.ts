@@ -1,5 +1,3 @@
-import { formatMoney, formatNumber } from "../format";
-
 /**
  * Segment and lifecycle-stage rules: `{ all: [...] }` or `{ any: [...] }` of
  * conditions `{ field, op, value }` (nesting allowed) on account fields — arr,
@@ -99,28 +97,29 @@ export const OP_LABELS = OP_TEXT;
 export const fieldLabel = (field: string) =>
   (RULE_FIELDS as Record<string, { label: string }>)[field]?.label ?? field.replace(/^traits\./, "trait ");
 
-/** A condition's value as the app writes it elsewhere: ARR as money, other numbers with thousands separators. */
-function valueText(field: string, value: Condition["value"]): string {
-  if (Array.isArray(value)) return value.join(", ");
-  if (typeof value !== "number") return String(value);
-  return field === "arr" ? formatMoney(value) : formatNumber(value);
-}
+/** How a rule's numbers are written: by field (the app writes ARR as money). */
+export type RuleFigure = (field: string, value: number) => string;
 
-/** A rule in words: "ARR ≥ $100,000 and Plan = pro"; null rule → null. */
-export function describeRule(rule: unknown): string | null {
+/** A rule in words: "ARR ≥ $100,000 and Plan = pro" (numbers by `figure`); null rule → null. */
+export function describeRule(rule: unknown, figure: RuleFigure = (_, value) => String(value)): string | null {
   if (rule === null || rule === undefined) return null;
   const r = rule as Partial<{ all: unknown[]; any: unknown[] }> & Condition;
   const group = (parts: unknown[], word: string) =>
     parts
       .map((p) =>
         ((p as Record<string, unknown>).all ?? (p as Record<string, unknown>).any)
-          ? `(${describeRule(p)})`
-          : describeRule(p),
+          ? `(${describeRule(p, figure)})`
+          : describeRule(p, figure),
       )
       .join(` ${word} `);
   if (Array.isArray(r.all)) return group(r.all, "and");
   if (Array.isArray(r.any)) return group(r.any, "or");
-  return `${fieldLabel(r.field)} ${OP_TEXT[r.op]} ${valueText(r.field, r.value)}`;
+  const value = Array.isArray(r.value)
+    ? r.value.join(", ")
+    : typeof r.value === "number"
+      ? figure(r.field, r.value)
+      : String(r.value);
+  return `${fieldLabel(r.field)} ${OP_TEXT[r.op]} ${value}`;
 }
 
 /** A stored rule as the builder edits it: all / any of plain conditions (null when it has nested groups). */

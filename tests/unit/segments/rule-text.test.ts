@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatRuleFigure } from "@/lib/format";
 import { describeRule } from "@/lib/segments/rules";
 
 describe("a segment rule in words", () => {
@@ -9,7 +10,9 @@ describe("a segment rule in words", () => {
         { field: "seats", op: "lt", value: 2500 },
       ],
     };
-    expect(describeRule(rule)).toBe("ARR ≥ $100,000 and Seats < 2,500");
+    expect(describeRule(rule, formatRuleFigure)).toBe("ARR ≥ $100,000 and Seats < 2,500");
+    // Without a way to write figures, numbers are written plainly.
+    expect(describeRule(rule)).toBe("ARR ≥ 100000 and Seats < 2500");
   });
 
   it("keeps text and lists as they are, and brackets nested groups", () => {

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageTenant } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listManualMembers, listSegmentsWithCounts, listStagesWithCounts } from "@/lib/db/segments";
+import { formatRuleFigure } from "@/lib/format";
 import { describeRule } from "@/lib/segments/rules";
 
 export const metadata: Metadata = { title: "Segments and stages" };
@@ -40,7 +41,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
               id: s.id,
               key: s.key,
               name: s.name,
-              ruleText: describeRule(s.rule),
+              ruleText: describeRule(s.rule, formatRuleFigure),
               count: s.byHand > 0 ? `${s.byRule} + ${s.byHand} by hand` : String(s.byRule),
             }))}
           />
@@ -72,7 +73,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
               id: s.id,
               key: s.key,
               name: s.name,
-              ruleText: describeRule(s.rule),
+              ruleText: describeRule(s.rule, formatRuleFigure),
               count: s.pinned > 0 ? `${s.accounts} (${s.pinned} pinned)` : String(s.accounts),
             }))}
           />
