@@ -36,7 +36,7 @@ export function StagePin({
           <Options items={stages} empty="By the stage rules" />
         </select>
       </label>
-      <button className="btn" type="submit" disabled={pending}>
+      <button className="btn btn-sm" type="submit" disabled={pending}>
         {pending ? "Saving…" : "Set stage"}
       </button>
       {message && (

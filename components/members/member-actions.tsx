@@ -24,52 +24,55 @@ export function MemberActions({
   const { pending, error, run } = useAction();
   const userId = member.userId;
   return (
-    <div className="row" aria-busy={pending}>
-      <label>
-        <span className="sr-only">Role of {member.name}</span>
-        <select
-          className="input"
-          value={member.role}
+    <div aria-busy={pending}>
+      {/* The controls stay on one line; a refusal shows beneath them. */}
+      <div className="row nowrap">
+        <label>
+          <span className="sr-only">Role of {member.name}</span>
+          <select
+            className="input input-sm"
+            value={member.role}
+            disabled={pending}
+            onChange={(e) => run(() => changeMemberRoleAction({ userId, role: e.target.value as Role }))}
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="sr-only">Team of {member.name}</span>
+          <select
+            className="input input-sm"
+            value={member.teams[0]?.id ?? ""}
+            disabled={pending}
+            onChange={(e) => run(() => changeMemberTeamAction({ userId, teamId: e.target.value }))}
+          >
+            <Options items={teams} empty="No team" />
+          </select>
+        </label>
+        <button
+          className="btn btn-sm"
+          type="button"
           disabled={pending}
-          onChange={(e) => run(() => changeMemberRoleAction({ userId, role: e.target.value as Role }))}
+          onClick={() => run(() => setMemberActiveAction({ userId, active: member.disabled }))}
         >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="sr-only">Team of {member.name}</span>
-        <select
-          className="input"
-          value={member.teams[0]?.id ?? ""}
+          {member.disabled ? "Reactivate" : "Deactivate"}
+        </button>
+        <button
+          className="btn btn-sm btn-danger"
+          type="button"
           disabled={pending}
-          onChange={(e) => run(() => changeMemberTeamAction({ userId, teamId: e.target.value }))}
+          onClick={() => {
+            if (window.confirm(`Remove ${member.name} from this organisation? Their accounts become unassigned.`))
+              run(() => removeMemberAction({ userId }));
+          }}
         >
-          <Options items={teams} empty="No team" />
-        </select>
-      </label>
-      <button
-        className="btn"
-        type="button"
-        disabled={pending}
-        onClick={() => run(() => setMemberActiveAction({ userId, active: member.disabled }))}
-      >
-        {member.disabled ? "Reactivate" : "Deactivate"}
-      </button>
-      <button
-        className="btn btn-danger"
-        type="button"
-        disabled={pending}
-        onClick={() => {
-          if (window.confirm(`Remove ${member.name} from this organisation? Their accounts become unassigned.`))
-            run(() => removeMemberAction({ userId }));
-        }}
-      >
-        Remove
-      </button>
+          Remove
+        </button>
+      </div>
       <ActionError message={error} />
     </div>
   );

@@ -40,10 +40,10 @@ export function VersionActions({
           placeholder="What changed and why"
           required
         />
-        <button className="btn btn-primary" type="submit" disabled={pending}>
+        <button className="btn btn-sm btn-primary" type="submit" disabled={pending}>
           {pending ? "Publishing…" : "Publish"}
         </button>
-        <button className="btn" type="button" onClick={() => setPublishing(false)}>
+        <button className="btn btn-sm" type="button" onClick={() => setPublishing(false)}>
           Cancel
         </button>
         {message && (

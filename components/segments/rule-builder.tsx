@@ -123,7 +123,7 @@ export function RuleBuilder({ initial, noRule }: { initial: unknown; noRule: str
                 onChange={(e) => set(i, { value: e.target.value })}
               />
               <button
-                className="btn"
+                className="btn btn-sm"
                 type="button"
                 disabled={rows.length === 1}
                 onClick={() => setRows(rows.filter((_, j) => j !== i))}
