@@ -31,11 +31,7 @@ export function AddMemberForm({ teams, roles }: { teams: { id: string; name: str
         <label className="field">
           Role
           <select className="input" name="role" defaultValue="csm">
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <Options items={roles.map((r) => ({ id: r, name: ROLE_LABELS[r] }))} />
           </select>
         </label>
         <label className="field">

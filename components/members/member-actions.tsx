@@ -35,11 +35,7 @@ export function MemberActions({
             disabled={pending}
             onChange={(e) => run(() => changeMemberRoleAction({ userId, role: e.target.value as Role }))}
           >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <Options items={roles.map((r) => ({ id: r, name: ROLE_LABELS[r] }))} />
           </select>
         </label>
         <label>
