@@ -59,7 +59,7 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
               </td>
               <td className="num">{r.raised}</td>
               <td className="num">{r.open}</td>
-              <td className="num">
+              <td className="num wrap">
                 <div>{percent(r.actionTaken, closed)}</div>
                 {closed > 0 && (
                   <div className="muted small">
