@@ -45,7 +45,7 @@ export function AlertsTable({
                 <Link href={`/accounts/${a.accountId}`}>{a.accountName}</Link>
               </td>
             )}
-            <td>
+            <td className="wrap">
               <div>{a.title}</div>
               <div className="muted small">{a.ruleName}</div>
             </td>
