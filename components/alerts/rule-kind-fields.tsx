@@ -41,19 +41,18 @@ export function KindFields({
   const tiers = options.scorecards.find((s) => s.id === scorecardId)?.tiers ?? [];
   const v = (name: string, fallback: string) => (initial?.[name] !== undefined ? String(initial[name]) : fallback);
   const chosenTiers = initial?.tiers as string[] | undefined;
-  const margin = (d: string) => (
-    <NumberField
-      name="margin"
-      label="Re-arm margin (points)"
-      defaultValue={v("margin", d)}
-      errors={errors?.margin}
-      hint="Must recover this far past the line before it can alert again."
-    />
+  // A number parameter: its value as edited (else `fallback`) and its errors, both by its name.
+  const number = (name: string, label: string, fallback: string, more: { step?: string; hint?: string } = {}) => (
+    <NumberField name={name} label={label} defaultValue={v(name, fallback)} errors={errors?.[name]} {...more} />
   );
+  const margin = (d: string) =>
+    number("margin", "Re-arm margin (points)", d, {
+      hint: "Must recover this far past the line before it can alert again.",
+    });
   // A line a value falls below, and how far back past it the value must come before it can alert again.
   const belowWithMargin = (name: string, label: string, line: string, marginPoints: string) => (
     <>
-      <NumberField name={name} label={label} defaultValue={v(name, line)} errors={errors?.[name]} />
+      {number(name, label, line)}
       {margin(marginPoints)}
     </>
   );
@@ -73,19 +72,8 @@ export function KindFields({
     case "score_drop":
       return (
         <>
-          <NumberField
-            name="points"
-            label="Drop of at least (points)"
-            defaultValue={v("points", "10")}
-            errors={errors?.points}
-          />
-          <NumberField
-            name="days"
-            label="Within (days)"
-            defaultValue={v("days", "14")}
-            step="1"
-            errors={errors?.days}
-          />
+          {number("points", "Drop of at least (points)", "10")}
+          {number("days", "Within (days)", "14", { step: "1" })}
           {margin("2")}
         </>
       );
@@ -104,26 +92,16 @@ export function KindFields({
             </select>
             <FieldError messages={errors?.metric} />
           </label>
-          <NumberField
-            name="staleDays"
-            label="Stale after (days)"
-            defaultValue={v("staleDays", "")}
-            step="1"
-            errors={errors?.staleDays}
-            hint="Empty: the metric's own staleness limit."
-          />
+          {number("staleDays", "Stale after (days)", "", {
+            step: "1",
+            hint: "Empty: the metric's own staleness limit.",
+          })}
         </>
       );
     case "renewal_at_risk":
       return (
         <>
-          <NumberField
-            name="days"
-            label="Renewal within (days)"
-            defaultValue={v("days", "90")}
-            step="1"
-            errors={errors?.days}
-          />
+          {number("days", "Renewal within (days)", "90", { step: "1" })}
           <fieldset className="field">
             <legend>At-risk tiers</legend>
             <div className="row">
