@@ -12,9 +12,11 @@ interface Props {
   teams: Option[];
   owners: Option[];
   showTeamAndOwner: boolean;
+  /** Shown at the row's end (the table's column chooser). */
+  children?: React.ReactNode;
 }
 
-export function AccountFilters({ segments, stages, teams, owners, showTeamAndOwner }: Props) {
+export function AccountFilters({ segments, stages, teams, owners, showTeamAndOwner, children }: Props) {
   const { params, update } = useUrlState();
   const [q, setQ] = useState(params.get("q") ?? "");
 
@@ -43,6 +45,7 @@ export function AccountFilters({ segments, stages, teams, owners, showTeamAndOwn
       {showTeamAndOwner && (
         <Select name="owner" label="Owner" options={owners} extra={[{ id: "none", name: "Unassigned" }]} />
       )}
+      {children}
     </div>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { AccountFilters } from "@/components/accounts/account-filters";
+import { ColumnChooser, useHiddenColumns } from "@/components/data-table/column-chooser";
 import { DataTable, type TableColumn } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AccountRow } from "@/lib/db/accounts";
 import { TierBadge, type TierLook } from "@/components/dashboards/tier-badge";
 import { formatDay, formatMoney, formatNumber } from "@/lib/format";
-import { ACCOUNT_SORTS } from "@/lib/validation/accounts";
+import { ACCOUNT_COLUMNS, ACCOUNT_SORTS, HIDDEN_ACCOUNT_COLUMNS_COOKIE } from "@/lib/validation/accounts";
 
 const columns = (tiers: Record<string, TierLook>): TableColumn<AccountRow>[] => [
   {
@@ -37,7 +39,7 @@ const columns = (tiers: Record<string, TierLook>): TableColumn<AccountRow>[] => 
       ),
   },
   { id: "arr", header: "ARR", accessorFn: (r) => r.arr, cell: ({ row }) => formatMoney(row.original.arr) },
-  { id: "seats", header: "Seats", accessorFn: (r) => r.seats, cell: ({ row }) => row.original.seats ?? "—" },
+  { id: "seats", header: "Seats", accessorFn: (r) => r.seats, cell: ({ row }) => formatNumber(row.original.seats) },
   { id: "plan", header: "Plan", accessorFn: (r) => r.plan, cell: ({ row }) => row.original.plan ?? "—" },
   {
     id: "segments",
@@ -66,40 +68,49 @@ const columns = (tiers: Record<string, TierLook>): TableColumn<AccountRow>[] => 
   },
 ];
 
-export function AccountsTable({
-  rows,
-  sort,
-  dir,
-  filtered,
-  tiers,
-}: {
+type FilterProps = Omit<React.ComponentProps<typeof AccountFilters>, "children">;
+
+interface AccountsListProps {
+  filters: FilterProps;
   rows: AccountRow[];
   sort: string;
   dir: "asc" | "desc";
   filtered: boolean;
   tiers: Record<string, TierLook>;
-}) {
+  /** The columns this browser's user hid before (from the cookie). */
+  hidden: readonly string[];
+}
+
+/** The accounts list: its filters, a chooser of the columns to show (remembered), and the table. */
+export function AccountsList({ filters, rows, sort, dir, filtered, tiers, hidden: initial }: AccountsListProps) {
+  const [hidden, setHidden] = useHiddenColumns(HIDDEN_ACCOUNT_COLUMNS_COOKIE, initial);
+  const shown = columns(tiers).filter((c) => !hidden.includes(c.id!));
   return (
-    <DataTable
-      caption="Accounts"
-      columns={columns(tiers)}
-      data={rows}
-      sortable={ACCOUNT_SORTS}
-      sort={sort}
-      dir={dir}
-      numeric={["score", "arr", "seats"]}
-      wrap={["plan", "owner"]}
-      stickyFirst
-      rowHref={(r) => `/accounts/${r.id}`}
-      empty={
-        filtered ? (
-          <EmptyState title="No accounts match these filters">Clear the search or a filter to see more.</EmptyState>
-        ) : (
-          <EmptyState title="No accounts in your book yet">
-            Accounts arrive by CSV import or the REST API; an admin can also assign existing accounts to you.
-          </EmptyState>
-        )
-      }
-    />
+    <>
+      <AccountFilters {...filters}>
+        <ColumnChooser columns={ACCOUNT_COLUMNS} hidden={hidden} onChange={setHidden} />
+      </AccountFilters>
+      <DataTable
+        caption="Accounts"
+        columns={shown}
+        data={rows}
+        sortable={ACCOUNT_SORTS}
+        sort={sort}
+        dir={dir}
+        numeric={["score", "arr", "seats"]}
+        wrap={["plan", "owner"]}
+        stickyFirst
+        rowHref={(r) => `/accounts/${r.id}`}
+        empty={
+          filtered ? (
+            <EmptyState title="No accounts match these filters">Clear the search or a filter to see more.</EmptyState>
+          ) : (
+            <EmptyState title="No accounts in your book yet">
+              Accounts arrive by CSV import or the REST API; an admin can also assign existing accounts to you.
+            </EmptyState>
+          )
+        }
+      />
+    </>
   );
 }

@@ -31,3 +31,29 @@ export const accountListQuerySchema = z.object({
 });
 
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
+
+/** The accounts list's columns a user may hide, in their order; the account's name always shows. */
+export const ACCOUNT_COLUMNS = [
+  { id: "score", label: "Score" },
+  { id: "tier", label: "Tier" },
+  { id: "arr", label: "ARR" },
+  { id: "seats", label: "Seats" },
+  { id: "plan", label: "Plan" },
+  { id: "segments", label: "Segment" },
+  { id: "stage", label: "Stage" },
+  { id: "owner", label: "Owner" },
+  { id: "team", label: "Team" },
+  { id: "renewalDate", label: "Renewal" },
+] as const;
+
+/** The cookie that remembers, in this browser, which of the accounts list's columns its user hid. */
+export const HIDDEN_ACCOUNT_COLUMNS_COOKIE = "pb-accounts-hidden";
+
+const columnIds: readonly string[] = ACCOUNT_COLUMNS.map((c) => c.id);
+
+/** The hidden columns a cookie names (comma-separated): unknown or repeated names are dropped, as is a bad cookie. */
+export const hiddenColumnsSchema = z
+  .string()
+  .max(500)
+  .transform((text) => [...new Set(text.split(",").filter((id) => columnIds.includes(id)))])
+  .catch([]);

@@ -10,8 +10,8 @@ test("a CSM sees only their own book", async ({ page }) => {
   expect(owners.length).toBeGreaterThan(20);
   expect(new Set(owners)).toEqual(new Set([me]));
   // No owner or team filter to widen the view with.
-  await expect(page.getByLabel("Owner")).toHaveCount(0);
-  await expect(page.getByLabel("Team")).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Owner" })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Team" })).toHaveCount(0);
 });
 
 test("a manager sees their team's accounts", async ({ page }) => {
@@ -19,7 +19,7 @@ test("a manager sees their team's accounts", async ({ page }) => {
   await expect(page.getByText("Accounts of the teams you manage.")).toBeVisible();
   const teams = await columnValues(page, "Team");
   expect(new Set(teams)).toEqual(new Set(["Strategic"]));
-  await expect(page.getByLabel("Team").locator("option")).toHaveText(["All", "Strategic"]);
+  await expect(page.getByRole("combobox", { name: "Team" }).locator("option")).toHaveText(["All", "Strategic"]);
 });
 
 test("an admin sorts, filters and pages on the server, with the state in the URL", async ({ page }) => {
@@ -33,7 +33,7 @@ test("an admin sorts, filters and pages on the server, with the state in the URL
   const arr = (await columnValues(page, "ARR")).map((v) => Number(v.replace(/[^0-9]/g, "")));
   expect(arr).toEqual([...arr].sort((a, b) => b - a));
 
-  await page.getByLabel("Segment").selectOption({ label: "Enterprise" });
+  await page.getByRole("combobox", { name: "Segment" }).selectOption({ label: "Enterprise" });
   await expect(page).toHaveURL(/segment=/);
   await expect.poll(async () => new Set(await columnValues(page, "Segment"))).toEqual(new Set(["Enterprise"]));
 
