@@ -1,7 +1,7 @@
 import type { AccountRecord, OutcomeRecord } from "../services/imports/rows";
 import { Prisma, type Tx } from "./client";
 
-/** Written records: the accounts they touched, and how many of the records were not stored before. */
+/** Written records: the accounts they added or changed, and how many of the records were not stored before. */
 export interface Upserted {
   ids: string[];
   created: number;
@@ -14,7 +14,44 @@ export interface Upserted {
 const INSERTED = Prisma.sql`(xmax = 0) AS "created"`;
 
 /**
- * Inserts or updates accounts by external id, set-based. ARR is NOT NULL (a
+ * What an account's update sets, column by column: a field the record leaves
+ * empty keeps what is stored, and custom fields are merged into the stored ones.
+ */
+const ACCOUNT_UPDATES: [column: string, value: string][] = [
+  ["name", `EXCLUDED."name"`],
+  ["domain", `coalesce(EXCLUDED."domain", "Account"."domain")`],
+  ["ownerId", `coalesce(EXCLUDED."ownerId", "Account"."ownerId")`],
+  ["teamId", `coalesce(EXCLUDED."teamId", "Account"."teamId")`],
+  ["seats", `coalesce(EXCLUDED."seats", "Account"."seats")`],
+  ["activeUsers", `coalesce(EXCLUDED."activeUsers", "Account"."activeUsers")`],
+  ["plan", `coalesce(EXCLUDED."plan", "Account"."plan")`],
+  ["region", `coalesce(EXCLUDED."region", "Account"."region")`],
+  ["startDate", `coalesce(EXCLUDED."startDate", "Account"."startDate")`],
+  ["renewalDate", `coalesce(EXCLUDED."renewalDate", "Account"."renewalDate")`],
+  ["traits", `"Account"."traits" || EXCLUDED."traits"`],
+];
+
+/**
+ * The ON CONFLICT action of an account upsert: set what the record gives, but
+ * only where that changes something. An account that comes again as it is
+ * stored (most of a nightly CRM export) is not written, so it keeps its row,
+ * its index entries and its `updatedAt`, and is neither placed again nor
+ * rescored.
+ */
+function accountUpdate(arrGiven: boolean): Prisma.Sql {
+  const updates: [string, string][] = [
+    ...(arrGiven ? [["arr", `EXCLUDED."arr"`] as [string, string]] : []),
+    ...ACCOUNT_UPDATES,
+  ];
+  const set = updates.map(([column, value]) => `"${column}" = ${value}`).join(", ");
+  const stored = updates.map(([column]) => `"Account"."${column}"`).join(", ");
+  const next = updates.map(([, value]) => value).join(", ");
+  return Prisma.raw(`DO UPDATE SET ${set}, "updatedAt" = now() WHERE (${stored}) IS DISTINCT FROM (${next})`);
+}
+
+/**
+ * Inserts or updates accounts by external id, set-based; answers the accounts
+ * added or changed (see accountUpdate). ARR is NOT NULL (a
  * new account without one gets 0), so EXCLUDED cannot tell "not given": the
  * records that give one and those that do not go in a statement each (a file
  * maps the column or not, so nearly always one). Looking each row's ARR up in
@@ -38,7 +75,6 @@ async function upsertAccountGroup(
 ): Promise<Upserted> {
   if (records.length === 0) return { ids: [], created: 0 };
   const col = <T>(pick: (r: AccountRecord) => T) => records.map(pick);
-  const arr = arrGiven ? Prisma.sql`"arr" = EXCLUDED."arr",` : Prisma.empty;
   const rows = await tx.$queryRaw<{ id: string; created: boolean }[]>`
     INSERT INTO "Account" ("organizationId", "id", "externalId", "name", "domain", "ownerId", "teamId", "arr", "seats", "activeUsers",
                            "plan", "region", "startDate", "renewalDate", "traits", "updatedAt")
@@ -48,19 +84,7 @@ async function upsertAccountGroup(
                 ${col((r) => r.seats)}::int[], ${col((r) => r.activeUsers)}::int[], ${col((r) => r.plan)}::text[],
                 ${col((r) => r.region)}::text[], ${col((r) => r.startDate)}::date[], ${col((r) => r.renewalDate)}::date[],
                 ${col((r) => JSON.stringify(r.traits))}::text[]) AS v(e, n, d, o, t, a, s, au, p, r, sd, rd, x)
-    ON CONFLICT ("organizationId", "externalId") DO UPDATE SET ${arr}
-      "name" = EXCLUDED."name",
-      "domain" = coalesce(EXCLUDED."domain", "Account"."domain"),
-      "ownerId" = coalesce(EXCLUDED."ownerId", "Account"."ownerId"),
-      "teamId" = coalesce(EXCLUDED."teamId", "Account"."teamId"),
-      "seats" = coalesce(EXCLUDED."seats", "Account"."seats"),
-      "activeUsers" = coalesce(EXCLUDED."activeUsers", "Account"."activeUsers"),
-      "plan" = coalesce(EXCLUDED."plan", "Account"."plan"),
-      "region" = coalesce(EXCLUDED."region", "Account"."region"),
-      "startDate" = coalesce(EXCLUDED."startDate", "Account"."startDate"),
-      "renewalDate" = coalesce(EXCLUDED."renewalDate", "Account"."renewalDate"),
-      "traits" = "Account"."traits" || EXCLUDED."traits",
-      "updatedAt" = now()
+    ON CONFLICT ("organizationId", "externalId") ${accountUpdate(arrGiven)}
     RETURNING "id", ${INSERTED}`;
   return { ids: rows.map((r) => r.id), created: rows.filter((r) => r.created).length };
 }

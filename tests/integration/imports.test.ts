@@ -256,6 +256,39 @@ describe("account and outcome imports", () => {
     expect(byName.ownerId).toBe(org.userIds["csm:0:2"]);
   });
 
+  it("leaves an account that comes again as stored untouched, and rescores only the accounts that changed", async () => {
+    const [same, changed] = await Promise.all(
+      [org.plan.accounts[3]!, org.plan.accounts[4]!].map((a) =>
+        db().account.findFirstOrThrow({
+          where: { organizationId: org.organizationId, externalId: a.externalId },
+          select: { id: true, externalId: true, name: true, arr: true, plan: true, updatedAt: true },
+        }),
+      ),
+    );
+    await db().scoringRun.deleteMany({ where: { organizationId: org.organizationId, status: "queued" } });
+    const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const csv = [
+      "external_id,name,arr,plan",
+      `${same!.externalId},${quoted(same!.name)},${same!.arr.toString()},${same!.plan ?? ""}`,
+      `${changed!.externalId},${quoted(changed!.name)},${changed!.arr.toString()},Platinum`,
+    ].join("\n");
+    const { job } = await importFile("accounts", csv);
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 0, rejectedRows: 0 });
+    const after = await db().account.findMany({
+      where: { organizationId: org.organizationId, id: { in: [same!.id, changed!.id] } },
+      select: { id: true, plan: true, updatedAt: true },
+    });
+    const byId = new Map(after.map((a) => [a.id, a]));
+    expect(byId.get(same!.id)!.updatedAt).toEqual(same!.updatedAt);
+    expect(byId.get(changed!.id)!.plan).toBe("Platinum");
+    expect(byId.get(changed!.id)!.updatedAt.getTime()).toBeGreaterThan(changed!.updatedAt.getTime());
+    const queued = await db().scoringRun.findMany({
+      where: { organizationId: org.organizationId, status: "queued" },
+      select: { full: true, accountIds: true },
+    });
+    expect(queued).toEqual([{ full: false, accountIds: [changed!.id] }]);
+  });
+
   it("records outcomes once, however often they are sent, and refuses ones that contradict themselves", async () => {
     const account = org.plan.accounts[2]!.externalId;
     const csv = [
