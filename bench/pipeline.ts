@@ -176,7 +176,7 @@ async function main() {
     figures.splice(newestAt, 0, await observations.newest());
 
     // Changes every account (segments, ARR): last of all.
-    figures.push(await measureAccountImport(database.url, ctx, work, ACCOUNTS, log));
+    figures.push(...(await measureAccountImport(database.url, ctx, work, ACCOUNTS, log)));
 
     await writeResults({ started, accounts: ACCOUNTS, metrics: METRICS, csvRows: observations.rows, figures });
     log("wrote bench/RESULTS.md");
