@@ -1,10 +1,14 @@
 import type { AccountRecord, OutcomeRecord } from "../services/imports/rows";
 import { Prisma, type Tx } from "./client";
 
-/** Written records: the accounts they added or changed, and how many of the records were not stored before. */
+/**
+ * Written records: the accounts they added or changed, how many of the records
+ * were not stored before, and (accounts, outcomes) how many changed a stored one.
+ */
 export interface Upserted {
   ids: string[];
   created: number;
+  changed?: number;
 }
 
 /**
@@ -64,7 +68,9 @@ export async function upsertAccounts(organizationId: string, records: AccountRec
     await upsertAccountGroup(organizationId, withArr, true, tx),
     await upsertAccountGroup(organizationId, withoutArr, false, tx),
   ];
-  return { ids: done.flatMap((d) => d.ids), created: done[0]!.created + done[1]!.created };
+  const ids = done.flatMap((d) => d.ids);
+  const created = done[0]!.created + done[1]!.created;
+  return { ids, created, changed: ids.length - created };
 }
 
 async function upsertAccountGroup(
@@ -89,9 +95,17 @@ async function upsertAccountGroup(
   return { ids: rows.map((r) => r.id), created: rows.filter((r) => r.created).length };
 }
 
-/** Inserts or updates outcomes by account, kind and date, set-based; returns how many were not stored before. */
-export async function upsertOutcomes(organizationId: string, records: OutcomeRecord[], tx: Tx): Promise<number> {
-  if (records.length === 0) return 0;
+/**
+ * Inserts or updates outcomes by account, kind and date, set-based, an outcome
+ * stored as it comes left as it is; answers how many were not stored before and
+ * how many stored ones changed.
+ */
+export async function upsertOutcomes(
+  organizationId: string,
+  records: OutcomeRecord[],
+  tx: Tx,
+): Promise<{ created: number; changed: number }> {
+  if (records.length === 0) return { created: 0, changed: 0 };
   const col = <T>(pick: (r: OutcomeRecord) => T) => records.map(pick);
   const rows = await tx.$queryRaw<{ created: boolean }[]>`
     INSERT INTO "Outcome" ("organizationId", "id", "accountId", "kind", "occurredOn", "arrBefore", "arrAfter", "note")
@@ -100,6 +114,9 @@ export async function upsertOutcomes(organizationId: string, records: OutcomeRec
                 ${col((r) => r.arrBefore)}::numeric[], ${col((r) => r.arrAfter)}::numeric[], ${col((r) => r.note)}::text[]) AS u(a, k, o, b, f, n)
     ON CONFLICT ("organizationId", "accountId", "kind", "occurredOn") DO UPDATE SET
       "arrBefore" = EXCLUDED."arrBefore", "arrAfter" = EXCLUDED."arrAfter", "note" = EXCLUDED."note"
+      WHERE ("Outcome"."arrBefore", "Outcome"."arrAfter", "Outcome"."note")
+            IS DISTINCT FROM (EXCLUDED."arrBefore", EXCLUDED."arrAfter", EXCLUDED."note")
     RETURNING ${INSERTED}`;
-  return rows.filter((r) => r.created).length;
+  const created = rows.filter((r) => r.created).length;
+  return { created, changed: rows.length - created };
 }

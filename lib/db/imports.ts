@@ -37,6 +37,7 @@ const jobSelect = {
   cancelRequestedAt: true,
   acceptedRows: true,
   newRows: true,
+  changedRows: true,
   rejectedRows: true,
   earliestAt: true,
   error: true,
@@ -92,6 +93,8 @@ export async function markImportCommitted(
     total: number;
     accepted: number;
     created: number;
+    /** Stored accounts or outcomes the import changed (null: observations). */
+    changed: number | null;
     rejected: number;
     earliestAt: Date | null;
     finishedAt: Date;
@@ -99,7 +102,8 @@ export async function markImportCommitted(
 ) {
   await tx.$executeRaw`
     UPDATE "ImportJob" SET "status" = 'committed', "totalRows" = ${counts.total}, "processedRows" = ${counts.total},
-      "acceptedRows" = ${counts.accepted}, "newRows" = ${counts.created}, "rejectedRows" = ${counts.rejected},
+      "acceptedRows" = ${counts.accepted}, "newRows" = ${counts.created}, "changedRows" = ${counts.changed},
+      "rejectedRows" = ${counts.rejected},
       "earliestAt" = ${counts.earliestAt}, "finishedAt" = ${counts.finishedAt}
     WHERE "organizationId" = ${organizationId}::uuid AND "id" = ${id}::uuid`;
 }

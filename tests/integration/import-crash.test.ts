@@ -61,7 +61,7 @@ describe("an import killed part-way", () => {
     const org = await createTestOrg({ accounts: 1, days: 1, seed: 52 });
     const admin = await org.contextFor("admin");
     const { id } = await receiveUpload(admin, { kind: "accounts", fileName: "a.csv", body: uploadBody("a\n1\n") });
-    const counts = { total: 1, accepted: 1, created: 1, rejected: 0, earliestAt: null, finishedAt: new Date() };
+    const counts = { total: 1, accepted: 1, created: 1, changed: 0, rejected: 0, earliestAt: null, finishedAt: new Date() };
     // The process dies (here: the transaction fails) after the mark, before the commit.
     await expect(
       withBulkTransaction(async (client) => {

@@ -206,7 +206,7 @@ describe("account and outcome imports", () => {
     const { id, job } = await importFile("accounts", csv);
     expect(job.error).toBeNull();
     // NEW-1 is new; the existing account is updated.
-    expect(job).toMatchObject({ status: "committed", acceptedRows: 4, newRows: 2, rejectedRows: 4 });
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 4, newRows: 2, changedRows: 2, rejectedRows: 4 });
     expect(await rejections(id)).toEqual([
       {
         line: 4,
@@ -273,7 +273,7 @@ describe("account and outcome imports", () => {
       `${changed!.externalId},${quoted(changed!.name)},${changed!.arr.toString()},Platinum`,
     ].join("\n");
     const { job } = await importFile("accounts", csv);
-    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 0, rejectedRows: 0 });
+    expect(job).toMatchObject({ status: "committed", acceptedRows: 2, newRows: 0, changedRows: 1, rejectedRows: 0 });
     const after = await db().account.findMany({
       where: { organizationId: org.organizationId, id: { in: [same!.id, changed!.id] } },
       select: { id: true, plan: true, updatedAt: true },
@@ -301,14 +301,17 @@ describe("account and outcome imports", () => {
       `${account},churned,2026-05-01,10000,500`,
     ].join("\n");
     const first = await importFile("outcomes", csv);
-    expect(first.job).toMatchObject({ acceptedRows: 1, newRows: 1, rejectedRows: 5 });
+    expect(first.job).toMatchObject({ acceptedRows: 1, newRows: 1, changedRows: 0, rejectedRows: 5 });
     expect((await rejections(first.id)).slice(1)).toEqual([
       { line: 4, column: "occurred_on", reason: "is in the future: an outcome is recorded once it has happened" },
       { line: 5, column: "arr_after", reason: "is 8000, not above the ARR before (10000) of an expansion" },
       { line: 6, column: "arr_after", reason: "is 10000, not below the ARR before (10000) of a contraction" },
       { line: 7, column: "arr_after", reason: "is 500, but a churned account's ARR after is 0 (or left empty)" },
     ]);
-    expect((await importFile("outcomes", csv)).job).toMatchObject({ acceptedRows: 1, newRows: 0 });
+    // Sent again as it is stored, it changes nothing; with another ARR after, it changes the stored one.
+    expect((await importFile("outcomes", csv)).job).toMatchObject({ acceptedRows: 1, newRows: 0, changedRows: 0 });
+    const grown = csv.replace("10000,12000", "10000,13000");
+    expect((await importFile("outcomes", grown)).job).toMatchObject({ acceptedRows: 1, newRows: 0, changedRows: 1 });
     const outcomes = await db().outcome.count({
       where: { organizationId: org.organizationId, accountId: org.accountIds[2], occurredOn: new Date("2026-06-01") },
     });

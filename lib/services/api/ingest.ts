@@ -119,7 +119,7 @@ export async function ingest(
         return accounts.ids;
       }
       // Outcomes are what backtests score against; they change no score.
-      created = await upsertOutcomes(ctx.organizationId, records as OutcomeRecord[], tx);
+      created = (await upsertOutcomes(ctx.organizationId, records as OutcomeRecord[], tx)).created;
       return [];
     });
     if (touched.length) await queueScoringRun(ctx, "api", touched);

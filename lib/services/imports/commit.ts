@@ -154,6 +154,7 @@ export async function commitImport(organizationId: string, importId: string, opt
         total,
         accepted,
         created: result.created,
+        changed: result.changed ?? null,
         rejected,
         earliestAt: result.earliest ?? null,
         finishedAt: new Date(),

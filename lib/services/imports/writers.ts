@@ -94,16 +94,17 @@ function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer 
   let batch: ImportRecord[] = [];
   const touched = new Set<string>();
   let created = 0;
+  let changed = 0;
   const write = async () => {
     if (batch.length === 0) return;
-    if (kind === "accounts") {
-      const accounts = await upsertAccounts(organizationId, batch as AccountRecord[], tx);
-      for (const id of accounts.ids) touched.add(id);
-      created += accounts.created;
-    } else {
-      // Outcomes are what backtests score against; they change no score.
-      created += await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx);
-    }
+    // Outcomes are what backtests score against; they change no score, so touch no account.
+    const written =
+      kind === "accounts"
+        ? await upsertAccounts(organizationId, batch as AccountRecord[], tx)
+        : { ids: [], ...(await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx)) };
+    for (const id of written.ids) touched.add(id);
+    created += written.created;
+    changed += written.changed ?? 0;
     batch = [];
   };
   return {
@@ -117,7 +118,7 @@ function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer 
     async finish(now) {
       await write();
       if (kind === "accounts") await assignSegmentsAndStages(organizationId, [...touched], now, tx);
-      return { ids: [...touched], created };
+      return { ids: [...touched], created, changed };
     },
   };
 }
