@@ -18,6 +18,13 @@ const ingestResult = z.object({
     .describe(
       "Accepted items not stored before; the others repeated what was stored (a resent observation) or updated it. An observation stored with another value is rejected: stored observations are not changed.",
     ),
+  changed: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "Accounts and outcomes: accepted items that changed a stored one. The others came as stored and wrote nothing (an account that did not change is not rescored). Not given for observations.",
+    ),
   rejected: z.array(
     z.object({ index: z.number().int(), errors: z.array(z.object({ field: z.string(), reason: z.string() })) }),
   ),

@@ -173,13 +173,23 @@ describe("REST API data in", () => {
         body: { accounts: [{ externalId: "API-1", name: "Via API", arr: 50000, traits: { tier: "gold" } }] },
       }),
     );
-    expect(await conforms(ok, "/accounts", "post")).toEqual({ accepted: 1, created: 1, rejected: [] });
+    expect(await conforms(ok, "/accounts", "post")).toEqual({ accepted: 1, created: 1, changed: 0, rejected: [] });
     const account = await db().account.findFirstOrThrow({
       where: { organizationId: a.organizationId, externalId: "API-1" },
       select: { traits: true, segments: { select: { segment: { select: { key: true } } } } },
     });
     expect(account.traits).toEqual({ tier: "gold" });
     expect(account.segments.map((s) => s.segment.key)).toEqual(["mid-market"]);
+    // Sent again as stored, it changes nothing; with another ARR, it changes the account.
+    const send = (arr: number) =>
+      postAccounts(
+        request("/accounts", keys.aWrite!, {
+          method: "POST",
+          body: { accounts: [{ externalId: "API-1", name: "Via API", arr, traits: { tier: "gold" } }] },
+        }),
+      ).then((r) => conforms(r, "/accounts", "post"));
+    expect(await send(50000)).toEqual({ accepted: 1, created: 0, changed: 0, rejected: [] });
+    expect(await send(60000)).toEqual({ accepted: 1, created: 0, changed: 1, rejected: [] });
 
     const bad = await postAccounts(
       request("/accounts", keys.aWrite!, { method: "POST", body: { accounts: [{ externalId: "X", name: 5 }] } }),

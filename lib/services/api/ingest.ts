@@ -17,8 +17,10 @@ import { RecordKeys, REPEAT_FIELD, storedByPosition, verdict, type Repeat } from
 
 export interface IngestResult {
   accepted: number;
-  /** Accepted items not stored before; the others repeated what was stored or updated it. */
+  /** Accepted items not stored before; the others repeated what was stored or (accounts, outcomes) changed it. */
   created: number;
+  /** Accounts and outcomes: accepted items that changed a stored one (the others came as stored). */
+  changed?: number;
   rejected: { index: number; errors: { field: string; reason: string }[] }[];
 }
 
@@ -100,6 +102,7 @@ export async function ingest(
   });
   rejected.sort((a, b) => a.index - b.index);
   let created = 0;
+  let changed = 0;
   if (records.length) {
     const touched = await withImportTransaction(async (tx): Promise<string[]> => {
       if (kind === "observations") {
@@ -115,14 +118,14 @@ export async function ingest(
       if (kind === "accounts") {
         const accounts = await upsertAccounts(ctx.organizationId, records as AccountRecord[], tx);
         await assignSegmentsAndStages(ctx.organizationId, accounts.ids, lookups.now, tx);
-        created = accounts.created;
+        ({ created, changed = 0 } = accounts);
         return accounts.ids;
       }
       // Outcomes are what backtests score against; they change no score.
-      created = (await upsertOutcomes(ctx.organizationId, records as OutcomeRecord[], tx)).created;
+      ({ created, changed } = await upsertOutcomes(ctx.organizationId, records as OutcomeRecord[], tx));
       return [];
     });
     if (touched.length) await queueScoringRun(ctx, "api", touched);
   }
-  return { accepted: acceptedItems, created, rejected };
+  return { accepted: acceptedItems, created, ...(kind === "observations" ? {} : { changed }), rejected };
 }
