@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { checkPage } from "./a11y";
 import { signIn } from "./helpers";
 
 // A common laptop screen: 1280 px leaves the content about 1,000 px beside the sidebar.
@@ -32,7 +33,7 @@ test("the accounts list, wider than the screen, keeps each account's name in vie
 
 test("hiding three of the accounts list's columns fits it to the screen, and the choice is remembered", async ({
   page,
-}) => {
+}, testInfo) => {
   await signIn(page, "admin@acme.example");
   const table = page.locator(".table-wrap table.data").first();
   const fits = () => table.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth);
@@ -41,6 +42,7 @@ test("hiding three of the accounts list's columns fits it to the screen, and the
   const chooser = page.locator("summary", { hasText: "Columns" });
   await chooser.click();
   for (const name of ["Seats", "Plan", "Team"]) await page.getByRole("checkbox", { name }).uncheck();
+  await checkPage(page, testInfo, "accounts-columns-open");
   await page.keyboard.press("Escape");
   await expect(page.getByRole("checkbox", { name: "Seats" })).toBeHidden();
   await expect(chooser).toBeFocused();

@@ -98,6 +98,7 @@ describe("an API request that repeats an item", () => {
     expect(result).toEqual({
       accepted: 2,
       created: 1,
+      changed: 0,
       rejected: [
         {
           index: 2,
