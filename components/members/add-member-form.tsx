@@ -1,10 +1,29 @@
 "use client";
 
 import { Options } from "@/components/ui/options";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { addMemberAction } from "@/lib/actions/members";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { FieldError } from "@/components/ui/field-error";
+import { formatDateTime } from "@/lib/format";
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="btn btn-sm"
+      onClick={() =>
+        navigator.clipboard?.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
+    >
+      {copied ? "Copied" : "Copy link"}
+    </button>
+  );
+}
 
 type State = Awaited<ReturnType<typeof addMemberAction>> | null;
 
@@ -17,6 +36,10 @@ export function AddMemberForm({ teams, roles }: { teams: { id: string; name: str
   return (
     <section className="card" aria-labelledby="add-member-heading">
       <h2 id="add-member-heading">Add a member</h2>
+      <p className="muted">
+        Someone who has a Pulseboard login joins at once. Anyone else gets an invitation link, through which they choose
+        their own password.
+      </p>
       <form action={formAction} className="toolbar" noValidate>
         <label className="field">
           Email
@@ -49,19 +72,25 @@ export function AddMemberForm({ teams, roles }: { teams: { id: string; name: str
           {state.error.message}
         </div>
       )}
-      {state?.ok && (
-        <div role="status" className="alert alert-ok">
-          {state.data.temporaryPassword ? (
-            <>
-              Member added. Their temporary password is{" "}
-              <code data-testid="temporary-password">{state.data.temporaryPassword}</code> — pass it on securely; it is
-              not shown again.
-            </>
-          ) : (
-            "Member added. They already had a Pulseboard login and can switch to this organisation now."
-          )}
-        </div>
-      )}
+      {state?.ok &&
+        (state.data.joined ? (
+          <div role="status" className="alert alert-ok">
+            Member added. They already had a Pulseboard login and can switch to this organisation now.
+          </div>
+        ) : (
+          <div role="status" className="alert alert-ok stack" style={{ gap: 6 }}>
+            <span>
+              Invitation created{state.data.emailed ? " and emailed" : ""}. Send them this link: it works once, until{" "}
+              {formatDateTime(state.data.expiresAt.toISOString())}, and is not shown again.
+            </span>
+            <span className="row">
+              <code data-testid="invitation-link" style={{ wordBreak: "break-all" }}>
+                {state.data.link}
+              </code>
+              <CopyButton text={state.data.link} />
+            </span>
+          </div>
+        ))}
     </section>
   );
 }

@@ -38,6 +38,24 @@ export function toErrorResult(error: unknown): ActionResult<never> {
   return { ok: false, error: { code: "INTERNAL", message: "Something went wrong. Please try again." } };
 }
 
+/** Validates an action's input with its schema: the data, or the result naming the first field that is wrong. */
+function parseInput<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; result: ActionResult<never> } {
+  const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw, { error: plainIssueMessage });
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors = toFieldErrors(parsed.error);
+  const [field, messages] = Object.entries(fieldErrors)[0] ?? ["_", ["is invalid"]];
+  return {
+    ok: false,
+    result: {
+      ok: false,
+      error: { code: "VALIDATION", message: `${field === "_" ? "Input" : field}: ${messages[0]}`, fieldErrors },
+    },
+  };
+}
+
 /**
  * The one wrapper for server actions: authenticate → tenant from the session →
  * authorise the declared permission → validate input with zod → run → one result
@@ -47,18 +65,30 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S>, handle
   return async (raw: z.input<S> | FormData): Promise<ActionResult<R>> => {
     try {
       const { ctx, principal } = await requireTenant(spec.permission);
-      const parsed = spec.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw, {
-        error: plainIssueMessage,
-      });
-      if (!parsed.success) {
-        const fieldErrors = toFieldErrors(parsed.error);
-        const [field, messages] = Object.entries(fieldErrors)[0] ?? ["_", ["is invalid"]];
-        return {
-          ok: false,
-          error: { code: "VALIDATION", message: `${field === "_" ? "Input" : field}: ${messages[0]}`, fieldErrors },
-        };
-      }
-      return { ok: true, data: await handler(parsed.data, ctx, principal) };
+      const input = parseInput(spec.input, raw);
+      if (!input.ok) return input.result;
+      return { ok: true, data: await handler(input.data, ctx, principal) };
+    } catch (error) {
+      return toErrorResult(error);
+    }
+  };
+}
+
+/**
+ * For the one action a visitor without a session takes, accepting an
+ * invitation: it is authenticated by what the visitor holds (the link's secret,
+ * part of the validated input, checked against its stored hash by the handler),
+ * not by a session. Input validated with zod; the same result shape.
+ */
+export function defineTokenAction<S extends z.ZodType, R>(
+  spec: { input: S },
+  handler: (input: z.output<S>) => Promise<R>,
+) {
+  return async (raw: z.input<S> | FormData): Promise<ActionResult<R>> => {
+    try {
+      const input = parseInput(spec.input, raw);
+      if (!input.ok) return input.result;
+      return { ok: true, data: await handler(input.data) };
     } catch (error) {
       return toErrorResult(error);
     }

@@ -1,15 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { acceptInvitation, revokeInvitation } from "../services/invitations";
 import { addMember, changeMemberRole, changeMemberTeam, removeMember, setMemberActive } from "../services/members";
 import {
+  acceptInvitationSchema,
   addMemberSchema,
   changeRoleSchema,
   changeTeamSchema,
+  invitationIdSchema,
   memberIdSchema,
   setMemberActiveSchema,
 } from "../validation/members";
-import { defineAction } from "./define-action";
+import { defineAction, defineTokenAction } from "./define-action";
 
 const MEMBERS_PATH = "/settings/members";
 
@@ -52,4 +55,18 @@ export const removeMemberAction = defineAction(
     await removeMember(ctx, userId);
     revalidatePath(MEMBERS_PATH);
   },
+);
+
+export const revokeInvitationAction = defineAction(
+  { permission: "members:manage", input: invitationIdSchema },
+  async ({ invitationId }, ctx) => {
+    await revokeInvitation(ctx, invitationId);
+    revalidatePath(MEMBERS_PATH);
+  },
+);
+
+/** Taken by the invitee, who has no session yet: the link's secret is what authenticates it. */
+export const acceptInvitationAction = defineTokenAction(
+  { input: acceptInvitationSchema },
+  ({ token, name, password }) => acceptInvitation(token, { name, password }),
 );

@@ -35,8 +35,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-/** A random password for a newly added member, shown once to the admin. */
-export function generateTemporaryPassword(): string {
-  return randomBytes(12).toString("base64url");
-}

@@ -1,4 +1,3 @@
-import { generateTemporaryPassword, hashPassword } from "../auth/password";
 import { canAssignRole, type Role } from "../auth/permissions";
 import { withTransaction } from "../db/client";
 import { writeAudit } from "../db/audit";
@@ -13,46 +12,47 @@ import {
   updateMembershipRole,
 } from "../db/memberships";
 import { getTeamOrThrow } from "../db/teams";
-import { createUser, findUserByEmail } from "../db/users";
+import { findUserByEmail } from "../db/users";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import type { TenantContext } from "../tenant";
+import { inviteMember, type SentInvitation } from "./invitations";
 
 function assertMayAssign(ctx: TenantContext, role: Role) {
   if (!canAssignRole(ctx.role, role)) throw new ForbiddenError("Only an owner can grant or remove the owner role.");
 }
 
+/** What adding a member did: an existing login joined at once, or a new person was sent an invitation. */
+export type AddedMember = { joined: true; userId: string } | ({ joined: false } & SentInvitation);
+
 /**
- * Adds a person to the organisation. A new user gets a temporary password that
- * is returned once for the admin to pass on; an existing user simply joins.
+ * Adds a person to the organisation. Someone who has a Pulseboard login joins
+ * at once; anyone else is invited, and chooses their own password through the
+ * invitation's link (no administrator ever sees it).
  */
 export async function addMember(
   ctx: TenantContext,
   input: { email: string; name: string; role: Role; teamId: string | null },
-): Promise<{ userId: string; temporaryPassword: string | null }> {
+): Promise<AddedMember> {
   assertMayAssign(ctx, input.role);
   if (input.teamId) await getTeamOrThrow(ctx, input.teamId);
   const existing = await findUserByEmail(input.email);
-  const temporaryPassword = existing ? null : generateTemporaryPassword();
-  const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
-  const userId = await withTransaction(async (tx) => {
-    const user =
-      existing ?? (await createUser({ email: input.email, name: input.name, passwordHash: passwordHash! }, tx));
-    if (await membershipExists(ctx, user.id, tx))
-      throw new ConflictError(`${user.email} is already a member.`, { email: ["is already a member"] });
-    await createMembership(ctx, { userId: user.id, role: input.role, teamId: input.teamId }, tx);
+  if (!existing) return { joined: false, ...(await inviteMember(ctx, input)) };
+  await withTransaction(async (tx) => {
+    if (await membershipExists(ctx, existing.id, tx))
+      throw new ConflictError(`${existing.email} is already a member.`, { email: ["is already a member"] });
+    await createMembership(ctx, { userId: existing.id, role: input.role, teamId: input.teamId }, tx);
     await writeAudit(
       ctx,
       {
         action: "member.add",
         entityType: "member",
-        entityId: user.id,
-        after: { email: user.email, role: input.role, teamId: input.teamId },
+        entityId: existing.id,
+        after: { email: existing.email, role: input.role, teamId: input.teamId },
       },
       tx,
     );
-    return user.id;
   });
-  return { userId, temporaryPassword };
+  return { joined: true, userId: existing.id };
 }
 
 async function assertKeepsAnOwner(

@@ -26,13 +26,30 @@ export const setMemberActiveSchema = z.object({
   active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
 
+export const invitationIdSchema = z.object({ invitationId: z.uuid({ error: "is not an invitation" }) });
+
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH_CLIENT, `must be at least ${MIN_PASSWORD_LENGTH_CLIENT} characters`)
+  .max(200);
+
+/** Accepting an invitation: its link's secret, and the invitee's name and chosen password (typed twice). */
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "is not an invitation link"),
+    name: z.string().trim().min(1, "is required").max(120),
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "does not match the password",
+  });
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "is required"),
-    newPassword: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH_CLIENT, `must be at least ${MIN_PASSWORD_LENGTH_CLIENT} characters`)
-      .max(200),
+    newPassword,
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {

@@ -4,6 +4,8 @@ import { listAccounts } from "@/lib/db/accounts";
 import { listMembers } from "@/lib/db/memberships";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { login } from "@/lib/services/auth";
+import { db } from "@/lib/db/client";
+import { acceptInvitation, viewInvitation } from "@/lib/services/invitations";
 import { addMember, changeMemberRole, changeMemberTeam, removeMember } from "@/lib/services/members";
 import type { TenantContext } from "@/lib/tenant";
 import { accountListQuerySchema } from "@/lib/validation/accounts";
@@ -19,22 +21,36 @@ beforeAll(async () => {
 });
 
 describe("managing members", () => {
-  it("adds a new person with a temporary password that signs in", async () => {
+  it("invites a new person, who chooses their password through the link and signs in", async () => {
     const email = `new.csm@${org.plan.slug}.test`;
-    const { temporaryPassword, userId } = await addMember(admin, {
-      email,
-      name: "New CSM",
+    const added = await addMember(admin, { email, name: "New CSM", role: "csm", teamId: org.teamIds[0]! });
+    if (added.joined) throw new Error("a new person should be invited");
+    const token = added.link.split("/invite/")[1]!;
+    // Only the link's hash is stored.
+    const stored = await db().invitation.findFirstOrThrow({ where: { organizationId: org.organizationId, email } });
+    expect(stored.tokenHash).not.toContain(token);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await listMembers(admin)).some((m) => m.email === email)).toBe(false);
+    expect(await viewInvitation(token)).toMatchObject({ state: "open", email, name: "New CSM", role: "csm" });
+
+    await acceptInvitation(token, { name: "Nadia New", password: "a-password-of-my-own" });
+    const session = await login({ email, password: "a-password-of-my-own", ip: "127.0.0.9" });
+    const row = (await listMembers(admin)).find((m) => m.userId === session.userId)!;
+    expect(row).toMatchObject({
+      name: "Nadia New",
       role: "csm",
-      teamId: org.teamIds[0]!,
+      teams: [expect.objectContaining({ id: org.teamIds[0] })],
     });
-    expect(temporaryPassword).toBeTruthy();
-    const session = await login({ email, password: temporaryPassword!, ip: "127.0.0.9" });
-    expect(session.userId).toBe(userId);
-    const row = (await listMembers(admin)).find((m) => m.userId === userId)!;
-    expect(row).toMatchObject({ role: "csm", teams: [expect.objectContaining({ id: org.teamIds[0] })] });
+    // The link works once.
+    expect(await viewInvitation(token)).toMatchObject({ state: "accepted" });
+    await expect(acceptInvitation(token, { name: "Again", password: "another-password" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    const actions = (await listAuditEntries(admin, { page: 1 })).items.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["member.invite", "member.join"]));
   });
 
-  it("lets an existing user of another organisation join without a new password", async () => {
+  it("lets an existing user of another organisation join at once, without an invitation", async () => {
     const other = await createTestOrg({ accounts: 1, days: 1 });
     const result = await addMember(admin, {
       email: other.emailOf("viewer"),
@@ -42,7 +58,7 @@ describe("managing members", () => {
       role: "viewer",
       teamId: null,
     });
-    expect(result.temporaryPassword).toBeNull();
+    expect(result).toEqual({ joined: true, userId: other.userIds.viewer });
     await expect(
       addMember(admin, { email: other.emailOf("viewer"), name: "x", role: "viewer", teamId: null }),
     ).rejects.toBeInstanceOf(ConflictError);

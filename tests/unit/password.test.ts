@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateTemporaryPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 
 describe("password hashing", () => {
   it("verifies the right password and rejects a wrong one", async () => {
@@ -19,11 +19,5 @@ describe("password hashing", () => {
   it("rejects malformed stored hashes instead of throwing", async () => {
     expect(await verifyPassword("x", "")).toBe(false);
     expect(await verifyPassword("x", "bcrypt$whatever")).toBe(false);
-  });
-
-  it("generates distinct temporary passwords of useful length", () => {
-    const a = generateTemporaryPassword();
-    expect(a.length).toBeGreaterThanOrEqual(16);
-    expect(generateTemporaryPassword()).not.toBe(a);
   });
 });

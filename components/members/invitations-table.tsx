@@ -1,0 +1,82 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { TableCard } from "@/components/ui/table-card";
+import { revokeInvitationAction } from "@/lib/actions/members";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { formatDateTime } from "@/lib/format";
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  team: string | null;
+  invitedBy: string;
+  expiresAt: string;
+  expired: boolean;
+}
+
+/** Invitations not accepted yet; an admin revokes one to stop its link (adding the person again sends a new one). */
+export function InvitationsTable({ invitations, manage }: { invitations: InvitationRow[]; manage: boolean }) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  if (invitations.length === 0) return null;
+  return (
+    <>
+      <TableCard caption="Invitations not accepted yet">
+        <thead>
+          <tr>
+            <th scope="col">Invited</th>
+            <th scope="col">Role</th>
+            <th scope="col">Team</th>
+            <th scope="col">Invited by</th>
+            <th scope="col">Link works until</th>
+            {manage && (
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((i) => (
+            <tr key={i.id} data-email={i.email}>
+              <td className="wrap">
+                {i.name || i.email}
+                {i.name && <div className="muted">{i.email}</div>}
+              </td>
+              <td>{ROLE_LABELS[i.role]}</td>
+              <td>{i.team ?? "—"}</td>
+              <td>{i.invitedBy}</td>
+              <td>{i.expired ? <span className="badge badge-muted">Expired</span> : formatDateTime(i.expiresAt)}</td>
+              {manage && (
+                <td>
+                  <button
+                    className="btn btn-sm btn-danger"
+                    type="button"
+                    disabled={pending}
+                    aria-label={`Revoke the invitation of ${i.email}`}
+                    onClick={() =>
+                      startTransition(async () => {
+                        const result = await revokeInvitationAction({ invitationId: i.id });
+                        setError(result.ok ? null : result.error.message);
+                      })
+                    }
+                  >
+                    Revoke
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </TableCard>
+      {error && (
+        <div role="alert" className="alert alert-error">
+          {error}
+        </div>
+      )}
+    </>
+  );
+}
