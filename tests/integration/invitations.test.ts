@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as passwords from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { listPendingInvitations } from "@/lib/db/invitations";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -6,6 +7,11 @@ import { acceptInvitation, revokeInvitation, viewInvitation } from "@/lib/servic
 import { addMember } from "@/lib/services/members";
 import type { TenantContext } from "@/lib/tenant";
 import { createTestOrg, type TestOrg } from "../support/factories";
+
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/password")>();
+  return { ...original, hashPassword: vi.fn(original.hashPassword) };
+});
 
 let org: TestOrg;
 let other: TestOrg;

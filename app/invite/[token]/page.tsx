@@ -6,7 +6,8 @@ import { formatDateTime } from "@/lib/format";
 import { viewInvitation, type InvitationView } from "@/lib/services/invitations";
 import { acceptInvitationSchema } from "@/lib/validation/members";
 
-export const metadata: Metadata = { title: "Invitation" };
+// The link is a secret: no page it leads to is told it in a Referer header.
+export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
 /** Why a link no longer works, and what to do: a heading and a sentence. */
 function ended(view: InvitationView): [string, string] {
