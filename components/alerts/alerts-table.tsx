@@ -4,6 +4,7 @@ import type { InboxAlert } from "@/lib/db/alert-inbox";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { AlertActions } from "./alert-actions";
 import { AlertStatusBadge, SeverityBadge } from "./severity-badge";
+import { TableHead } from "@/components/ui/table-head";
 
 /** Alerts with their account, rule, assignee and status; `members` enables assigning. */
 export function AlertsTable({
@@ -21,19 +22,7 @@ export function AlertsTable({
 }) {
   return (
     <TableCard caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">Severity</th>
-          {showAccount && <th scope="col">Account</th>}
-          <th scope="col">Alert</th>
-          <th scope="col">Raised</th>
-          <th scope="col">Assignee</th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Severity", showAccount && "Account", "Alert", "Raised", "Assignee", "Status"]} actions />
       <tbody>
         {alerts.map((a) => (
           <tr key={a.id}>

@@ -9,6 +9,7 @@ import { ALERT_KIND_LABELS, type AlertKind } from "@/lib/alerts/rules";
 import type { RuleWithOutcomes } from "@/lib/db/alert-rules";
 import { formatCount } from "@/lib/format";
 import { SeverityBadge } from "./severity-badge";
+import { TableHead } from "@/components/ui/table-head";
 
 const percent = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((100 * n) / of)} %`);
 
@@ -24,25 +25,17 @@ export function RulesTable({ rules, describe }: { rules: RuleWithOutcomes[]; des
     );
   return (
     <TableCard caption="Alert rules and their outcomes over the last 90 days">
-      <thead>
-        <tr>
-          <th scope="col">Rule</th>
-          <th scope="col">Severity</th>
-          <th scope="col" className="num">
-            Raised (90 d)
-          </th>
-          <th scope="col" className="num">
-            Open
-          </th>
-          <th scope="col" className="num" title="Of the closed alerts: resolved with action taken">
-            Led to action
-          </th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          "Rule",
+          "Severity",
+          { label: "Raised (90 d)", num: true },
+          { label: "Open", num: true },
+          { label: "Led to action", num: true, title: "Of the closed alerts: resolved with action taken" },
+          "Status",
+        ]}
+        actions
+      />
       <tbody>
         {rules.map((r) => {
           const closed = r.actionTaken + r.notActionable + r.recovered;

@@ -5,6 +5,7 @@ import { TableCard } from "@/components/ui/table-card";
 import { revokeInvitationAction } from "@/lib/actions/members";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
+import { TableHead } from "@/components/ui/table-head";
 
 export interface InvitationRow {
   id: string;
@@ -25,20 +26,7 @@ export function InvitationsTable({ invitations, manage }: { invitations: Invitat
   return (
     <>
       <TableCard caption="Invitations not accepted yet">
-        <thead>
-          <tr>
-            <th scope="col">Invited</th>
-            <th scope="col">Role</th>
-            <th scope="col">Team</th>
-            <th scope="col">Invited by</th>
-            <th scope="col">Link works until</th>
-            {manage && (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={["Invited", "Role", "Team", "Invited by", "Link works until"]} actions={manage} />
         <tbody>
           {invitations.map((i) => (
             <tr key={i.id} data-email={i.email}>

@@ -7,6 +7,7 @@ import { deleteMetricAction, retireMetricAction } from "@/lib/actions/metrics";
 import type { MetricRow } from "@/lib/db/metrics";
 import { useAction } from "@/components/ui/use-action";
 import { NORMALIZATION_LABELS } from "@/lib/validation/metrics";
+import { TableHead } from "@/components/ui/table-head";
 
 const words = (s: string) => s.replace(/_/g, " ");
 
@@ -37,25 +38,19 @@ export function MetricsTable({
         </div>
       )}
       <TableCard caption="Metric catalogue">
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Category</th>
-            <th scope="col">Type</th>
-            <th scope="col">Direction</th>
-            <th scope="col">Normalisation</th>
-            <th scope="col" className="num">
-              Stale after
-            </th>
-            <th scope="col">Source</th>
-            <th scope="col">Scored by</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Metric",
+            "Category",
+            "Type",
+            "Direction",
+            "Normalisation",
+            { label: "Stale after", num: true },
+            "Source",
+            "Scored by",
+          ]}
+          actions={canEdit}
+        />
         <tbody>
           {metrics.map((m) => (
             <tr key={m.id} className={m.retiredAt ? "muted" : undefined}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { TableCard } from "@/components/ui/table-card";
 import { deleteSegmentAction, deleteStageAction, moveStageAction } from "@/lib/actions/segments";
+import { TableHead } from "@/components/ui/table-head";
 
 interface Item {
   id: string;
@@ -41,21 +42,15 @@ export function RuleTargetsTable({
         </div>
       )}
       <TableCard caption={kind === "segment" ? "Segments" : "Lifecycle stages, in evaluation order"}>
-        <thead>
-          <tr>
-            {kind === "stage" && <th scope="col">#</th>}
-            <th scope="col">{kind === "segment" ? "Segment" : "Stage"}</th>
-            <th scope="col">Rule</th>
-            <th scope="col" className="num">
-              Accounts
-            </th>
-            {canEdit && (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            kind === "stage" && "#",
+            kind === "segment" ? "Segment" : "Stage",
+            "Rule",
+            { label: "Accounts", num: true },
+          ]}
+          actions={canEdit}
+        />
         <tbody>
           {items.map((s, i) => (
             <tr key={s.id}>

@@ -6,6 +6,7 @@ import { SwitchAndDelete } from "@/components/ui/switch-delete";
 import { TableCard } from "@/components/ui/table-card";
 import { deleteWebhookAction, sendTestWebhookAction, toggleWebhookAction } from "@/lib/actions/webhooks";
 import { EVENT_LABELS } from "./webhook-form";
+import { TableHead } from "@/components/ui/table-head";
 
 interface Hook {
   id: string;
@@ -43,20 +44,10 @@ export function WebhooksTable({ hooks }: { hooks: Hook[] }) {
     });
   return (
     <TableCard caption="Webhooks">
-      <thead>
-        <tr>
-          <th scope="col">Webhook</th>
-          <th scope="col">Events</th>
-          <th scope="col">Secret</th>
-          <th scope="col" className="num">
-            Delivered / failed / waiting (7 d)
-          </th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={["Webhook", "Events", "Secret", { label: "Delivered / failed / waiting (7 d)", num: true }, "Status"]}
+        actions
+      />
       <tbody>
         {hooks.map((h) => (
           <tr key={h.id}>

@@ -21,6 +21,7 @@ import { testOnAccount } from "@/lib/services/scorecards/test-account";
 import { compareVersions } from "@/lib/services/scorecards/versions";
 import { SCORECARD_TEMPLATES } from "@/lib/templates/scorecards";
 import { DraftSection } from "./draft-section";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Scorecards" };
 
@@ -103,20 +104,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
         ) : (
           <>
             <TableCard caption={`${selected.name}: versions`}>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Change note</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Published</th>
-                  {canEdit && (
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <TableHead columns={["Version", "Status", "Change note", "Created", "Published"]} actions={canEdit} />
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.id}>
