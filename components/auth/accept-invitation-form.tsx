@@ -10,6 +10,23 @@ import { MIN_PASSWORD_LENGTH_CLIENT } from "@/lib/validation/limits";
 
 type Result = Awaited<ReturnType<typeof acceptInvitationAction>>;
 
+function PasswordField({ name, label, errors }: { name: string; label: string; errors?: string[] }) {
+  return (
+    <label className="field">
+      {label}
+      <input
+        className="input"
+        name={name}
+        type="password"
+        autoComplete="new-password"
+        required
+        aria-invalid={Boolean(errors)}
+      />
+      <FieldError messages={errors} />
+    </label>
+  );
+}
+
 /** The invitee's name and chosen password; once they have joined, they are signed in with it. */
 export function AcceptInvitationForm({ token, name }: { token: string; name: string }) {
   const router = useRouter();
@@ -61,30 +78,12 @@ export function AcceptInvitationForm({ token, name }: { token: string; name: str
         />
         <FieldError messages={errors?.name} />
       </label>
-      <label className="field">
-        Choose a password (at least {MIN_PASSWORD_LENGTH_CLIENT} characters)
-        <input
-          className="input"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={Boolean(errors?.password)}
-        />
-        <FieldError messages={errors?.password} />
-      </label>
-      <label className="field">
-        The same password again
-        <input
-          className="input"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={Boolean(errors?.confirmPassword)}
-        />
-        <FieldError messages={errors?.confirmPassword} />
-      </label>
+      <PasswordField
+        name="password"
+        label={`Choose a password (at least ${MIN_PASSWORD_LENGTH_CLIENT} characters)`}
+        errors={errors?.password}
+      />
+      <PasswordField name="confirmPassword" label="The same password again" errors={errors?.confirmPassword} />
       <button className="btn btn-primary" type="submit" disabled={pending}>
         {pending ? "Joining…" : "Join and sign in"}
       </button>

@@ -3,20 +3,13 @@
 import { useState, useTransition } from "react";
 import { TableCard } from "@/components/ui/table-card";
 import { revokeInvitationAction } from "@/lib/actions/members";
-import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { PendingInvitation } from "@/lib/db/invitations";
 import { formatDateTime } from "@/lib/format";
 import { TableHead } from "@/components/ui/table-head";
 
-export interface InvitationRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  team: string | null;
-  invitedBy: string;
-  expiresAt: string;
-  expired: boolean;
-}
+/** A pending invitation as the page passes it (its expiry as ISO text). */
+export type InvitationRow = Omit<PendingInvitation, "expiresAt"> & { expiresAt: string };
 
 /** Invitations not accepted yet; an admin revokes one to stop its link (adding the person again sends a new one). */
 export function InvitationsTable({ invitations, manage }: { invitations: InvitationRow[]; manage: boolean }) {
