@@ -80,8 +80,9 @@ export function AddMemberForm({ teams, roles }: { teams: { id: string; name: str
         ) : (
           <div role="status" className="alert alert-ok stack" style={{ gap: 6 }}>
             <span>
-              Invitation created{state.data.emailed ? " and emailed" : ""}. Send them this link: it works once, until{" "}
-              {formatDateTime(state.data.expiresAt.toISOString())}, and is not shown again.
+              Invitation created{state.data.email === "sent" ? " and emailed" : ""}.
+              {state.data.email === "failed" && " The email could not be sent."} Send them this link: it works once,
+              until {formatDateTime(state.data.expiresAt.toISOString())}, and is not shown again.
             </span>
             <span className="row">
               <code data-testid="invitation-link" style={{ wordBreak: "break-all" }}>

@@ -100,11 +100,3 @@ export async function claimInvitation(tokenHash: string, now: Date, tx: Tx) {
   });
   return claimed[0] ?? null;
 }
-
-export async function teamExists(ctx: TenantContext, teamId: string, tx: Tx = db()): Promise<boolean> {
-  const team = await tx.team.findUnique({
-    where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
-    select: { id: true },
-  });
-  return team !== null;
-}

@@ -1,6 +1,6 @@
 import { NotFoundError } from "../errors";
 import type { TenantContext } from "../tenant";
-import { db } from "./client";
+import { db, type Tx } from "./client";
 
 export async function listTeams(ctx: TenantContext) {
   return db().team.findMany({
@@ -10,11 +10,16 @@ export async function listTeams(ctx: TenantContext) {
   });
 }
 
-export async function getTeamOrThrow(ctx: TenantContext, teamId: string) {
-  const team = await db().team.findUnique({
+/** The organisation's team, or null (deleted, or another organisation's). */
+export function findTeam(ctx: TenantContext, teamId: string, tx: Tx = db()) {
+  return tx.team.findUnique({
     where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
     select: { id: true, name: true },
   });
+}
+
+export async function getTeamOrThrow(ctx: TenantContext, teamId: string) {
+  const team = await findTeam(ctx, teamId);
   if (!team) throw new NotFoundError("Team");
   return team;
 }

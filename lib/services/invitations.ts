@@ -9,9 +9,9 @@ import {
   deletePendingInvitation,
   deletePendingInvitationsTo,
   findInvitationByTokenHash,
-  teamExists,
 } from "../db/invitations";
 import { createMembership } from "../db/memberships";
+import { findTeam } from "../db/teams";
 import { createUser, findUserByEmail, normalizeEmail } from "../db/users";
 import { ConflictError, ValidationError } from "../errors";
 import type { TenantContext } from "../tenant";
@@ -26,8 +26,8 @@ export interface SentInvitation {
   /** The link, shown to the admin once: only its hash is stored. */
   link: string;
   expiresAt: Date;
-  /** Whether it went out by email too (when an SMTP server is configured). */
-  emailed: boolean;
+  /** Whether it went out by email too: "off" without an SMTP server; "failed" leaves the link to pass on by hand. */
+  email: "sent" | "failed" | "off";
 }
 
 /**
@@ -63,16 +63,25 @@ export async function inviteMember(
     );
   });
   const link = `${appUrl()}/invite/${token}`;
+  return { link, expiresAt, email: await emailInvitation(email, input.role, link) };
+}
+
+/** Emails the link; the invitation stands whatever happens, as the admin is shown the link either way. */
+async function emailInvitation(to: string, role: Role, link: string): Promise<SentInvitation["email"]> {
   const transport = mailer();
-  if (transport) {
+  if (!transport) return "off";
+  try {
     await transport.sendMail({
       from: mailFrom(),
-      to: email,
+      to,
       subject: "You are invited to Pulseboard",
-      text: `You are invited to join Pulseboard as ${ROLE_LABELS[input.role]}. Choose your password here (the link works once, for ${INVITATION_DAYS} days):\n\n${link}\n`,
+      text: `You are invited to join Pulseboard as ${ROLE_LABELS[role]}. Choose your password here (the link works once, for ${INVITATION_DAYS} days):\n\n${link}\n`,
     });
+    return "sent";
+  } catch (error) {
+    console.error("invitation email failed", error);
+    return "failed";
   }
-  return { link, expiresAt, emailed: transport !== null };
 }
 
 export async function revokeInvitation(ctx: TenantContext, invitationId: string) {
@@ -110,6 +119,11 @@ export async function viewInvitation(token: string, now = new Date()): Promise<I
   return { state: "open", ...view };
 }
 
+const hasLogin = (email: string, organizationName: string) =>
+  new ConflictError(
+    `${email} already has a Pulseboard login: sign in with it, and ask an admin to add you to ${organizationName}.`,
+  );
+
 const noLongerValid = () =>
   new ValidationError("This invitation link is no longer valid. Ask an admin of the organisation for a new one.");
 
@@ -127,15 +141,14 @@ export async function acceptInvitation(
   // Checked before the password is hashed: a hash costs 32 MiB and tens of milliseconds, which a link that
   // does not work must not buy.
   const view = await viewInvitation(token, now);
-  if (view.state === "invalid" || view.state === "accepted" || view.state === "expired") throw noLongerValid();
+  if (view.state === "has-login") throw hasLogin(view.email, view.organizationName);
+  if (view.state !== "open") throw noLongerValid();
   const passwordHash = await hashPassword(input.password);
   return withTransaction(async (tx) => {
     const invitation = await claimInvitation(hashToken(token), now, tx);
     if (!invitation) throw noLongerValid();
-    if (await findUserByEmail(invitation.email))
-      throw new ConflictError(
-        `${invitation.email} already has a Pulseboard login: sign in with it, and ask an admin to add you to ${view.organizationName}.`,
-      );
+    // A login made for the same email since the page was read.
+    if (await findUserByEmail(invitation.email)) throw hasLogin(invitation.email, view.organizationName);
     const user = await createUser({ email: invitation.email, name: input.name, passwordHash }, tx);
     const ctx: TenantContext = {
       organizationId: invitation.organizationId,
@@ -144,7 +157,7 @@ export async function acceptInvitation(
       scope: { kind: "own", userId: user.id },
     };
     // The team may have been deleted since: then the member joins without one.
-    const teamId = invitation.teamId && (await teamExists(ctx, invitation.teamId, tx)) ? invitation.teamId : null;
+    const teamId = invitation.teamId ? ((await findTeam(ctx, invitation.teamId, tx))?.id ?? null) : null;
     await createMembership(ctx, { userId: user.id, role: invitation.role, teamId }, tx);
     await writeAudit(
       ctx,

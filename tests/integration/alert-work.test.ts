@@ -1,5 +1,3 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INBOX_PAGE_SIZE, listAccountAlerts, listAssignees, listInbox, countWaitingAlerts } from "@/lib/db/alert-inbox";
 import { listRulesWithOutcomes } from "@/lib/db/alert-rules";
@@ -14,6 +12,7 @@ import { recomputeOrganization } from "@/lib/services/scoring/recompute";
 import { runDueWork } from "@/lib/services/scoring/scheduler";
 import { ruleFormSchema, inboxQuerySchema } from "@/lib/validation/alerts";
 import { createTestOrg, publishHealthScorecard, type TestOrg } from "../support/factories";
+import { startTestSmtp } from "../support/smtp";
 
 let org: TestOrg;
 let scorecardId: string;
@@ -274,28 +273,11 @@ describe("overrides", () => {
 });
 
 describe("daily digest", () => {
-  let smtp: SMTPServer;
-  const mails: { to: string; body: string }[] = [];
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        let body = "";
-        stream.on("data", (c: Buffer) => (body += c.toString("utf8")));
-        stream.on("end", () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startTestSmtp();
   });
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  });
+  afterAll(() => smtp.stop());
 
   it("shows each user their alerts in the app, and emails it once a day when SMTP is configured", async () => {
     const owner = await org.contextFor(account.ownerKey);
@@ -311,7 +293,7 @@ describe("daily digest", () => {
     const sent = await sendDueDigests(at, [org.organizationId]);
     const email = org.emailOf(account.ownerKey);
     expect(sent).toContain(`digest sent to ${email}`);
-    const mail = mails.find((m) => m.to === email)!;
+    const mail = smtp.mails.find((m) => m.to === email)!;
     expect(mail.body).toMatch(/Subject: Pulseboard digest: \d+ new, \d+ open alerts/);
     expect(mail.body).toContain(digest.newAlerts.items[0]?.title ?? digest.openAlerts.items[0]!.title);
     // Once per day, however often the worker passes.

@@ -7,6 +7,7 @@ import { acceptInvitation, revokeInvitation, viewInvitation } from "@/lib/servic
 import { addMember } from "@/lib/services/members";
 import type { TenantContext } from "@/lib/tenant";
 import { createTestOrg, type TestOrg } from "../support/factories";
+import { startTestSmtp } from "../support/smtp";
 
 vi.mock("@/lib/auth/password", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/auth/password")>();
@@ -70,7 +71,9 @@ describe("invitations", () => {
     const elsewhere = await invite(email, "csm", await other.contextFor("admin"));
     await acceptInvitation(elsewhere, { name: "Meanwhile", password });
     expect(await viewInvitation(token)).toMatchObject({ state: "has-login" });
+    const hashes = vi.mocked(passwords.hashPassword).mock.calls.length;
     await expect(acceptInvitation(token, { name: "Meanwhile", password })).rejects.toBeInstanceOf(ConflictError);
+    expect(vi.mocked(passwords.hashPassword).mock.calls.length).toBe(hashes);
     // Undone whole: the link still waits (an admin adds the existing login instead).
     expect((await listPendingInvitations(admin)).some((i) => i.email === email)).toBe(true);
   });
@@ -97,5 +100,33 @@ describe("invitations", () => {
     await expect(acceptInvitation("x".repeat(43), { name: "Nobody", password })).rejects.toBeInstanceOf(
       ValidationError,
     );
+  });
+
+  it("are emailed when SMTP is configured, and a failed email keeps the invitation and its link", async () => {
+    const smtp = await startTestSmtp();
+    const email = `mailed@${org.plan.slug}.test`;
+    let added;
+    try {
+      added = await addMember(admin, { email, name: "Mailed", role: "viewer", teamId: null });
+    } finally {
+      await smtp.stop();
+    }
+    if (added.joined) throw new Error("a new person should be invited");
+    expect(added.email).toBe("sent");
+    const mail = smtp.mails.find((m) => m.to === email)!;
+    expect(mail.body).toContain("Subject: You are invited to Pulseboard");
+    expect(mail.body.replace(/=\r?\n/g, "")).toContain(added.link);
+
+    // A mail server that cannot be reached: the admin still gets the link, and it works.
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    const unsent = await addMember(admin, {
+      email: `unsent@${org.plan.slug}.test`,
+      name: "Unsent",
+      role: "viewer",
+      teamId: null,
+    }).finally(() => delete process.env.SMTP_URL);
+    if (unsent.joined) throw new Error("a new person should be invited");
+    expect(unsent.email).toBe("failed");
+    expect(await viewInvitation(unsent.link.split("/invite/")[1]!)).toMatchObject({ state: "open" });
   });
 });
