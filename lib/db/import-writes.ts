@@ -61,7 +61,11 @@ function accountUpdate(arrGiven: boolean): Prisma.Sql {
  * maps the column or not, so nearly always one). Looking each row's ARR up in
  * the input inside the upsert instead cost a scan of the batch per row.
  */
-export async function upsertAccounts(organizationId: string, records: AccountRecord[], tx: Tx): Promise<Upserted> {
+export async function upsertAccounts(
+  organizationId: string,
+  records: AccountRecord[],
+  tx: Tx,
+): Promise<Upserted & { changed: number }> {
   const withArr = records.filter((r) => r.arr !== null);
   const withoutArr = records.filter((r) => r.arr === null);
   const done = [

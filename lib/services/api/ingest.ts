@@ -118,7 +118,7 @@ export async function ingest(
       if (kind === "accounts") {
         const accounts = await upsertAccounts(ctx.organizationId, records as AccountRecord[], tx);
         await assignSegmentsAndStages(ctx.organizationId, accounts.ids, lookups.now, tx);
-        ({ created, changed = 0 } = accounts);
+        ({ created, changed } = accounts);
         return accounts.ids;
       }
       // Outcomes are what backtests score against; they change no score.

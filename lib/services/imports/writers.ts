@@ -104,7 +104,7 @@ function upsertWriter(organizationId: string, kind: ImportKind, tx: Tx): Writer 
         : { ids: [], ...(await upsertOutcomes(organizationId, batch as OutcomeRecord[], tx)) };
     for (const id of written.ids) touched.add(id);
     created += written.created;
-    changed += written.changed ?? 0;
+    changed += written.changed;
     batch = [];
   };
   return {
